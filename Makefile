@@ -1,0 +1,55 @@
+# parindex workflow. `make site` and `make test` are the two commands README
+# starts with; the others are for working on parindex itself.
+
+GO ?= go
+
+.PHONY: site test check serve golden example bench fmt vet clean
+
+# site: build the bundled example (data/ + content/) into site/.
+site:
+	$(GO) run ./cmd/parindex build
+
+# test: the whole suite — unit, golden, CLI (testscript) and browser
+# (headless chromium) tests. The browser test skips without chromium unless
+# CI=true, when a missing chromium fails it.
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# check: validate the bundled example's input and print every problem.
+check:
+	$(GO) run ./cmd/parindex check
+
+# serve: preview the example on http://127.0.0.1:8080/, rebuilding and
+# reloading the browser on every change under data/, content/, templates/
+# and static/.
+serve:
+	$(GO) run ./cmd/parindex serve
+
+# golden: regenerate the golden files of the page, chart and markdown tests;
+# review the diff before committing.
+golden:
+	$(GO) test ./internal/site ./internal/chart ./internal/docs -update
+
+# example: regenerate the bundled example's inputs (deterministic; commit
+# the result).
+example:
+	$(GO) run ./cmd/genexample -preset example -out .
+
+# bench: generate the large input (about 3,000 units × 10 years), build it
+# and print pages/s, total time and peak memory per stage. A benchmark, not
+# a timed test.
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./internal/build/
+
+# fmt: format all Go code.
+fmt:
+	gofmt -w .
+
+# vet: static checks.
+vet:
+	$(GO) vet ./...
+
+# clean: remove the built site and leftovers of interrupted builds.
+clean:
+	rm -rf site site.tmp-* site.old coverage.out

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"parindex/internal/diag"
+)
+
+// streams are where a command writes: results to Out, diagnostics and
+// progress to Err.
+type streams struct {
+	Out, Err io.Writer
+}
+
+// errReported ends a command that has already told the user why (its
+// diagnostics and summary), so nothing more is printed; the exit code is 1.
+var errReported = errors.New("reported")
+
+// run executes the command line and returns the exit code: 0 on success,
+// 1 on input errors or failures, 2 on usage errors.
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ios := &streams{Out: stdout, Err: stderr}
+	root := newRootCmd(ios)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errReported):
+		return 1
+	case isUsage(err):
+		if cmd == nil {
+			cmd = root
+		}
+		fmt.Fprintf(stderr, "parindex: %v\nRun '%s --help' for usage.\n", err, cmd.CommandPath())
+		return 2
+	}
+	fmt.Fprintf(stderr, "parindex: %v\n", err)
+	return 1
+}
+
+// usageError marks a wrong command line (as opposed to a failure).
+type usageError struct{ error }
+
+func isUsage(err error) bool {
+	var u usageError
+	return errors.As(err, &u)
+}
+
+func newRootCmd(ios *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "parindex",
+		Short: "Publish a province's PAR Index (Chỉ số CCHC) as a static site",
+		Long: `parindex reads finalized PAR Index score workbooks (data/) and decision
+documents (content/), checks them, and builds a static transparency site.`,
+		SilenceErrors: true, // run prints errors once, as "parindex: …"
+		SilenceUsage:  true,
+		// A root that runs (showing help) makes cobra validate its
+		// arguments, so an unknown command is a usage error, not help.
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		newCheckCmd(ios),
+		newBuildCmd(ios),
+		newServeCmd(ios),
+		newTemplateCmd(ios),
+		newNewCmd(ios),
+		newVersionCmd(ios),
+	)
+	wrapArgs(root)
+	for _, c := range root.Commands() {
+		wrapArgs(c)
+	}
+	return root
+}
+
+// wrapArgs makes a command's argument validation errors usage errors.
+func wrapArgs(c *cobra.Command) {
+	if c.Args == nil {
+		return
+	}
+	check := c.Args
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// printDiagnostics writes every diagnostic, sorted, one per line.
+func printDiagnostics(w io.Writer, l *diag.List) {
+	if l == nil {
+		return
+	}
+	for _, d := range l.Sorted() {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// counts is "2 errors, 1 warning".
+func counts(l *diag.List) string {
+	var e, w int
+	if l != nil {
+		// Count after de-duplication, to match what was printed.
+		for _, d := range l.Sorted() {
+			if d.Severity == diag.Error {
+				e++
+			} else {
+				w++
+			}
+		}
+	}
+	return plural(e, "error") + ", " + plural(w, "warning")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

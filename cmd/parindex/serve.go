@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"parindex/internal/build"
+	"parindex/internal/serve"
+)
+
+type serveOptions struct {
+	Root    string
+	Addr    string
+	BaseURL string
+	Workers int
+}
+
+func newServeCmd(ios *streams) *cobra.Command {
+	opts := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Preview the site on localhost, rebuilding and reloading on changes",
+		Long: `serve builds the site into a temporary directory (site/ is never touched),
+serves it on localhost and watches data/, content/, templates/ and static/:
+on a change it rebuilds and reloads the browser. A failed rebuild keeps the
+last good build online and shows the errors in the terminal and on the page.
+Ctrl-C stops it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd.Context(), ios, opts) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
+	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
+	f.StringVar(&opts.BaseURL, "base-url", "", "`path` to serve the site under, e.g. /chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
+	f.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (0 = number of CPUs)")
+	return cmd
+}
+
+func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
+	rebuild := func(out string) (string, error) {
+		rep, err := build.Build(build.Options{Root: opts.Root, Out: out, BaseURL: opts.BaseURL, Workers: opts.Workers})
+		if rep != nil {
+			printDiagnostics(ios.Err, rep.Diagnostics)
+		}
+		base := opts.BaseURL
+		if base == "" && rep != nil && rep.Dataset != nil {
+			base = rep.Dataset.Site.BaseURL
+		}
+		return base, err
+	}
+	s, err := serve.New(serve.Options{Root: opts.Root, Addr: opts.Addr, Build: rebuild, Log: ios.Err})
+	if err != nil {
+		return err
+	}
+	return s.Run(ctx)
+}

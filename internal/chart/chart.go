@@ -1,0 +1,266 @@
+// Package chart is the chart stage of parindex: it turns computed results
+// (par.Ranking, par.Result, par.AreaStat from the compute stage) into Chart
+// values — an ECharts option as HTML-safe JSON, a data-table alternative and
+// a one-sentence aria description — for the site stage to render into its
+// own templates. It is the only importer of go-echarts, which is used to
+// build the options only: go-echarts' page/HTML rendering is not used, since
+// its default assets host is a CDN and its chart IDs are random. ECharts
+// itself is vendored under static/vendor/echarts and loaded by the page.
+//
+// # Template contract
+//
+// A page that shows charts loads, in its <head> or at the end of <body>,
+// exactly these two scripts (no inline scripts anywhere, so a strict CSP
+// works):
+//
+//	<script src="{{base}}static/vendor/echarts/echarts.min.js" defer></script>
+//	<script src="{{base}}static/js/charts.js" defer></script>
+//
+// and renders each Chart c as:
+//
+//	<figure class="chart">
+//	  <figcaption>{{.Title}}</figcaption>
+//	  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" role="img" aria-label="{{.Desc}}" style="height:{{.Height}}px"></div>
+//	  <script type="application/json" id="{{.ID}}-option">{{.Option}}</script>
+//	  <details><summary>Bảng số liệu</summary><table>…Table…</table></details>
+//	</figure>
+//
+// Table renders as <table><caption>{{.Table.Caption}}</caption><thead> with
+// one <th scope="col"> per Head cell, and <tbody> with one <tr> per Row; its
+// cells are already formatted for display (decimal comma, "—" for missing).
+//
+// Option is a json.RawMessage: html/template writes it verbatim inside the
+// application/json script (it passes Marshalers through json.Marshal, which
+// keeps the bytes). Do not convert it to string or []byte (a string would be
+// quoted, []byte base64-encoded). Option never contains a raw '<', '>' or
+// '&' (they are \u003c, \u003e, \u0026), so no name can close the script
+// element. Every name from the data (units, areas, bands) is JSON data, never
+// part of a formatter string; static/js/charts.js installs the tooltip and
+// label formatters and HTML-escapes every name in tooltips.
+//
+// A Chart with Empty set has no data to plot; a page should show a sentence
+// (or nothing) instead of an empty chart box.
+//
+// Output is deterministic: the same input gives the same bytes (fixed IDs,
+// map keys sorted by encoding/json, no random or time-based values).
+package chart
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// Table is the data-table alternative of a chart. Cells are formatted for
+// display (Vietnamese decimal comma, "—" for a missing value).
+type Table struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
+}
+
+// Chart is one chart ready for the page template (see the package comment).
+type Chart struct {
+	ID     string          // fixed, e.g. "chart-2023-so-index"; the option script's id is ID+"-option"
+	Title  string          // figcaption
+	Desc   string          // aria description: one plain sentence summarising the chart
+	Option json.RawMessage // ECharts option, HTML-safe JSON
+	Table  Table
+	Height int  // px
+	Empty  bool // nothing to plot: show a sentence instead of the chart box
+}
+
+// missing is shown in tables for an unknown value.
+const missing = "—"
+
+// Labels used on axes, series and tables.
+const (
+	labelIndex     = "Chỉ số (%)"
+	labelRank      = "Xếp hạng"
+	labelAchieved  = "Điểm đạt"
+	labelLost      = "Điểm bị trừ"
+	labelAvg       = "Trung bình khối"
+	labelBest      = "Cao nhất khối"
+	labelUnranked  = "Chưa xếp loại"
+	labelUnscored  = "Chưa chấm điểm"
+	labelUnits     = "Số đơn vị"
+	labelMax       = "Điểm tối đa"
+	labelArea      = "Lĩnh vực"
+	labelShare     = "Tỷ lệ điểm đạt (%)"
+	labelFramework = "Đổi bộ chỉ số"
+)
+
+// bandColors colour bands by their position in the framework (0 = best), so
+// the same position has the same colour in every group and year. Chosen to
+// stay distinguishable for the common colour-vision deficiencies and to
+// print legibly in greyscale (dark to light to dark red).
+var bandColors = [...]string{"#1b7837", "#2166ac", "#e08214", "#d6604d", "#b2182b", "#762a83"}
+
+// Colours for values without a framework band and for series.
+const (
+	colorOtherBand = "#7f7f7f" // a published band name the framework does not know
+	colorNoBand    = "#bdbdbd" // not classified / not scored
+	colorUnit      = "#2166ac"
+	colorAvg       = "#7f7f7f"
+	colorBest      = "#1b7837"
+	colorAchieved  = "#2166ac"
+	colorLost      = "#d6604d"
+)
+
+func bandColor(pos int) string {
+	if pos < 0 {
+		return colorOtherBand
+	}
+	return bandColors[pos%len(bandColors)]
+}
+
+// encode marshals a go-echarts option map. encoding/json sorts map keys
+// (determinism) and escapes <, >, & and U+2028/9 (safe inside a script
+// element); go-echarts' own JSONNotEscaped does neither escaping, so it is
+// not used.
+func encode(option map[string]any) json.RawMessage {
+	b, err := json.Marshal(option)
+	if err != nil {
+		// Options are built from plain values here; a failure is a bug in
+		// this package, not bad input.
+		panic("chart: marshal option: " + err.Error())
+	}
+	return b
+}
+
+// idPart makes s safe and stable inside an HTML id: lower-case ASCII
+// letters, digits and '-'. Group and unit ids are slugs already; this only
+// guards against configuration that is not.
+func idPart(s string) string {
+	s = viet.Slug(s)
+	if s == "" {
+		return "x"
+	}
+	return s
+}
+
+// num is a value rounded to the figure's decimals, as chart data.
+func num(p par.Points, decimals int) float64 { return p.Round(decimals).Float() }
+
+// text is p at the given decimals with a decimal comma.
+func text(p par.Points, decimals int) string { return viet.DecimalComma(p.Format(decimals)) }
+
+// figText is a figure at its own precision with a decimal comma, or "—".
+func figText(f par.Figure) string {
+	if !f.Known() {
+		return missing
+	}
+	return viet.DecimalComma(f.Text())
+}
+
+// figNum is a figure as chart data: its value rounded to its decimals, or
+// nil (JSON null: a gap, never zero) when unknown.
+func figNum(f par.Figure) any {
+	if !f.Known() {
+		return nil
+	}
+	return num(f.Value, f.Decimals)
+}
+
+// decimals is the framework's display precision, 2 by default.
+func decimals(fw *par.Framework) int {
+	if fw != nil && fw.Decimals > 0 {
+		return fw.Decimals
+	}
+	return 2
+}
+
+func rankText(r *par.Result) string {
+	if r.Rank.N <= 0 {
+		return missing
+	}
+	return strconv.Itoa(r.Rank.N)
+}
+
+func bandText(r *par.Result) string {
+	if r.Band.Name == "" {
+		return missing
+	}
+	return r.Band.Name
+}
+
+func groupName(rk *par.Ranking) string {
+	if rk.Group == nil {
+		return ""
+	}
+	return rk.Group.Name
+}
+
+func groupID(rk *par.Ranking) string {
+	if rk.Group == nil {
+		return "x"
+	}
+	return idPart(rk.Group.ID)
+}
+
+func unitID(r *par.Result) string {
+	if r == nil || r.Unit == nil {
+		return "x"
+	}
+	return idPart(r.Unit.ID)
+}
+
+// areaLabel is how an area is named on an axis or indicator: "I. Title".
+func areaLabel(code, title string) string {
+	switch {
+	case code == "":
+		return title
+	case title == "":
+		return code
+	}
+	return strings.TrimSuffix(code, ".") + ". " + title
+}
+
+// base are the options every chart shares: its fixed ID (go-echarts would
+// otherwise draw a random one), no animation (static pages, screenshots,
+// reduced motion) and this package's palette for anything not coloured
+// explicitly.
+func base(id string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
+		charts.WithAnimation(false),
+		charts.WithColorsOpts(opts.Colors{colorUnit, colorLost, colorBest, colorAvg, bandColors[2], bandColors[5]}),
+	}
+}
+
+// maxText is a maximum in its shortest form ("10", "12,5"): maxima are
+// definitions, not measured figures with a precision.
+func maxText(p par.Points) string { return viet.DecimalComma(p.String()) }
+
+// noLegend hides the legend (go-echarts always emits one, and ECharts shows
+// an empty legend object with every series).
+func noLegend() opts.Legend { return opts.Legend{Show: opts.Bool(false)} }
+
+// bottomLegend shows the legend under the plot.
+func bottomLegend() opts.Legend {
+	return opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}
+}
+
+// yearSpan renders consecutive years compactly: 2019–2021, 2023.
+func yearSpan(years []int) string {
+	var parts []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(years[i]))
+		} else {
+			parts = append(parts, strconv.Itoa(years[i])+"–"+strconv.Itoa(years[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,350 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"html/template"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"parindex/internal/par"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.json golden files")
+
+// Fixtures are built in code: a small framework with four bands and three
+// areas, a ranking of seven units (a tie, a published band unknown to the
+// framework, a scored unit left unclassified, an unscored unit).
+
+func pts(s string) par.Points { return par.MustPoints(s) }
+
+func pub(s string) par.Figure {
+	p, d, err := par.ParsePoints(s)
+	if err != nil {
+		panic(err)
+	}
+	return par.Pub(p, d, par.Source{File: "data/x.xlsx", Sheet: "KQ", Cell: "A1"})
+}
+
+func framework(id string) *par.Framework {
+	return &par.Framework{
+		ID: id, Title: "Bộ chỉ số " + id, Groups: []string{"so"}, Basis: par.BasisIndex, Decimals: 2,
+		Bands: []par.Band{
+			{ID: "xs", Name: "Xuất sắc", Min: pts("90")},
+			{ID: "tot", Name: "Tốt", Min: pts("80")},
+			{ID: "kha", Name: "Khá", Min: pts("70")},
+			{ID: "tb", Name: "Trung bình", Min: pts("50")},
+		},
+		Areas: []*par.Node{
+			{Code: "I", Title: "Công tác chỉ đạo, điều hành CCHC", Max: pts("10")},
+			{Code: "II", Title: "Cải cách thủ tục hành chính", Max: pts("12.5")},
+			{Code: "III", Title: "Chính quyền số", Max: pts("15")},
+		},
+	}
+}
+
+func unit(id, name string) *par.Unit {
+	return &par.Unit{ID: id, Names: []par.Name{{Name: name}}, Group: "so"}
+}
+
+func result(u *par.Unit, fw *par.Framework, year int, index string, rank int, band string) *par.Result {
+	r := &par.Result{Unit: u, Group: "so", Year: year, Framework: fw, Name: u.Names[0].Name}
+	if index == "" {
+		return r
+	}
+	r.Scored = true
+	r.Index = pub(index)
+	r.Rank = par.Rank{N: rank, Origin: par.Published}
+	if band != "" {
+		r.Band = par.BandMark{ID: band, Origin: par.Computed}
+		if i := fw.BandIndex(band); i >= 0 {
+			r.Band.Name = fw.Bands[i].Name
+		} else {
+			r.Band = par.BandMark{Name: band, Origin: par.Published}
+		}
+	}
+	return r
+}
+
+func areas(vals ...string) []par.AreaResult {
+	def := []struct{ code, title, max string }{
+		{"I", "Công tác chỉ đạo, điều hành CCHC", "10"},
+		{"II", "Cải cách thủ tục hành chính", "12.5"},
+		{"III", "Chính quyền số", "15"},
+	}
+	var out []par.AreaResult
+	for i, v := range vals {
+		a := par.AreaResult{Code: def[i].code, Title: def[i].title, Max: pts(def[i].max)}
+		if v != "" {
+			a.Points = pub(v)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func stats() []par.AreaStat {
+	return []par.AreaStat{
+		{Code: "I", Title: "Công tác chỉ đạo, điều hành CCHC", Max: pts("10"), Avg: pts("82.5"), Best: pts("100"), N: 6},
+		{Code: "II", Title: "Cải cách thủ tục hành chính", Max: pts("12.5"), Avg: pts("76.123456"), Best: pts("96"), N: 6},
+		{Code: "III", Title: "Chính quyền số", Max: pts("15"), Avg: pts("70"), Best: pts("93.333333"), N: 6},
+	}
+}
+
+func ranking(fw *par.Framework, names map[string]string) *par.Ranking {
+	name := func(id, def string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return def
+	}
+	nv := result(unit("so-noi-vu", name("so-noi-vu", "Sở Nội vụ")), fw, 2023, "92.15", 1, "xs")
+	nv.Areas = areas("9.5", "11.25", "13")
+	rs := []*par.Result{
+		nv,
+		result(unit("so-tu-phap", "Sở Tư pháp"), fw, 2023, "88.4", 2, "tot"),
+		result(unit("so-tai-chinh", "Sở Tài chính"), fw, 2023, "88.4", 2, "tot"),
+		result(unit("so-y-te", "Sở Y tế"), fw, 2023, "79.999", 4, "kha"),
+		result(unit("ban-dan-toc", name("ban-dan-toc", "Ban Dân tộc")), fw, 2023, "75.5", 5, name("band", "Đạt")),
+		result(unit("so-xay-dung", "Sở Xây dựng"), fw, 2023, "61.02", 6, ""),
+		result(unit("so-moi", "Sở Khoa học và Công nghệ"), fw, 2023, "", 0, ""),
+	}
+	return &par.Ranking{
+		Group: &par.Group{ID: "so", Name: name("group", "Sở, ban, ngành")}, Year: 2023, Framework: fw,
+		Results: rs, AreaStats: stats(),
+	}
+}
+
+// history: a predecessor's results 2019–2020, an unscored 2021, a new
+// framework from 2022 (the year compared with the predecessor), 2023.
+func history(name string) []*par.Result {
+	fw1, fw2 := framework("fw2019"), framework("fw2022")
+	old := unit("so-cu", "Sở Cũ")
+	cur := unit("so-noi-vu", name)
+	rs := []*par.Result{
+		result(old, fw1, 2019, "80.1", 5, "tot"),
+		result(old, fw1, 2020, "85.25", 3, "tot"),
+		result(cur, fw1, 2021, "", 0, ""),
+		result(cur, fw2, 2022, "90.5", 1, "xs"),
+		result(cur, fw2, 2023, "92.15", 2, "xs"),
+	}
+	rs[3].Prev = &par.Change{Year: 2020, Via: "so-cu"}
+	return rs
+}
+
+func unitYear(name string, vals ...string) *par.Result {
+	r := result(unit("so-noi-vu", name), framework("fw2022"), 2023, "92.15", 1, "xs")
+	r.Areas = areas(vals...)
+	return r
+}
+
+// cases lists every chart function on the fixture; the name is the golden
+// file's.
+func cases(names map[string]string) map[string]func() Chart {
+	nm := func(def string) string {
+		if n, ok := names["so-noi-vu"]; ok {
+			return n
+		}
+		return def
+	}
+	return map[string]func() Chart{
+		"ranking-index":     func() Chart { return RankingIndex(ranking(framework("fw2022"), names)) },
+		"band-distribution": func() Chart { return BandDistribution(ranking(framework("fw2022"), names)) },
+		"unit-history":      func() Chart { return UnitHistory(nm("Sở Nội vụ"), history(nm("Sở Nội vụ"))) },
+		"area-profile":      func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats()) },
+		"area-profile-bars": func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2]) },
+		"area-profile-gap":  func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats()) },
+		"area-points":       func() Chart { return AreaPoints(unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
+	}
+}
+
+// golden is the whole Chart, indented, so a reviewer sees the option, the
+// description and the table together.
+func golden(t *testing.T, c Chart) []byte {
+	t.Helper()
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(b, '\n')
+}
+
+func TestGolden(t *testing.T) {
+	for name, fn := range cases(nil) {
+		t.Run(name, func(t *testing.T) {
+			got := golden(t, fn())
+			path := filepath.Join("testdata", name+".json")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/chart -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from golden file; run `go test ./internal/chart -update` and review the diff\ngot:\n%s", path, got)
+			}
+		})
+	}
+}
+
+// Rule: output is deterministic (two builds of the same input are
+// byte-identical), so charts have fixed IDs and stable JSON.
+func TestDeterministic(t *testing.T) {
+	for name, fn := range cases(nil) {
+		a, b := fn(), fn()
+		if !bytes.Equal(golden(t, a), golden(t, b)) {
+			t.Errorf("%s: two calls differ", name)
+		}
+	}
+}
+
+var idRE = regexp.MustCompile(`^chart-[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func TestIDs(t *testing.T) {
+	want := map[string]string{
+		"ranking-index":     "chart-2023-so-index",
+		"band-distribution": "chart-2023-so-bands",
+		"unit-history":      "chart-unit-so-noi-vu-history",
+		"area-profile":      "chart-2023-so-noi-vu-areas",
+		"area-profile-bars": "chart-2023-so-noi-vu-areas",
+		"area-profile-gap":  "chart-2023-so-noi-vu-areas",
+		"area-points":       "chart-2023-so-noi-vu-points",
+	}
+	for name, fn := range cases(nil) {
+		c := fn()
+		if c.ID != want[name] || !idRE.MatchString(c.ID) {
+			t.Errorf("%s: ID = %q, want %q", name, c.ID, want[name])
+		}
+	}
+}
+
+const hostile = `<script>alert(1)</script>`
+
+// Rule: every string from a workbook is escaped; a unit named
+// <script>alert(1)</script> renders as text everywhere, including chart
+// labels and tooltips. The option holds it only as escaped JSON data.
+func TestHostileNamesStayData(t *testing.T) {
+	names := map[string]string{
+		"so-noi-vu":   hostile,
+		"ban-dan-toc": `A & B "quoted" </script><!--`,
+		"band":        `<b>Đạt</b>`,
+		"group":       `<img src=x onerror=alert(2)>`,
+	}
+	for name, fn := range cases(names) {
+		c := fn()
+		for _, bad := range []string{"<", ">", "&"} {
+			if bytes.Contains(c.Option, []byte(bad)) {
+				t.Errorf("%s: Option contains raw %q: %s", name, bad, c.Option)
+			}
+		}
+		var v any
+		if err := json.Unmarshal(c.Option, &v); err != nil {
+			t.Fatalf("%s: Option is not JSON: %v", name, err)
+		}
+		// Charts whose option names the unit (as a category or series).
+		namesUnit := name == "ranking-index" || strings.HasPrefix(name, "area-profile")
+		if namesUnit && !strings.Contains(string(mustMarshalNoEscape(t, v)), hostile) {
+			t.Errorf("%s: the unit name should be in the option as data", name)
+		}
+		if strings.Contains(string(c.Option), "formatter") {
+			for _, f := range regexp.MustCompile(`"formatter":"[^"]*"`).FindAllString(string(c.Option), -1) {
+				if f != `"formatter":"{b}"` {
+					t.Errorf("%s: unexpected formatter %s: names must not reach formatter strings", name, f)
+				}
+			}
+		}
+		// The page template of the package comment, rendered with
+		// html/template as the site stage will.
+		var out bytes.Buffer
+		if err := contract.Execute(&out, c); err != nil {
+			t.Fatal(err)
+		}
+		page := out.String()
+		if strings.Contains(page, "<script>alert") || strings.Contains(page, "<img") || strings.Contains(page, "<b>") {
+			t.Errorf("%s: raw markup from a name reached the page:\n%s", name, page)
+		}
+		m := regexp.MustCompile(`(?s)<script type="application/json" id="` + c.ID + `-option">(.*?)</script>`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("%s: option script not found in\n%s", name, page)
+		}
+		if m[1] != string(c.Option) {
+			t.Errorf("%s: html/template changed the option:\n got %s\nwant %s", name, m[1], c.Option)
+		}
+	}
+}
+
+func mustMarshalNoEscape(t *testing.T, v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// contract is the figure markup documented in the package comment.
+var contract = template.Must(template.New("figure").Parse(`<figure class="chart">
+  <figcaption>{{.Title}}</figcaption>
+  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" role="img" aria-label="{{.Desc}}" style="height:{{.Height}}px"></div>
+  <script type="application/json" id="{{.ID}}-option">{{.Option}}</script>
+  <details><summary>Bảng số liệu</summary><table><caption>{{.Table.Caption}}</caption>
+  <thead><tr>{{range .Table.Head}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+  <tbody>{{range .Table.Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table></details>
+</figure>
+`))
+
+// Rule: missing is not zero. Unscored years are null gaps in the history,
+// and an unknown area score is null in the profile.
+func TestMissingIsNull(t *testing.T) {
+	var opt struct {
+		Series []struct {
+			Name string `json:"name"`
+			Data []any  `json:"data"`
+		} `json:"series"`
+	}
+	c := UnitHistory("Sở Nội vụ", history("Sở Nội vụ"))
+	if err := json.Unmarshal(c.Option, &opt); err != nil {
+		t.Fatal(err)
+	}
+	if got := opt.Series[0].Data[2]; got != nil {
+		t.Errorf("index 2021 (unscored) = %v, want null", got)
+	}
+	if got := opt.Series[1].Data[2]; got != nil {
+		t.Errorf("rank 2021 (unscored) = %v, want null", got)
+	}
+	if !bytes.Contains(c.Option, []byte(`"inverse":true`)) {
+		t.Error("rank axis should be inverted")
+	}
+	for _, want := range []string{"chưa chấm điểm năm 2021", "đổi bộ chỉ số năm 2022", "năm 2019–2020 là kết quả của đơn vị tiền thân (Sở Cũ)"} {
+		if !strings.Contains(c.Desc, want) {
+			t.Errorf("Desc %q lacks %q", c.Desc, want)
+		}
+	}
+}
+
+// Values are numbers rounded to the figure's decimals; tables use the
+// decimal comma.
+func TestNumbers(t *testing.T) {
+	c := RankingIndex(ranking(framework("fw2022"), nil))
+	if !bytes.Contains(c.Option, []byte(`79.999`)) || !bytes.Contains(c.Option, []byte(`92.15`)) {
+		t.Errorf("index values missing or re-rounded: %s", c.Option)
+	}
+	if got := c.Table.Rows[0]; strings.Join(got, "|") != "1|Sở Nội vụ|92,15|Xuất sắc" {
+		t.Errorf("first row = %q", got)
+	}
+	if !strings.Contains(c.Desc, "cao nhất Sở Nội vụ 92,15 %, thấp nhất Sở Xây dựng 61,02 %") {
+		t.Errorf("Desc = %q", c.Desc)
+	}
+	if len(c.Table.Rows) != 6 {
+		t.Errorf("unscored unit should not be charted: %d rows", len(c.Table.Rows))
+	}
+}

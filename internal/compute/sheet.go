@@ -1,0 +1,296 @@
+package compute
+
+import (
+	"strings"
+
+	"parindex/internal/par"
+)
+
+// sheetCalc is what one detail scoring sheet gives (rule 2: leaf → criterion
+// → area → total).
+type sheetCalc struct {
+	src    par.Source // file and sheet
+	dec    int        // framework display precision
+	tree   []*par.NodeResult
+	areas  []par.AreaResult
+	max    par.Points // applicable maximum: leaves not marked not applicable
+	leaves par.Points // sum of the appraised leaves
+
+	comp      [3]par.Points // appraised leaves by scoring method (par.Methods order)
+	compKnown [3]bool
+	self      par.Points
+	selfKnown bool
+
+	bonus, penalty par.Figure // within their maxima
+	total          par.Points // leaves + bonus − penalty
+	scored         bool       // at least one applicable leaf has an appraised value
+
+	// For the sheet's own checks.
+	applicable int
+	missing    []string // keys of applicable leaves without an appraised value
+	rows       map[string]*par.Row
+	slab       []par.NodeResult // one allocation for the whole tree
+}
+
+// nodeCount is the number of nodes of a framework, counted once per run.
+func (x *run) nodeCount(fw *par.Framework) int {
+	if n, ok := x.nodes[fw]; ok {
+		return n
+	}
+	n := 0
+	fw.Walk(func(*par.Node) { n++ })
+	x.nodes[fw] = n
+	return n
+}
+
+func methodIndex(m par.Method) int {
+	switch m {
+	case par.MethodSurvey:
+		return 1
+	case par.MethodSatisfaction:
+		return 2
+	}
+	return 0
+}
+
+// computeSheet sums a sheet over its framework's tree. Rows are matched to
+// nodes by key; a not-applicable row (leaf or inner) takes its whole subtree
+// out of the unit's maximum.
+func (x *run) computeSheet(fw *par.Framework, sh *par.Sheet, name string) *sheetCalc {
+	c := &sheetCalc{
+		src:  sheetSrc(sh),
+		dec:  fw.Decimals,
+		rows: make(map[string]*par.Row, len(sh.Rows)),
+		slab: make([]par.NodeResult, x.nodeCount(fw)),
+	}
+	for _, row := range sh.Rows {
+		if prev, ok := c.rows[row.Key]; ok {
+			x.dl.Errorf(row.Src, "criterion %s appears twice on the sheet (first at %s); this row is ignored", row.Key, prev.Src.Cell)
+			continue
+		}
+		c.rows[row.Key] = row
+	}
+	for _, a := range fw.Areas {
+		c.tree = append(c.tree, x.node(c, a, false))
+	}
+	for _, row := range sh.Rows {
+		if fw.Node(row.Key) == nil && c.rows[row.Key] == row {
+			x.dl.Errorf(row.Src, "row %q matches no criterion of framework %s; it is ignored", row.Key, fw.ID)
+		}
+	}
+	for _, nr := range c.tree {
+		c.areas = append(c.areas, par.AreaResult{Code: nr.Node.Code, Title: nr.Node.Title, Max: nr.Max, Points: nr.Appraised})
+	}
+
+	valued := c.applicable - len(c.missing)
+	switch {
+	case c.applicable == 0:
+		x.dl.Errorf(c.src, "every criterion of %s is marked not applicable; it is not scored", name)
+		return c
+	case valued == 0:
+		x.dl.Warnf(c.src, "no criterion of %s has an appraised score; it is not scored", name)
+		return c
+	case len(c.missing) > 0:
+		x.dl.Warnf(c.src, "%d of %d applicable criteria of %s have no appraised score (%s); the result is incomplete", len(c.missing), c.applicable, name, listKeys(c.missing, 5))
+	}
+	c.scored = true
+
+	c.bonus = x.extra(sh.Bonus, fw.BonusMax(), "bonus", c.dec, c.src)
+	c.penalty = x.extra(sh.Penalty, fw.PenaltyMax(), "penalty", c.dec, c.src)
+	c.total = c.leaves + c.bonus.Value - c.penalty.Value
+
+	// The sheet's own Tổng điểm against the sum of its rows as printed
+	// (before bonus and penalty are brought within their maxima, so a clamped
+	// bonus is reported once, not twice).
+	if sh.Total.Known() {
+		sum := c.leaves + sh.Bonus.Value - sh.Penalty.Value.Abs()
+		if !within(sh.Total.Value, sum, halfUnit(sh.Total.Decimals)) {
+			d := max(sh.Total.Decimals, c.dec)
+			x.dl.Errorf(at(sh.Total.Src, sh.Src), "the sheet's total %s differs from %s, the sum of its rows", sh.Total.Value.Format(d), sum.Format(d))
+		}
+	}
+	return c
+}
+
+// node builds the result of one framework node and its subtree.
+func (x *run) node(c *sheetCalc, n *par.Node, na bool) *par.NodeResult {
+	row := c.rows[n.Key]
+	var nr *par.NodeResult
+	if len(c.slab) > 0 {
+		nr, c.slab = &c.slab[0], c.slab[1:]
+	} else {
+		nr = new(par.NodeResult)
+	}
+	nr.Node, nr.Src = n, c.src
+	if row != nil {
+		na = na || row.NA
+		nr.Remark, nr.Evidence, nr.Src = row.Remark, row.Evidence, row.Src
+	}
+	if n.Leaf() {
+		if row != nil {
+			nr.Self = row.Self
+		}
+		if na {
+			nr.NA = true
+			if row != nil && row.Appraised.Known() && row.Appraised.Value != 0 {
+				x.dl.Warnf(at(row.Appraised.Src, row.Src), "criterion %s is marked not applicable but has an appraised score %s; the score is ignored", n.Key, row.Appraised.Text())
+			}
+			return nr
+		}
+		nr.Max = n.Max
+		c.applicable++
+		c.max += n.Max
+		if row != nil && row.Self.Known() {
+			c.self += row.Self.Value
+			c.selfKnown = true
+		}
+		if row == nil || !row.Appraised.Known() {
+			c.missing = append(c.missing, n.Key)
+			return nr
+		}
+		v := row.Appraised.Value
+		switch {
+		case v < 0:
+			x.dl.Errorf(at(row.Appraised.Src, row.Src), "appraised score %s of criterion %s is negative", row.Appraised.Text(), n.Key)
+		case v > n.Max:
+			x.dl.Errorf(at(row.Appraised.Src, row.Src), "appraised score %s of criterion %s exceeds its maximum %s", row.Appraised.Text(), n.Key, n.Max.Format(max(c.dec, row.Appraised.Decimals)))
+		}
+		nr.Appraised = row.Appraised
+		nr.Lost = n.Max - v
+		c.leaves += v
+		m := methodIndex(n.Method)
+		c.comp[m] += v
+		c.compKnown[m] = true
+		return nr
+	}
+
+	var appr, self par.Points
+	var apprKnown, selfKnown bool
+	complete, allNA := true, true
+	nr.Children = make([]*par.NodeResult, 0, len(n.Children))
+	for _, ch := range n.Children {
+		cr := x.node(c, ch, na)
+		nr.Children = append(nr.Children, cr)
+		nr.Max += cr.Max
+		if !cr.NA {
+			allNA = false
+		}
+		if cr.Appraised.Known() {
+			appr += cr.Appraised.Value
+			apprKnown = true
+		} else if !cr.NA {
+			complete = false
+		}
+		if cr.Self.Known() {
+			self += cr.Self.Value
+			selfKnown = true
+		}
+	}
+	nr.NA = allNA
+	if apprKnown {
+		nr.Appraised = par.Comp(appr, c.dec, c.src)
+		nr.Lost = nr.Max - appr
+	}
+	if selfKnown {
+		nr.Self = par.Comp(self, c.dec, c.src)
+	}
+	// A printed subtotal must be the sum of its items.
+	if row != nil && !row.NA && row.Appraised.Known() && apprKnown && complete {
+		if !within(row.Appraised.Value, appr, halfUnit(row.Appraised.Decimals)) {
+			d := max(row.Appraised.Decimals, c.dec)
+			x.dl.Errorf(at(row.Appraised.Src, row.Src), "subtotal %s of %s differs from %s, the sum of its items", row.Appraised.Value.Format(d), n.Key, appr.Format(d))
+		}
+	}
+	return nr
+}
+
+// extra brings a bonus or penalty within [0, maximum] (rule: bonus and
+// penalty points within their maxima). A penalty may be printed as a
+// negative number ("-1,5" in a Điểm trừ row); what counts is its size. A
+// value outside the range is an error and is counted at the nearest bound.
+func (x *run) extra(f par.Figure, maxV par.Points, what string, dec int, sheet par.Source) par.Figure {
+	if !f.Known() {
+		return par.Figure{}
+	}
+	src := at(f.Src, sheet)
+	v := f.Value
+	if what == "penalty" {
+		v = v.Abs()
+	}
+	d := max(dec, f.Decimals)
+	switch {
+	case v < 0:
+		x.dl.Errorf(src, "%s %s is negative; counted as 0", what, v.Format(d))
+		v = 0
+	case v > maxV:
+		x.dl.Errorf(src, "%s %s exceeds the framework's maximum %s; counted as %s", what, v.Format(d), maxV.Format(d), maxV.Format(d))
+		v = maxV
+	}
+	return par.Comp(v, dec, src)
+}
+
+// apply fills a result from the sheet. Figures are Computed with the
+// framework's precision; their source is the sheet, or the cell for a
+// figure that is one cell (bonus, penalty).
+func (c *sheetCalc) apply(r *par.Result, fw *par.Framework) {
+	r.Detail = true
+	r.Tree = c.tree
+	r.Areas = c.areas
+	r.Max = c.max
+	if c.selfKnown {
+		r.SelfTotal = par.Comp(c.self, c.dec, c.src)
+	}
+	if !c.scored {
+		return
+	}
+	r.Scored = true
+	r.Total = par.Comp(c.total, c.dec, c.src)
+	r.Index = par.Comp(par.Ratio{Num: c.total, Den: c.max}.Percent(), c.dec, c.src)
+	comps := []*par.Figure{&r.Appraised, &r.Survey, &r.Satisfaction}
+	for i, f := range comps {
+		if c.compKnown[i] {
+			*f = par.Comp(c.comp[i], c.dec, c.src)
+		}
+	}
+	r.Bonus, r.Penalty = c.bonus, c.penalty
+	r.Exact = exact(fw, c.total, c.max)
+}
+
+// exact is the ranking value at full precision on the framework's basis:
+// the fraction total ÷ applicable maximum for the index (the default), the
+// total itself for points.
+func exact(fw *par.Framework, total, maxV par.Points) par.Ratio {
+	if fw.Basis == par.BasisPoints {
+		return par.Ratio{Num: total, Den: par.Scale}
+	}
+	return par.Ratio{Num: total, Den: maxV}
+}
+
+// halfUnit is half a unit of the last of d decimals: the rounding error of a
+// figure published with d decimals.
+func halfUnit(d int) par.Points {
+	d = min(max(d, 0), par.ScaleDigits)
+	u := par.Points(1)
+	for i := d; i < par.ScaleDigits; i++ {
+		u *= 10
+	}
+	return u / 2
+}
+
+func within(a, b, tol par.Points) bool { return (a - b).Abs() <= tol }
+
+// at is src if it names a file, else the fallback: diagnostics always point
+// somewhere.
+func at(src, fallback par.Source) par.Source {
+	if src.File != "" {
+		return src
+	}
+	return fallback
+}
+
+func listKeys(ks []string, n int) string {
+	if len(ks) <= n {
+		return strings.Join(ks, ", ")
+	}
+	return strings.Join(ks[:n], ", ") + ", …"
+}

@@ -1,0 +1,194 @@
+package compute
+
+import (
+	"slices"
+
+	"parindex/internal/par"
+)
+
+// overlay puts a summary annex row's published figures on a result (rule 3:
+// where an annex publishes a figure, the site shows the published figure).
+// A row with neither total nor index means the unit was not scored.
+func (x *run) overlay(e *entry, fw *par.Framework) {
+	s, r := e.sum, e.r
+	e.pub = s.Total.Known() || s.Index.Known()
+	sheetScored := e.calc != nil && e.calc.scored
+	if !e.pub {
+		if sheetScored {
+			x.dl.Errorf(s.Src, "the annex gives %s no total or index, but %s scores it %s", r.Name, e.calc.src, r.Total.Text())
+		} else if s.Rank.N > 0 {
+			x.dl.Warnf(at(s.Rank.Src, s.Src), "published rank %d for %s, which has no total or index; it is not ranked", s.Rank.N, r.Name)
+		}
+		return
+	}
+	r.Scored = true
+	pub := func(dst *par.Figure, f par.Figure) {
+		if f.Known() {
+			*dst = f
+		}
+	}
+	pub(&r.Total, s.Total)
+	pub(&r.Appraised, s.Appraised)
+	pub(&r.Survey, s.Survey)
+	pub(&r.Satisfaction, s.Satisfaction)
+
+	switch {
+	case s.Index.Known():
+		r.Index = s.Index
+	case !sheetScored:
+		// Index not published, total published, no detail sheet: the
+		// index is the total over the framework's maximum (no information
+		// on not-applicable criteria exists).
+		r.Index = par.Comp(par.Ratio{Num: s.Total.Value, Den: r.Max}.Percent(), fw.Decimals, at(s.Total.Src, s.Src))
+	}
+	if !sheetScored {
+		r.Exact = annexExact(fw, s, r.Max)
+	}
+
+	if len(s.Areas) > 0 || r.Areas == nil {
+		if r.Areas == nil {
+			// Annex only: the areas are known by name; their applicable
+			// maximum is not (0), their points only where published.
+			for _, a := range fw.Areas {
+				r.Areas = append(r.Areas, par.AreaResult{Code: a.Code, Title: a.Title})
+			}
+		}
+		codes := make([]string, 0, len(s.Areas))
+		for c := range s.Areas {
+			codes = append(codes, c)
+		}
+		slices.Sort(codes)
+		for _, code := range codes {
+			f := s.Areas[code]
+			i := slices.IndexFunc(r.Areas, func(a par.AreaResult) bool { return a.Code == code })
+			if i < 0 {
+				x.dl.Errorf(at(f.Src, s.Src), "area %q is not in framework %s", code, fw.ID)
+				continue
+			}
+			pub(&r.Areas[i].Points, f)
+		}
+	}
+}
+
+// annexExact is the ranking value of a unit known only from an annex (rule
+// 5): the published index, else the published total over the framework's
+// maximum; for the points basis, the total, else the total the index
+// implies. Every branch is an exact fraction on the same scale as exact().
+func annexExact(fw *par.Framework, s *par.Summary, maxV par.Points) par.Ratio {
+	if fw.Basis == par.BasisPoints {
+		if s.Total.Known() {
+			return par.Ratio{Num: s.Total.Value, Den: par.Scale}
+		}
+		// total = index/100 × max, kept as a fraction of Points²:
+		// (index·max) / (100·Scale·Scale) points.
+		return par.Ratio{Num: s.Index.Value * maxV, Den: 100 * par.Scale * par.Scale}
+	}
+	if s.Index.Known() {
+		return par.Ratio{Num: s.Index.Value, Den: par.FromInt(100)}
+	}
+	return par.Ratio{Num: s.Total.Value, Den: maxV}
+}
+
+// check is one published figure to compare with its computed counterpart.
+type check struct {
+	what  string
+	pub   par.Figure
+	comp  par.Points
+	known bool
+	tol   par.Points
+}
+
+// compare reports every published figure of a summary row that differs
+// beyond rounding from what the unit's detail sheet gives (rule 4). The
+// diagnostic sits at the published cell and names the sheet.
+//
+// Tolerance: half a unit of the published figure's last decimal (0.005 for
+// two decimals); a total gets 0.01 more per published component summed
+// into it, since annexes round each component independently (the national
+// 2020 table is 0.01 off in three rows).
+func (x *run) compare(e *entry, fw *par.Framework) {
+	s, c := e.sum, e.calc
+	if !e.pub {
+		return // reported by overlay
+	}
+	k := 0
+	for _, f := range []par.Figure{s.Appraised, s.Survey, s.Satisfaction} {
+		if f.Known() {
+			k++
+		}
+	}
+	checks := []check{
+		{"total", s.Total, c.total, true, halfUnit(s.Total.Decimals) + par.Points(k)*10_000},
+		{"appraised points", s.Appraised, c.comp[0], c.compKnown[0], halfUnit(s.Appraised.Decimals)},
+		{"survey points", s.Survey, c.comp[1], c.compKnown[1], halfUnit(s.Survey.Decimals)},
+		{"satisfaction points", s.Satisfaction, c.comp[2], c.compKnown[2], halfUnit(s.Satisfaction.Decimals)},
+		{"index", s.Index, par.Ratio{Num: c.total, Den: c.max}.Percent(), true, halfUnit(s.Index.Decimals)},
+	}
+	for _, nr := range c.tree {
+		f, ok := s.Areas[nr.Node.Code]
+		if !ok {
+			continue
+		}
+		checks = append(checks, check{"points of area " + nr.Node.Code, f, nr.Appraised.Value, nr.Appraised.Known(), halfUnit(f.Decimals)})
+	}
+	for _, ch := range checks {
+		if !ch.pub.Known() {
+			continue
+		}
+		src := at(ch.pub.Src, s.Src)
+		switch {
+		case !ch.known:
+			x.dl.Warnf(src, "published %s %s cannot be checked: %s has no such points", ch.what, ch.pub.Text(), c.src)
+		case !within(ch.pub.Value, ch.comp, ch.tol):
+			x.dl.Errorf(src, "published %s %s differs from %s computed from %s", ch.what, ch.pub.Text(), ch.comp.Format(ch.pub.Decimals), c.src)
+		}
+	}
+}
+
+// checkRanksAndBands compares published ranks and bands with computed ones
+// for units that have a detail sheet (rule 4). Ranks are compared only when
+// every scored unit of the ranking has a detail sheet: a rank computed
+// partly from rounded annex figures cannot contradict a publisher who ranked
+// at full precision. A band difference is a warning, because publishers may
+// set their own cut-offs; the published band is shown.
+func (x *run) checkRanksAndBands() {
+	for _, rk := range x.order {
+		allDetail := true
+		for _, e := range rk.entries {
+			if e.r.Scored && (e.calc == nil || !e.calc.scored) {
+				allDetail = false
+			}
+		}
+		for _, e := range rk.entries {
+			if e.sum == nil || !e.pub || e.calc == nil || !e.calc.scored {
+				continue
+			}
+			s := e.sum
+			if s.Rank.N > 0 && allDetail && !rk.r.Group.Unranked && s.Rank.N != e.compRank {
+				x.dl.Errorf(at(s.Rank.Src, s.Src), "published rank %d differs from rank %d computed from %s", s.Rank.N, e.compRank, e.calc.src)
+			}
+			if hasBand(s.Band) && !sameBand(s.Band, e.compBand) {
+				x.dl.Warnf(at(s.Band.Src, s.Src), "published band %s differs from %s computed from %s; the published band is shown", bandName(s.Band), bandName(e.compBand), e.calc.src)
+			}
+		}
+	}
+}
+
+func hasBand(b par.BandMark) bool { return b.ID != "" || b.Name != "" }
+
+func sameBand(pub, comp par.BandMark) bool {
+	if pub.ID != "" {
+		return pub.ID == comp.ID
+	}
+	return pub.Name == comp.Name
+}
+
+func bandName(b par.BandMark) string {
+	switch {
+	case b.Name != "":
+		return b.Name
+	case b.ID != "":
+		return b.ID
+	}
+	return "(no band)"
+}

@@ -1,0 +1,294 @@
+// Package docs turns the Markdown narratives and decision texts of the site
+// (province commentaries, methodology notes, quoted decisions) into HTML.
+//
+// Stage: render. It is the only package of the project that imports
+// goldmark.
+//
+// Input: the Markdown body of one document as bytes, with any front matter
+// already removed by the caller, plus Options. The text may be NFC or NFD;
+// Render normalises it to NFC first, so the output is always NFC. The
+// Markdown dialect is CommonMark plus GitHub Flavored Markdown (tables,
+// strikethrough, autolinks of bare URLs and e-mail addresses, task lists)
+// and footnotes ("[^1]"). There is no typographer and no attribute syntax.
+//
+// Output: an HTML fragment as a string, deterministic for a given input,
+// that is safe to embed in a page without further escaping:
+//
+//   - raw HTML, block or inline, is never passed through: each piece becomes
+//     the comment "<!-- raw HTML omitted -->";
+//   - a link whose URL has a scheme other than http, https, mailto or tel
+//     (javascript:, vbscript:, data:, file:, ...) is unwrapped into plain
+//     text, so no clickable element is produced; an image whose URL is not
+//     http, https or relative (data: included) is replaced by its alt text;
+//   - headings get ids made of Options.IDPrefix and an ASCII slug of the
+//     heading text (viet.Slug), with "-1", "-2", ... added to repeats;
+//     footnote ids ("fn:1", "fnref:1") carry the same prefix, so two
+//     documents rendered with different prefixes can share a page;
+//   - each table is wrapped in <div class="table-wrap">, for the stylesheet
+//     to make wide tables scroll sideways on phones.
+package docs
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"parindex/internal/viet"
+)
+
+// Options control one call of Render.
+type Options struct {
+	// IDPrefix starts every id attribute that Render generates: heading
+	// ids and footnote ids. Give each document on a page its own prefix,
+	// for example "n-unit-". It may be empty, and may contain only ASCII
+	// letters, digits, "-" and "_".
+	IDPrefix string
+}
+
+// fallbackID is the heading id used when the heading text has no letter or
+// digit that a slug can keep (for example an empty heading or one made of
+// emoji only).
+const fallbackID = "muc"
+
+// Render converts the Markdown src into a safe HTML fragment; see the
+// package documentation for what safe means here. It returns an error only
+// for an invalid Options.IDPrefix or if goldmark fails. Render is safe for
+// concurrent use: every call builds its own goldmark instance.
+func Render(src []byte, opt Options) (string, error) {
+	if err := checkPrefix(opt.IDPrefix); err != nil {
+		return "", err
+	}
+	src = []byte(viet.NFC(string(src)))
+
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.NewFootnote(extension.WithFootnoteIDPrefix(opt.IDPrefix)),
+		),
+		goldmark.WithParserOptions(
+			parser.WithASTTransformers(
+				// After the footnote transformer (999), so that headings
+				// inside footnotes are seen where they will be rendered.
+				util.Prioritized(&safeTransformer{prefix: opt.IDPrefix}, 1000),
+			),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(tableWrapRenderer{}, 500)),
+			// html.WithUnsafe is deliberately NOT set.
+		),
+	)
+	var buf bytes.Buffer
+	if err := md.Convert(src, &buf); err != nil {
+		return "", fmt.Errorf("docs: render markdown: %w", err)
+	}
+	return buf.String(), nil
+}
+
+func checkPrefix(p string) error {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') || c == '-' || c == '_' {
+			continue
+		}
+		return fmt.Errorf("docs: IDPrefix %q: only ASCII letters, digits, '-' and '_' are allowed", p)
+	}
+	return nil
+}
+
+// safeTransformer rewrites the parsed document before rendering: heading
+// ids, removal of unsafe links and images, table wrappers. It keeps state
+// for one document only, so Render makes a new one for each call.
+type safeTransformer struct {
+	prefix string
+	used   map[string]bool
+}
+
+func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
+	t.used = map[string]bool{}
+
+	// Collect first, change afterwards: the walk must not see a tree that
+	// is being rearranged under it.
+	var (
+		headings []*ast.Heading
+		unwrap   []ast.Node
+		autolink []*ast.AutoLink
+		tables   []*extast.Table
+	)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link:
+			if !linkAllowed(util.URLEscape(n.Destination, true)) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.Image:
+			if !imageAllowed(util.URLEscape(n.Destination, true)) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL && !linkAllowed(util.URLEscape(n.URL(source), false)) {
+				autolink = append(autolink, n)
+			}
+		case *extast.Table:
+			tables = append(tables, n)
+		}
+		return ast.WalkContinue, nil
+	})
+
+	for _, h := range headings {
+		h.SetAttributeString("id", []byte(t.headingID(h, source)))
+	}
+	for _, n := range unwrap {
+		replaceWithChildren(n)
+	}
+	for _, n := range autolink {
+		s := ast.NewString(n.Label(source))
+		s.SetRaw(true) // label shown as written, HTML-escaped
+		n.Parent().ReplaceChild(n.Parent(), n, s)
+	}
+	for _, tb := range tables {
+		w := &tableWrap{}
+		tb.Parent().ReplaceChild(tb.Parent(), tb, w)
+		w.AppendChild(w, tb)
+	}
+}
+
+// headingID returns the unique id for h: prefix + slug of its text, then
+// "-1", "-2", ... when that id is already taken in this document.
+func (t *safeTransformer) headingID(h *ast.Heading, source []byte) string {
+	slug := viet.Slug(plainText(h, source))
+	if slug == "" {
+		slug = fallbackID
+	}
+	base := t.prefix + slug
+	id := base
+	for i := 1; t.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	t.used[id] = true
+	return id
+}
+
+// plainText returns the text a reader sees in n: text, code spans, link
+// texts, image alt texts and autolink labels, with entities and backslash
+// escapes resolved; raw HTML is left out.
+func plainText(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(source))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(source))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	v := util.UnescapePunctuations(b.Bytes())
+	v = util.ResolveNumericReferences(v)
+	v = util.ResolveEntityNames(v)
+	return string(v)
+}
+
+// replaceWithChildren puts the children of n where n was and removes n, so
+// that a link becomes its text and an image its alt text.
+func replaceWithChildren(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c) // also detaches c from n
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// scheme returns the lower-cased scheme of u, and whether u has one. Like a
+// browser it ignores leading and trailing spaces and control characters and
+// any tab or newline. Anything before a ':' that comes ahead of every '/',
+// '?' and '#' counts as a scheme, even if it is not a syntactically valid
+// one: an odd string is then refused rather than guessed about.
+func scheme(u []byte) (string, bool) {
+	u = bytes.TrimFunc(u, func(r rune) bool { return r <= ' ' })
+	u = bytes.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, u)
+	i := bytes.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return "", false
+	}
+	return string(bytes.ToLower(u[:i])), true
+}
+
+// linkAllowed reports whether a link to u may be clickable: relative URLs,
+// http, https, mailto and tel.
+func linkAllowed(u []byte) bool {
+	s, ok := scheme(u)
+	if !ok {
+		return true
+	}
+	switch s {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// imageAllowed reports whether an image may load from u: relative URLs,
+// http and https. data: URLs are refused too.
+func imageAllowed(u []byte) bool {
+	s, ok := scheme(u)
+	return !ok || s == "http" || s == "https"
+}
+
+// kindTableWrap is the node kind of tableWrap.
+var kindTableWrap = ast.NewNodeKind("TableWrap")
+
+// tableWrap is a block that holds one table and renders as
+// <div class="table-wrap">.
+type tableWrap struct {
+	ast.BaseBlock
+}
+
+func (n *tableWrap) Kind() ast.NodeKind { return kindTableWrap }
+
+func (n *tableWrap) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, nil, nil)
+}
+
+type tableWrapRenderer struct{}
+
+func (tableWrapRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindTableWrap, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString("<div class=\"table-wrap\">\n")
+		} else {
+			_, _ = w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,239 @@
+package ingest
+
+import (
+	"strings"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
+	"parindex/internal/xlsx"
+)
+
+// maxMergeRefs bounds the merge index of one sheet: a hostile sheet may
+// declare merges over millions of cells, real ones cover a few hundred.
+const maxMergeRefs = 1 << 19
+
+// texts memoises viet.Clean and viet.Key for one worker: the same labels,
+// titles and criteria recur on every sheet, and folding text is the
+// costliest step of parsing one.
+type texts struct {
+	clean, key map[string]string
+	roles      map[string]roleOf // "d"/"s" + key → role
+}
+
+type roleOf struct {
+	r     role
+	round int
+}
+
+// maxTexts bounds each memo; past it the memo starts over.
+const maxTexts = 1 << 16
+
+func newTexts() *texts {
+	return &texts{clean: map[string]string{}, key: map[string]string{}, roles: map[string]roleOf{}}
+}
+
+// role classifies a header label key for a detail sheet or an annex.
+func (t *texts) role(k string, detail bool) (role, int) {
+	mk := "s" + k
+	if detail {
+		mk = "d" + k
+	}
+	if ro, ok := t.roles[mk]; ok {
+		return ro.r, ro.round
+	}
+	if len(t.roles) >= maxTexts {
+		clear(t.roles)
+	}
+	var ro roleOf
+	if detail {
+		ro.r, ro.round = detailRole(k)
+	} else {
+		ro.r = summaryRole(k)
+	}
+	t.roles[mk] = ro
+	return ro.r, ro.round
+}
+
+func (t *texts) Clean(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := t.clean[s]; ok {
+		return c
+	}
+	if len(t.clean) >= maxTexts {
+		clear(t.clean)
+	}
+	c := viet.Clean(s)
+	t.clean[s] = c
+	return c
+}
+
+func (t *texts) Key(s string) string {
+	if s == "" {
+		return ""
+	}
+	if k, ok := t.key[s]; ok {
+		return k
+	}
+	if len(t.key) >= maxTexts {
+		clear(t.key)
+	}
+	k := viet.Key(s)
+	t.key[s] = k
+	return k
+}
+
+// grid is one worksheet with 0-based access and merge awareness.
+type grid struct {
+	t           *texts
+	file, sheet string
+	rows        [][]string
+	merges      []xlsx.Merge
+	byRow       map[int][]int // 0-based row → indexes of merges covering it
+}
+
+func newGrid(file string, sh *xlsx.Sheet, t *texts) *grid {
+	g := &grid{t: t, file: file, sheet: sh.Name, rows: sh.Rows, merges: sh.Merges, byRow: map[int][]int{}}
+	refs := 0
+	for i, m := range sh.Merges {
+		for r := m.FirstRow - 1; r < m.LastRow && refs < maxMergeRefs; r++ {
+			g.byRow[r] = append(g.byRow[r], i)
+			refs++
+		}
+	}
+	return g
+}
+
+func (g *grid) raw(r, c int) string {
+	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
+		return ""
+	}
+	return g.rows[r][c]
+}
+
+// merge returns the merge covering (r, c), if any.
+func (g *grid) merge(r, c int) (xlsx.Merge, bool) {
+	for _, i := range g.byRow[r] {
+		m := g.merges[i]
+		if m.FirstCol-1 <= c && c <= m.LastCol-1 {
+			return m, true
+		}
+	}
+	return xlsx.Merge{}, false
+}
+
+// val is the cell's text, or for a cell covered by a merge the merge's text
+// (a merged title or header shows in every cell it spans).
+func (g *grid) val(r, c int) string {
+	if s := g.raw(r, c); s != "" {
+		return s
+	}
+	if m, ok := g.merge(r, c); ok {
+		return m.Value
+	}
+	return ""
+}
+
+// mergedFromAbove reports a cell that a vertical merge starting higher up
+// covers: a header cell spanning both header rows.
+func (g *grid) mergedFromAbove(r, c int) bool {
+	m, ok := g.merge(r, c)
+	return ok && m.FirstRow-1 < r
+}
+
+func (g *grid) width(r int) int {
+	if r < 0 || r >= len(g.rows) {
+		return 0
+	}
+	return len(g.rows[r])
+}
+
+func (g *grid) src(r, c int) par.Source {
+	return par.Source{File: g.file, Sheet: g.sheet, Cell: xlsx.CellName(r+1, c+1)}
+}
+
+func (g *grid) sheetSrc() par.Source { return par.Source{File: g.file, Sheet: g.sheet} }
+
+// emptyRow reports a row without any text.
+func (g *grid) emptyRow(r int) bool {
+	for c := 0; c < g.width(r); c++ {
+		if strings.TrimSpace(g.raw(r, c)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// cellKind classifies a score cell.
+type cellKind uint8
+
+const (
+	cellBlank  cellKind = iota // empty, "-", "KĐG": missing, never zero
+	cellNA                     // not applicable to the unit
+	cellNumber                 //
+	cellText                   // anything else: an error in a number column
+)
+
+// naKeys are the spellings of "not applicable" (Key form).
+var naKeys = map[string]bool{
+	"khong ap dung": true, "kad": true, "k ad": true, "n a": true, "na": true, "ko ap dung": true, "k ap dung": true,
+}
+
+// missingKeys mean "not assessed": the figure is missing, not zero.
+var missingKeys = map[string]bool{
+	"kdg": true, "k dg": true, "khong danh gia": true, "chua danh gia": true, "chua cham": true, "khong cham": true,
+}
+
+// parseCell reads a score cell: a number (decimal comma allowed, "%"
+// allowed when percent), "not applicable", or blank.
+func parseCell(s string, percent bool) (cellKind, par.Points, int) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	if s == "" {
+		return cellBlank, 0, 0
+	}
+	t := strings.ReplaceAll(s, " ", "")
+	if percent {
+		t = strings.TrimSuffix(t, "%")
+	}
+	if p, dec, err := par.ParsePoints(t); err == nil {
+		if dec >= par.ScaleDigits {
+			dec = exactDecimals(p) // a float artefact, not a typed precision
+		}
+		return cellNumber, p, dec
+	}
+	k := viet.Key(s)
+	switch {
+	case k == "" || missingKeys[k]:
+		return cellBlank, 0, 0 // "-", "…": nothing entered
+	case naKeys[k]:
+		return cellNA, 0, 0
+	}
+	return cellText, 0, 0
+}
+
+// exactDecimals is the fewest decimals that show p exactly.
+func exactDecimals(p par.Points) int {
+	n := par.ScaleDigits
+	v := int64(p)
+	if v < 0 {
+		v = -v
+	}
+	for n > 0 && v%10 == 0 {
+		v /= 10
+		n--
+	}
+	return n
+}
+
+// cleanText keeps the line breaks of a remark or evidence cell but
+// normalises it to NFC and tidies each line.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		out = append(out, viet.Clean(l))
+	}
+	return strings.Trim(strings.Join(out, "\n"), "\n")
+}

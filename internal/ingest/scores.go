@@ -1,0 +1,307 @@
+package ingest
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+
+	"parindex/internal/diag"
+	"parindex/internal/par"
+	"parindex/internal/viet"
+	"parindex/internal/xlsx"
+)
+
+// scoreEnv is the read-only context the workbook workers share.
+type scoreEnv struct {
+	fsys   fs.FS
+	ds     *par.Dataset
+	fx     map[*par.Framework]*fwIndex
+	res    *resolver
+	limits xlsx.Limits
+}
+
+type workbook struct {
+	path string
+	year int
+}
+
+// fileOut is one workbook's harvest, kept per file so results merge in
+// path order whatever order the workers finish in.
+type fileOut struct {
+	sheets []*par.Sheet
+	sums   []*par.Summary
+	d      diag.List
+}
+
+// loadScores reads data/scores/<year>/**/*.xlsx with a pool of workers.
+func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.Sheet, []*par.Summary) {
+	var books []workbook
+	badYear := map[string]bool{}
+	for _, p := range walkFiles(fsys, scoresDir, d) {
+		if hidden(p) {
+			continue
+		}
+		rel := strings.TrimPrefix(p, scoresDir+"/")
+		dir, _, nested := strings.Cut(rel, "/")
+		ext := strings.ToLower(path.Ext(p))
+		switch {
+		case !nested:
+			d.Warnf(par.Source{File: p}, "file outside a year directory (%s/<year>/); ignored", scoresDir)
+			continue
+		case ext == ".xls":
+			d.Warnf(par.Source{File: p}, "old .xls workbook is not read; save it as .xlsx")
+			continue
+		case ext != ".xlsx":
+			d.Warnf(par.Source{File: p}, "not an .xlsx workbook; ignored")
+			continue
+		}
+		year, err := strconv.Atoi(dir)
+		if err != nil || year < 1900 || year > 2200 {
+			if !badYear[dir] {
+				badYear[dir] = true
+				d.Errorf(par.Source{File: scoresDir + "/" + dir}, "year directory %q is not a year number", dir)
+			}
+			continue
+		}
+		books = append(books, workbook{path: p, year: year})
+	}
+	if len(books) == 0 {
+		return nil, nil
+	}
+
+	env := &scoreEnv{fsys: fsys, ds: ds, fx: map[*par.Framework]*fwIndex{}, res: newResolver(ds.Registry), limits: opt.Limits}
+	for _, f := range ds.Frameworks {
+		env.fx[f] = newFwIndex(f)
+	}
+	outs := make([]fileOut, len(books))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(opt.Workers, len(books)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := newTexts() // per worker: no locking
+			for i := range jobs {
+				outs[i] = env.readWorkbook(books[i], t)
+			}
+		}()
+	}
+	for i := range books {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var sheets []*par.Sheet
+	var sums []*par.Summary
+	type unitYear struct {
+		unit string
+		year int
+	}
+	sheetAt := map[unitYear]par.Source{}
+	sumAt := map[unitYear]par.Source{}
+	for i := range outs {
+		o := &outs[i]
+		d.Merge(&o.d)
+		for _, s := range o.sheets {
+			k := unitYear{s.Unit, s.Year}
+			if first, dup := sheetAt[k]; dup {
+				d.Errorf(s.Src, "unit %q already has a scoring sheet for %d at %s", s.Unit, s.Year, first)
+				continue
+			}
+			sheetAt[k] = s.Src
+			sheets = append(sheets, s)
+		}
+		for _, s := range o.sums {
+			k := unitYear{s.Unit, s.Year}
+			if first, dup := sumAt[k]; dup {
+				d.Errorf(s.Src, "unit %q already has an annex row for %d at %s", s.Unit, s.Year, first)
+				continue
+			}
+			sumAt[k] = s.Src
+			sums = append(sums, s)
+		}
+	}
+	return sheets, sums
+}
+
+// readWorkbook reads one workbook and parses each sheet by its layout.
+func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
+	defer func() {
+		// A parser bug on some odd sheet must cost that file, not the
+		// build; the message asks for a report.
+		if p := recover(); p != nil {
+			out = fileOut{}
+			out.d.Errorf(par.Source{File: b.path}, "internal error while reading the workbook (please report): %v", p)
+		}
+	}()
+	f, err := env.fsys.Open(b.path)
+	if err != nil {
+		out.d.Errorf(par.Source{File: b.path}, "cannot read file: %s", fsErr(err))
+		return out
+	}
+	book, err := xlsx.Read(f, env.limits)
+	f.Close()
+	if err != nil {
+		var xe *xlsx.Error
+		if errors.As(err, &xe) {
+			out.d.Errorf(par.Source{File: b.path, Sheet: xe.Sheet, Cell: xe.Cell}, "%s", xe.Msg)
+		} else {
+			out.d.Errorf(par.Source{File: b.path}, "cannot read workbook: %v", err)
+		}
+		return out
+	}
+	env.parseBook(book, b, &out, t)
+	return out
+}
+
+// parseBook parses each sheet of a workbook by its layout.
+func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *texts) {
+	for i := range book.Sheets {
+		sh := &book.Sheets[i]
+		g := newGrid(b.path, sh, t)
+		if len(g.rows) == 0 {
+			continue
+		}
+		sc := &sheetCtx{env: env, g: g, year: b.year, d: &out.d, path: b.path}
+		if h, ok := g.detectDetail(); ok {
+			if sh.Hidden {
+				out.d.Warnf(g.sheetSrc(), "hidden sheet with a scoring table; ignored")
+				continue
+			}
+			if s := sc.parseDetail(h); s != nil {
+				out.sheets = append(out.sheets, s)
+			}
+			continue
+		}
+		if hs := g.detectSummary(); len(hs) > 0 {
+			if sh.Hidden {
+				out.d.Warnf(g.sheetSrc(), "hidden sheet with an annex table; ignored")
+				continue
+			}
+			out.sums = append(out.sums, sc.parseSummary(hs)...)
+			continue
+		}
+		if !sh.Hidden && !allBlank(g) {
+			out.d.Warnf(g.sheetSrc(), "no score table found (no header row with content and maximum columns, nor with unit names and totals)")
+		}
+	}
+}
+
+func allBlank(g *grid) bool {
+	for r := range g.rows {
+		if !g.emptyRow(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sheetCtx is one sheet being parsed.
+type sheetCtx struct {
+	env  *scoreEnv
+	g    *grid
+	year int
+	path string
+	d    *diag.List
+}
+
+// unitFromTitle finds the unit of a detail sheet. In the title block a
+// cell that says whose sheet it is ("… CỦA SỞ NỘI VỤ", "Đơn vị: …") is
+// decisive. Otherwise the sheet name, then the file name, then any other
+// name in the title block: a bare "SỞ NỘI VỤ" at the top is often the
+// issuing (appraising) body, while a sheet or file named after a unit was
+// named so on purpose. Within the title block the cell nearest the header
+// wins, then the longest name.
+func (sc *sheetCtx) unitFromTitle(h *header) (*par.Unit, string, bool) {
+	type cand struct {
+		f      found
+		src    par.Source
+		cell   string
+		marker bool
+		row    int
+	}
+	var best *cand
+	better := func(a, b *cand) bool {
+		if a.marker != b.marker {
+			return a.marker
+		}
+		if a.row != b.row {
+			return a.row > b.row
+		}
+		return a.f.words > b.f.words
+	}
+	for r := 0; r < h.row; r++ {
+		for c := 0; c < sc.g.width(r); c++ {
+			s := sc.g.t.Clean(sc.g.raw(r, c))
+			if s == "" {
+				continue
+			}
+			k := canonKey(sc.g.t.Key(s))
+			f, ok := sc.env.res.searchKey(k, sc.year)
+			if !ok {
+				continue
+			}
+			cd := &cand{f: f, src: sc.g.src(r, c), cell: s, row: r,
+				marker: has(k, "cua", "don vi", "ten don vi", "co quan", "ten co quan")}
+			if best == nil || better(cd, best) {
+				best = cd
+			}
+		}
+	}
+	fromTitle := func() (*par.Unit, string, bool) {
+		if best.f.unit == nil {
+			sc.d.Errorf(best.src, "name %q matches several units: %s", best.cell, sortedIDs(best.f.ambiguous))
+			return nil, "", false
+		}
+		name := best.f.text
+		if best.f.exact {
+			name = best.cell
+		}
+		return best.f.unit, name, true
+	}
+	if best != nil && best.marker {
+		return fromTitle()
+	}
+	base := strings.TrimSuffix(path.Base(sc.path), path.Ext(sc.path))
+	for _, s := range []string{sc.g.sheet, base} {
+		if f, ok := sc.env.res.search(s, sc.year); ok && f.unit != nil {
+			return f.unit, f.text, true
+		}
+		if u := sc.env.ds.Registry.Unit(viet.Slug(s)); u != nil {
+			return u, u.NameAt(sc.year).Name, true
+		}
+	}
+	if best != nil {
+		return fromTitle()
+	}
+	sc.d.Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q", sc.g.sheet, base)
+	return nil, "", false
+}
+
+// figure makes a published figure of a number cell, reporting text.
+func (sc *sheetCtx) figure(r, c int, what, of string, percent bool) (par.Figure, cellKind) {
+	if c < 0 {
+		return par.Figure{}, cellBlank
+	}
+	s := sc.g.raw(r, c)
+	k, v, dec := parseCell(s, percent)
+	switch k {
+	case cellNumber:
+		return par.Pub(v, dec, sc.g.src(r, c)), k
+	case cellText:
+		sc.d.Errorf(sc.g.src(r, c), "%s %q%s is not a number", what, short(viet.Clean(s)), of)
+	}
+	return par.Figure{}, k
+}
+
+// short trims a quoted cell for a message.
+func short(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+package par
+
+// Site is the project's configuration (data/site.yaml).
+type Site struct {
+	Title     string // e.g. "Chỉ số cải cách hành chính tỉnh Hòa Bình Xanh"
+	TitleEn   string
+	Province  string
+	Publisher string // e.g. "Sở Nội vụ tỉnh …"
+	Sample    bool   // label every page as sample data
+	BaseURL   string // default base path, e.g. "/"; the --base-url flag overrides
+	Src       Source
+}
+
+// Row is one scored row of a detail scoring sheet (phiếu chấm điểm), matched
+// to a framework node.
+type Row struct {
+	Key       string // framework node key
+	Max       Figure // as printed on the sheet
+	Self      Figure // tự chấm / tự đánh giá
+	Appraised Figure // điểm thẩm định / chấm thực tế
+	NA        bool   // not applicable to this unit: lowers its maximum
+	Evidence  string
+	Remark    string // appraisers' remark (ý kiến)
+	Src       Source // the row's label cell
+}
+
+// Sheet is one unit-year from a detail scoring sheet.
+type Sheet struct {
+	Unit      string
+	Year      int
+	Group     string
+	Framework string
+	Name      string // unit name as printed in the title block
+	Rows      []*Row // leaves and any printed inner rows, in sheet order
+	Bonus     Figure
+	Penalty   Figure
+	Total     Figure // the sheet's own Tổng điểm, appraised column
+	SelfTotal Figure // the sheet's Tổng điểm, self-assessed column
+	Src       Source // file and sheet
+}
+
+// Summary is one unit's row of a published summary annex (phụ lục).
+type Summary struct {
+	Unit         string
+	Group        string
+	Year         int
+	Name         string // as printed
+	Total        Figure
+	Appraised    Figure // điểm thẩm định / đánh giá trực tiếp
+	Survey       Figure // điểm điều tra XHH
+	Satisfaction Figure // SIPAS / chỉ số hài lòng
+	Index        Figure // percent
+	Rank         Rank
+	Band         BandMark
+	Areas        map[string]Figure // area code → points, when the annex has area columns
+	Src          Source            // the row's name cell
+}
+
+// Rank is a position in a ranking with provenance.
+type Rank struct {
+	N      int // 0 = not ranked
+	Origin Origin
+	Src    Source
+}
+
+// BandMark is a classification with provenance.
+type BandMark struct {
+	ID     string // framework band id, "" if unknown to the framework
+	Name   string // as published or from the framework
+	Origin Origin
+	Src    Source
+	Note   string // why it differs from the threshold band, e.g. a special rule
+}
+
+// DocKind is the kind of a content document.
+type DocKind string
+
+const (
+	DocDecision  DocKind = "decision"
+	DocSite      DocKind = "site"       // home page narrative
+	DocYear      DocKind = "year"       // a results year
+	DocGroupYear DocKind = "group-year" // one ranking of one year
+	DocUnit      DocKind = "unit"
+	DocUnitYear  DocKind = "unit-year"
+	DocPage      DocKind = "page" // a free page, e.g. about
+)
+
+// Attachment is a file attached to a decision (signed PDF, annex workbook).
+type Attachment struct {
+	Title string
+	File  string // path relative to content/, copied to the site
+}
+
+// Doc is a markdown document from content/ with its front matter.
+type Doc struct {
+	Kind        DocKind
+	Path        string // slash path relative to the project root
+	Slug        string // for decisions and pages: URL segment
+	Lang        string // "vi" (default) or "en"
+	Title       string
+	Year        int
+	Group       string
+	Unit        string
+	Number      string // decision number, e.g. "1007/QĐ-UBND"
+	Date        Date
+	Issuer      string
+	Signer      string
+	SignerTitle string
+	Groups      []string // ranking groups a decision covers
+	Attachments []Attachment
+	Body        []byte // markdown after the front matter
+	BodyLine    int    // line of Body's first line in the file
+	HTML        string // Body rendered by the docs stage
+	Src         Source
+}
+
+// Dataset is everything ingest read from a project.
+type Dataset struct {
+	Site       Site
+	Registry   *Registry
+	Frameworks []*Framework
+	Sheets     []*Sheet
+	Summaries  []*Summary
+	Docs       []*Doc
+	Assets     []string // files under content/ to copy verbatim (attachments), slash paths relative to content/
+}
+
+// Framework returns the framework covering group in year, or nil.
+func (d *Dataset) Framework(group string, year int) *Framework {
+	for _, f := range d.Frameworks {
+		if f.Covers(group, year) {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,96 @@
+package par
+
+// NodeResult is one framework node's result for a unit-year from a detail
+// sheet.
+type NodeResult struct {
+	Node      *Node
+	Max       Points // applicable maximum (0 if not applicable)
+	Self      Figure
+	Appraised Figure
+	NA        bool
+	Lost      Points // Max − Appraised, when appraised is known
+	Remark    string
+	Evidence  string
+	Src       Source
+	Children  []*NodeResult
+}
+
+// AreaResult is one area's points for a unit-year.
+type AreaResult struct {
+	Code   string
+	Title  string
+	Max    Points // applicable maximum, 0 when unknown (annex only)
+	Points Figure
+}
+
+// Change compares a result with the same unit's (or its predecessors')
+// result of the previous year.
+type Change struct {
+	Year       int
+	PrevRank   int
+	Rank       int    // positive: moved up so many places
+	Index      Points // change of the index in percentage points
+	HasIndex   bool
+	Comparable bool   // same framework both years; otherwise only the index is comparable
+	Via        string // unit id of the predecessor compared with, if not the unit itself
+}
+
+// Result is a unit's result in one year: published where published,
+// computed where not.
+type Result struct {
+	Unit      *Unit
+	Group     string
+	Year      int
+	Framework *Framework
+	Name      string // name in force that year
+
+	Scored bool // false: not scored, never ranked
+	Detail bool // a detail sheet exists
+
+	Total        Figure
+	Index        Figure
+	Appraised    Figure
+	Survey       Figure
+	Satisfaction Figure
+	SelfTotal    Figure
+	Bonus        Figure
+	Penalty      Figure
+	Max          Points // applicable maximum (framework maximum less not-applicable leaves)
+	Exact        Ratio  // the ranking value at full precision on the framework's basis
+
+	Rank  Rank
+	Band  BandMark
+	Areas []AreaResult
+	Tree  []*NodeResult // detail only: areas with their criteria
+
+	Prev *Change
+}
+
+// Ranking is one ranking group in one year.
+type Ranking struct {
+	Group     *Group
+	Year      int
+	Framework *Framework
+	Results   []*Result  // ranked results by rank (ties in name order), then unscored in name order
+	Decision  *Doc       // publication decision covering it, if any
+	AreaStats []AreaStat // per-area average and best, for unit profiles
+}
+
+// Results is the output of the compute stage.
+type Results struct {
+	Years    []int                // ascending
+	Rankings []*Ranking           // by year, then group order
+	ByUnit   map[string][]*Result // unit id → results by year ascending
+}
+
+// AreaStat summarises one area over a ranking's scored units, as percent of
+// each unit's applicable area maximum so units with not-applicable criteria
+// compare fairly.
+type AreaStat struct {
+	Code  string
+	Title string
+	Max   Points // framework maximum of the area
+	Avg   Points // mean percent of the area maximum
+	Best  Points // highest percent of the area maximum
+	N     int    // units with a known area score
+}

@@ -1,0 +1,220 @@
+// Package publish is the last stage of a build: it writes the rendered site
+// into a temporary directory next to the final one and swaps it in only when
+// everything has been written, so a failed build never leaves a half-written
+// or missing site behind.
+//
+// Input: files as (slash path, bytes) pairs from the render workers, and
+// trees to copy verbatim (static assets, attachments) as fs.FS.
+// Output: the final output directory, replaced as a whole by Commit, or left
+// exactly as it was by Abort.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Dir is a temporary output directory that becomes the final directory on
+// Commit. WriteFile and CopyFS are safe for concurrent use; Commit and Abort
+// end its life and must not race with writes.
+type Dir struct {
+	final string // the directory the site ends up in
+	tmp   string // sibling of final, same file system, so the swap is a rename
+
+	mu   sync.Mutex
+	done bool // committed or aborted
+}
+
+// NewDir creates a temporary sibling of final ("site.tmp-1234") to build
+// into. The parent of final is created if missing; final itself is not
+// touched until Commit.
+func NewDir(final string) (*Dir, error) {
+	if final == "" {
+		return nil, errors.New("empty output directory")
+	}
+	final = filepath.Clean(final)
+	if st, err := os.Stat(final); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("output %s exists and is not a directory", final)
+	}
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, filepath.Base(final)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	// MkdirTemp makes 0700; a published site should be readable by a web
+	// server running as another user.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{final: final, tmp: tmp}, nil
+}
+
+// Path is the temporary directory being written.
+func (d *Dir) Path() string { return d.tmp }
+
+// Final is the directory Commit swaps the site into.
+func (d *Dir) Final() string { return d.final }
+
+// local turns a slash-separated relative path into a path inside the
+// temporary directory, refusing anything that could escape it.
+func (d *Dir) local(p string) (string, error) {
+	if p == "" || p == "." || !fs.ValidPath(p) || strings.Contains(p, `\`) {
+		return "", fmt.Errorf("invalid output path %q: must be a relative slash path without . or .. elements", p)
+	}
+	return filepath.Join(d.tmp, filepath.FromSlash(p)), nil
+}
+
+func (d *Dir) live() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done {
+		return errors.New("output directory already committed or aborted")
+	}
+	return nil
+}
+
+// WriteFile writes one file, creating its parent directories. It is safe
+// for concurrent use by the render workers.
+func (d *Dir) WriteFile(p string, data []byte) error {
+	if err := d.live(); err != nil {
+		return err
+	}
+	full, err := d.local(p)
+	if err != nil {
+		return err
+	}
+	// MkdirAll tolerates other goroutines creating the same directories.
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// CopyFS copies the tree at root in fsys (a file or a directory) to dest in
+// the output, e.g. CopyFS(theme, "static", "static"). Only regular files are
+// copied; a missing root is not an error, so optional trees need no check.
+func (d *Dir) CopyFS(fsys fs.FS, root, dest string) error {
+	if err := d.live(); err != nil {
+		return err
+	}
+	if _, err := d.local(dest); err != nil {
+		return err
+	}
+	err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.Type().IsRegular() {
+			return nil // directories are made on demand; links and devices are skipped
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+		target := dest
+		if rel != "" {
+			target = path.Join(dest, rel)
+		}
+		return d.copyFile(fsys, p, target)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, statErr := fs.Stat(fsys, root); errors.Is(statErr, fs.ErrNotExist) {
+			return nil
+		}
+	}
+	return err
+}
+
+func (d *Dir) copyFile(fsys fs.FS, src, dest string) error {
+	full, err := d.local(dest)
+	if err != nil {
+		return err
+	}
+	in, err := fsys.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("copy %s: %w", src, err)
+	}
+	return out.Close()
+}
+
+// Commit swaps the temporary directory in as the final one: final is
+// renamed aside, the new tree renamed into place, and the old tree removed.
+// If a rename fails the previous site is put back, so on any error the
+// final directory holds the previous site (or nothing, if there was none).
+func (d *Dir) Commit() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done {
+		return errors.New("output directory already committed or aborted")
+	}
+	d.done = true
+	old := d.final + ".old"
+	// A leftover from an interrupted earlier commit: if final is missing it
+	// is the previous site, so put it back first; otherwise it is stale.
+	if _, err := os.Stat(d.final); errors.Is(err, fs.ErrNotExist) {
+		if st, err := os.Stat(old); err == nil && st.IsDir() {
+			_ = os.Rename(old, d.final)
+		}
+	}
+	if err := os.RemoveAll(old); err != nil {
+		os.RemoveAll(d.tmp)
+		return fmt.Errorf("remove stale %s: %w", old, err)
+	}
+	hadFinal := true
+	if err := os.Rename(d.final, old); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			os.RemoveAll(d.tmp)
+			return fmt.Errorf("move previous site aside: %w", err)
+		}
+		hadFinal = false
+	}
+	if err := os.Rename(d.tmp, d.final); err != nil {
+		if hadFinal {
+			if rerr := os.Rename(old, d.final); rerr != nil {
+				return fmt.Errorf("swap in new site: %w (and restoring the previous site failed: %v; it is in %s)", err, rerr, old)
+			}
+		}
+		os.RemoveAll(d.tmp)
+		return fmt.Errorf("swap in new site: %w", err)
+	}
+	if hadFinal {
+		// The new site is in place; failing to delete the old one only
+		// wastes space, so it is reported but does not fail the build.
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("site published, but removing the previous one failed: %w", err)
+		}
+	}
+	return nil
+}
+
+// Abort removes the temporary directory, leaving the final one untouched.
+// It is a no-op after Commit, so `defer d.Abort()` is safe.
+func (d *Dir) Abort() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done {
+		return nil
+	}
+	d.done = true
+	return os.RemoveAll(d.tmp)
+}

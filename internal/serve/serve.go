@@ -1,0 +1,513 @@
+// Package serve is the local preview: it builds a project into a private
+// temporary directory (never the project's site/), serves it over HTTP on
+// localhost under the site's base path, watches the project's inputs and
+// rebuilds and reloads the browser when one changes.
+//
+// Input: a project directory whose data/, content/, templates/ and static/
+// are watched, and a BuildFunc that builds the site into a given directory.
+// Output: HTTP responses. HTML responses get a small live-reload script
+// (served at /_parindex/reload.js, fed by Server-Sent Events at
+// /_parindex/events) injected on the fly; the built files on disk never
+// contain it. A failed rebuild keeps the last good build online, prints the
+// error and shows it in an overlay on every page until the next success.
+//
+// The package is the only importer of fsnotify.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"parindex/internal/diag"
+)
+
+// BuildFunc builds the site into out, a directory that does not exist yet,
+// and returns the base path the site's links were made for ("/" or e.g.
+// "/chi-so-cchc/"), which the preview then serves it under. On failure it
+// returns an error (a *diag.ListError for input problems) and the preview
+// keeps serving the previous build.
+type BuildFunc func(out string) (base string, err error)
+
+// Options configures a preview server.
+type Options struct {
+	Root     string        // project directory
+	Addr     string        // listen address; default "127.0.0.1:8080", ":0" picks a free port
+	Build    BuildFunc     // required
+	Log      io.Writer     // progress and build errors; default io.Discard
+	Debounce time.Duration // quiet time after a change before rebuilding; default 200 ms
+}
+
+// watchedDirs are the project directories whose changes trigger a rebuild.
+func watchedDirs() []string { return []string{"data", "content", "templates", "static"} }
+
+const (
+	reloadPath = "/_parindex/reload.js"
+	eventsPath = "/_parindex/events"
+)
+
+// Server is a running preview. Create it with New, run it with Run.
+type Server struct {
+	opt Options
+	ln  net.Listener
+	tmp string // holds the builds: build-1, build-2, …
+	id  string // distinguishes this server from an earlier one on the same port
+
+	mu      sync.Mutex
+	base    string // of the last good build; starts and ends with "/"
+	cur     string // directory of the last good build, "" before the first
+	gen     int    // incremented by every build, good or failed
+	lastErr error  // error of the latest build, nil if it succeeded
+	subs    map[chan struct{}]struct{}
+
+	done chan struct{} // closed on shutdown, ends event streams
+}
+
+// New listens on opt.Addr and prepares the build directory; nothing is
+// built or served until Run.
+func New(opt Options) (*Server, error) {
+	if opt.Build == nil {
+		return nil, errors.New("serve: no build function")
+	}
+	if opt.Root == "" {
+		opt.Root = "."
+	}
+	if opt.Addr == "" {
+		opt.Addr = "127.0.0.1:8080"
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	if opt.Debounce <= 0 {
+		opt.Debounce = 200 * time.Millisecond
+	}
+	tmp, err := os.MkdirTemp("", "parindex-serve-")
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", opt.Addr)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Server{
+		opt:  opt,
+		base: "/",
+		ln:   ln,
+		tmp:  tmp,
+		id:   strconv.FormatInt(time.Now().UnixNano(), 36),
+		subs: map[chan struct{}]struct{}{},
+		done: make(chan struct{}),
+	}, nil
+}
+
+// URL is the address of the site's home page, e.g.
+// "http://127.0.0.1:8080/chi-so-cchc/".
+func (s *Server) URL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return "http://" + s.ln.Addr().String() + s.base
+}
+
+// Run builds the site, serves it and rebuilds on every change until ctx is
+// cancelled; then it stops the server and removes the build directory. A
+// failing first build is not fatal: the preview shows the errors and
+// recovers as soon as the input is fixed.
+func (s *Server) Run(ctx context.Context) error {
+	defer os.RemoveAll(s.tmp)
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		s.ln.Close()
+		return fmt.Errorf("watch: %w", err)
+	}
+	defer w.Close()
+	if err := s.watchProject(w); err != nil {
+		s.ln.Close()
+		return fmt.Errorf("watch: %w", err)
+	}
+
+	s.rebuild()
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(s.ln) }()
+	fmt.Fprintf(s.opt.Log, "serving %s (Ctrl-C to stop)\n", s.URL())
+
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return s.shutdown(srv)
+		case err := <-serveErr:
+			close(s.done)
+			return err
+		case ev, ok := <-w.Events:
+			if !ok {
+				return s.shutdown(srv)
+			}
+			if s.relevant(w, ev) {
+				timer.Reset(s.opt.Debounce)
+			}
+		case err, ok := <-w.Errors:
+			if ok {
+				fmt.Fprintf(s.opt.Log, "watch: %v\n", err)
+			}
+		case <-timer.C:
+			// Events that arrive while building wait in the watcher and
+			// trigger one more rebuild afterwards.
+			s.rebuild()
+		}
+	}
+}
+
+func (s *Server) shutdown(srv *http.Server) error {
+	close(s.done) // event streams return, so Shutdown need not wait for them
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		srv.Close()
+	}
+	return nil
+}
+
+// watchProject watches the root (to notice an input directory being
+// created) and every directory under the watched input directories.
+func (s *Server) watchProject(w *fsnotify.Watcher) error {
+	if err := w.Add(s.opt.Root); err != nil {
+		return err
+	}
+	for _, d := range watchedDirs() {
+		if err := addTree(w, filepath.Join(s.opt.Root, d)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addTree watches dir and its subdirectories; inotify is not recursive.
+func addTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil // optional directory, or removed meanwhile
+			}
+			return err
+		}
+		if !e.IsDir() {
+			return nil
+		}
+		if p != dir && ignoredName(e.Name()) {
+			return filepath.SkipDir
+		}
+		return w.Add(p)
+	})
+}
+
+// relevant reports whether ev should trigger a rebuild, and starts
+// watching directories created under the inputs.
+func (s *Server) relevant(w *fsnotify.Watcher, ev fsnotify.Event) bool {
+	if ev.Op == fsnotify.Chmod || ignoredName(filepath.Base(ev.Name)) {
+		return false
+	}
+	rel, err := filepath.Rel(s.opt.Root, ev.Name)
+	if err != nil {
+		return false
+	}
+	top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	watched := false
+	for _, d := range watchedDirs() {
+		watched = watched || top == d
+	}
+	if !watched {
+		return false
+	}
+	if ev.Has(fsnotify.Create) {
+		if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+			if err := addTree(w, ev.Name); err != nil {
+				fmt.Fprintf(s.opt.Log, "watch %s: %v\n", ev.Name, err)
+			}
+		}
+	}
+	return true
+}
+
+// ignoredName is true for files editors and office suites write next to
+// the real ones (swap, backup and lock files) and for hidden files, which
+// ingest skips as well.
+func ignoredName(name string) bool {
+	return strings.HasPrefix(name, ".") || // .foo.swp, .#lock, .DS_Store
+		strings.HasPrefix(name, "~$") || // Excel and Word lock files
+		strings.HasSuffix(name, "~") || // backups
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".tmp") ||
+		name == "4913" // vim's write test
+}
+
+// rebuild builds into a fresh directory and switches to it on success.
+func (s *Server) rebuild() {
+	s.mu.Lock()
+	n := s.gen + 1
+	s.mu.Unlock()
+	out := filepath.Join(s.tmp, "build-"+strconv.Itoa(n))
+	t0 := time.Now()
+	base, err := s.opt.Build(out)
+	took := time.Since(t0).Round(time.Millisecond)
+
+	s.mu.Lock()
+	s.gen = n
+	s.lastErr = err
+	var old string
+	if err == nil {
+		old, s.cur = s.cur, out
+		s.base = normaliseBase(base)
+	}
+	s.mu.Unlock()
+
+	if err != nil {
+		os.RemoveAll(out)
+		fmt.Fprintf(s.opt.Log, "build failed (%s), still serving the last good build: %v\n", took, err)
+	} else {
+		fmt.Fprintf(s.opt.Log, "built in %s\n", took)
+		if old != "" {
+			// Open files stay readable after removal, so requests in
+			// flight finish.
+			os.RemoveAll(old)
+		}
+	}
+	s.broadcast()
+}
+
+// stamp identifies the current build for the reload script.
+func (s *Server) stamp() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.id + "-" + strconv.Itoa(s.gen)
+}
+
+func (s *Server) broadcast() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ch := range s.subs {
+		select {
+		case ch <- struct{}{}:
+		default: // a notification is already pending; one reload is enough
+		}
+	}
+}
+
+// ServeHTTP serves the reload script, the event stream and the site.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	s.mu.Lock()
+	base := s.base
+	s.mu.Unlock()
+	switch {
+	case p == reloadPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		io.WriteString(w, reloadJS)
+	case p == eventsPath:
+		s.serveEvents(w, r)
+	case strings.HasPrefix(p, base):
+		s.serveSite(w, r, strings.TrimPrefix(p, base))
+	case p == "/" || p == strings.TrimSuffix(base, "/"):
+		http.Redirect(w, r, base, http.StatusFound)
+	default:
+		http.Error(w, "404: the preview serves the site under "+base, http.StatusNotFound)
+	}
+}
+
+// serveEvents streams a "build" event with the current build's stamp on
+// connect and after every build; the script reloads when it differs from
+// the stamp of the page it runs in.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	ch := make(chan struct{}, 1)
+	s.mu.Lock()
+	s.subs[ch] = struct{}{}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.subs, ch)
+		s.mu.Unlock()
+	}()
+	send := func() bool {
+		if _, err := fmt.Fprintf(w, "retry: 1000\nevent: build\ndata: %s\n\n", s.stamp()); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
+	if !send() {
+		return
+	}
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		case <-ch:
+			if !send() {
+				return
+			}
+		}
+	}
+}
+
+// serveSite serves a file of the current build, injecting the reload
+// script (and the error overlay, if the latest build failed) into HTML.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rel string) {
+	w.Header().Set("Cache-Control", "no-cache")
+	s.mu.Lock()
+	dir, lastErr := s.cur, s.lastErr
+	s.mu.Unlock()
+	if dir == "" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>parindex: build failed</title><body>"+s.injection(lastErr)+"</body></html>")
+		return
+	}
+	name := path.Clean("/" + rel)
+	fsys := http.Dir(dir)
+	f, err := fsys.Open(name)
+	if err != nil {
+		s.notFound(w, r, fsys, lastErr)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if st.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			u := *r.URL
+			u.Path += "/"
+			http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
+			return
+		}
+		name = path.Join(name, "index.html")
+		f.Close()
+		if f, err = fsys.Open(name); err != nil {
+			s.notFound(w, r, fsys, lastErr)
+			return
+		}
+		defer f.Close()
+		if st, err = f.Stat(); err != nil || st.IsDir() {
+			s.notFound(w, r, fsys, lastErr)
+			return
+		}
+	}
+	if strings.HasSuffix(name, ".html") {
+		b, err := io.ReadAll(f)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(s.inject(b, lastErr)))
+		return
+	}
+	http.ServeContent(w, r, name, st.ModTime(), f)
+}
+
+// notFound serves the site's own 404.html if it has one.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, fsys http.FileSystem, lastErr error) {
+	f, err := fsys.Open("/404.html")
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	w.Write(s.inject(b, lastErr))
+}
+
+// inject puts the reload script (and the error overlay) before </body>,
+// or at the end of a page without one.
+func (s *Server) inject(page []byte, lastErr error) []byte {
+	snippet := s.injection(lastErr)
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		return append(page, snippet...)
+	}
+	out := make([]byte, 0, len(page)+len(snippet))
+	out = append(out, page[:i]...)
+	out = append(out, snippet...)
+	return append(out, page[i:]...)
+}
+
+func (s *Server) injection(lastErr error) string {
+	script := `<script src="` + reloadPath + `" data-build="` + s.stamp() + `" defer></script>`
+	if lastErr == nil {
+		return script
+	}
+	return `<div id="parindex-error" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1em;background:#fff4f4;color:#600;border-top:4px solid #c00;font:14px/1.4 monospace">` +
+		`<strong>parindex: build failed — showing the last good build</strong><pre style="white-space:pre-wrap;margin:.5em 0 0">` +
+		html.EscapeString(errorText(lastErr)) + `</pre></div>` + script
+}
+
+// errorText lists every diagnostic of an input error, not just the first.
+func errorText(err error) string {
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		var b strings.Builder
+		for _, d := range le.Items {
+			b.WriteString(d.String())
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	return err.Error()
+}
+
+// normaliseBase makes a base path start and end with "/"; an empty base
+// is the root.
+func normaliseBase(b string) string {
+	b = strings.TrimSpace(b)
+	if b == "" {
+		return "/"
+	}
+	if !strings.HasPrefix(b, "/") {
+		b = "/" + b
+	}
+	if !strings.HasSuffix(b, "/") {
+		b += "/"
+	}
+	return b
+}
+
+// reloadJS reloads the page when a build other than the page's own is
+// announced: after a rebuild, and after the server restarted.
+const reloadJS = `// parindex preview: live reload (not part of the built site)
+(function () {
+  var me = document.currentScript && document.currentScript.dataset.build;
+  var es = new EventSource("` + eventsPath + `");
+  es.addEventListener("build", function (e) {
+    if (e.data !== me) { es.close(); location.reload(); }
+  });
+})();
+`

@@ -1,0 +1,173 @@
+package site
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// methodology describes every framework from its definition, so the page
+// can never disagree with the rules the figures were computed by.
+func (m *model) methodology() methodologyPage {
+	p := methodologyPage{meta: meta{Crumb: "Phương pháp"}}
+	fws := slices.Clone(m.ds.Frameworks)
+	order := map[string]int{}
+	for i, g := range m.reg.Groups {
+		order[g.ID] = i
+	}
+	first := func(f *par.Framework) int {
+		best := len(order)
+		for _, g := range f.Groups {
+			if i, ok := order[g]; ok && i < best {
+				best = i
+			}
+		}
+		return best
+	}
+	slices.SortStableFunc(fws, func(a, b *par.Framework) int {
+		if x, y := first(a), first(b); x != y {
+			return x - y
+		}
+		if a.From != b.From {
+			return a.From - b.From
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	for _, f := range fws {
+		p.Frameworks = append(p.Frameworks, m.frameworkView(f))
+	}
+	for _, g := range m.reg.Groups {
+		if g.Unranked {
+			p.Unranked = append(p.Unranked, link{Title: g.Name, URL: m.groupLatest(g.ID)})
+		}
+	}
+	return p
+}
+
+func (m *model) frameworkView(f *par.Framework) frameworkView {
+	v := frameworkView{F: f, Max: f.Max()}
+	for _, g := range f.Groups {
+		// Link the group's latest ranking under this framework.
+		l := link{Title: m.groupName(g)}
+		for _, rk := range m.byGroup[g] {
+			if rk.Framework == f {
+				l.URL = rankingURL(rk.Year, g)
+			}
+		}
+		v.Groups = append(v.Groups, l)
+	}
+	switch {
+	case f.To == 0:
+		v.Validity = "Áp dụng từ kết quả năm " + strconv.Itoa(f.From) + " (đang áp dụng)"
+	case f.To == f.From:
+		v.Validity = "Áp dụng cho kết quả năm " + strconv.Itoa(f.From)
+	default:
+		v.Validity = "Áp dụng cho kết quả các năm " + strconv.Itoa(f.From) + "–" + strconv.Itoa(f.To)
+	}
+	unit := "%"
+	if f.Basis == par.BasisPoints {
+		unit = " điểm"
+		v.Basis = "Xếp hạng theo tổng điểm đạt được, từ cao xuống thấp."
+	} else {
+		v.Basis = "Xếp hạng theo Chỉ số CCHC (%) = điểm đạt được ÷ tổng điểm tối đa áp dụng cho đơn vị × 100, từ cao xuống thấp."
+	}
+	methods := map[par.Method]par.Points{}
+	for _, a := range f.Areas {
+		av := areaView{Code: a.Code, Title: a.Title, Max: a.Max}
+		// Depth is counted here rather than read from Node.Level so the page
+		// does not depend on Framework.Index having run.
+		var walk func(n *par.Node, depth int)
+		walk = func(n *par.Node, depth int) {
+			switch {
+			case depth == 2:
+				av.Criteria++
+			case depth > 2:
+				av.Sub++
+			}
+			if n.Leaf() {
+				methods[n.Method] += n.Max
+			}
+			for _, c := range n.Children {
+				walk(c, depth+1)
+			}
+		}
+		walk(a, 1)
+		if a.Lead != "" {
+			av.Lead = m.unitLink(a.Lead)
+		}
+		v.Areas = append(v.Areas, av)
+	}
+	for _, meth := range par.Methods {
+		if mx, ok := methods[meth]; ok {
+			v.Methods = append(v.Methods, methodMax{Method: methodName(meth), Max: mx})
+			delete(methods, meth)
+		}
+	}
+	var other []string
+	for meth := range methods {
+		other = append(other, string(meth))
+	}
+	slices.Sort(other)
+	for _, meth := range other {
+		v.Methods = append(v.Methods, methodMax{Method: methodName(par.Method(meth)), Max: methods[par.Method(meth)]})
+	}
+	for _, e := range f.Bonus {
+		v.Bonus = append(v.Bonus, extraView{Code: e.Code, Title: e.Title, Max: e.Max})
+	}
+	for _, e := range f.Penalty {
+		v.Penalty = append(v.Penalty, extraView{Code: e.Code, Title: e.Title, Max: e.Max})
+	}
+	for i, b := range f.Bands {
+		lo := viet.DecimalComma(b.Min.String()) + unit
+		var rng string
+		switch {
+		case i == 0:
+			rng = "Từ " + lo + " trở lên"
+		case b.Min == 0 && i == len(f.Bands)-1:
+			rng = "Dưới " + viet.DecimalComma(f.Bands[i-1].Min.String()) + unit
+		default:
+			rng = "Từ " + lo + " đến dưới " + viet.DecimalComma(f.Bands[i-1].Min.String()) + unit
+		}
+		v.Bands = append(v.Bands, bandView{Name: b.Name, Range: rng, Class: bandClass(f, par.BandMark{ID: b.ID, Name: b.Name})})
+	}
+	for _, r := range f.Rules {
+		v.Rules = append(v.Rules, m.ruleText(f, r))
+	}
+	for _, para := range strings.Split(strings.TrimSpace(f.Note), "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			v.Note = append(v.Note, para)
+		}
+	}
+	for _, rk := range m.res.Rankings {
+		if rk.Framework == f {
+			v.Rankings = append(v.Rankings, link{Title: rk.Group.Name + " năm " + strconv.Itoa(rk.Year), URL: rankingURL(rk.Year, rk.Group.ID)})
+		}
+	}
+	return v
+}
+
+// ruleText explains a special rule in Vietnamese. The framework's own text,
+// if any, follows the generated explanation.
+func (m *model) ruleText(f *par.Framework, r par.Rule) string {
+	var s string
+	switch r.Kind {
+	case par.RuleChildBandShare:
+		share := strconv.Itoa(r.Num) + "/" + strconv.Itoa(r.Den)
+		child := "đơn vị trực thuộc"
+		if r.ChildGroup != "" {
+			child = "đơn vị trực thuộc thuộc khối " + m.groupName(r.ChildGroup)
+		}
+		s = "Quy tắc xếp loại theo kết quả đơn vị trực thuộc: một đơn vị chỉ giữ loại đã đạt theo điểm nếu ít nhất " + share +
+			" số " + child + " đạt từ loại đó trở lên; nếu không, đơn vị bị hạ một bậc. " +
+			"Đơn vị mà kết quả của các đơn vị trực thuộc chưa đầy đủ (chưa đủ kết quả cấp dưới) thì không xếp loại."
+	default:
+		s = "Quy tắc đặc thù “" + string(r.Kind) + "”."
+	}
+	if r.Text != "" {
+		s += " " + r.Text
+	}
+	return s
+}

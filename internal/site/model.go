@@ -1,0 +1,237 @@
+package site
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// model holds the lookups Plan needs, built once from the input so that no
+// page scans the whole dataset.
+type model struct {
+	ds  *par.Dataset
+	res *par.Results
+	reg *par.Registry
+	col *viet.Collator
+
+	rankings  map[rkKey]*par.Ranking
+	byGroup   map[string][]*par.Ranking // ascending years
+	ranked    map[*par.Ranking]int      // number of ranked results
+	decisions []*par.Doc                // newest first
+
+	siteDoc      *par.Doc
+	yearDocs     map[int]*par.Doc
+	groupYearDoc map[rkKey]*par.Doc
+	unitDocs     map[string]*par.Doc
+	unitYearDocs map[uyKey]*par.Doc
+	freePages    []*par.Doc // by slug
+
+	// Lineage lookups, in registry order; par.Registry's own methods scan
+	// every unit per call, which is quadratic over a whole province.
+	mergedInto map[string][]*par.Unit // successor id → units that merged into it
+	children   map[string][]*par.Unit // parent id → children
+}
+
+type rkKey struct {
+	year  int
+	group string
+}
+
+type uyKey struct {
+	unit string
+	year int
+}
+
+func newModel(in *Input) *model {
+	ds := in.Dataset
+	if ds == nil {
+		ds = &par.Dataset{}
+	}
+	res := in.Results
+	if res == nil {
+		res = &par.Results{}
+	}
+	reg := ds.Registry
+	if reg == nil {
+		reg = &par.Registry{}
+	}
+	m := &model{
+		ds:           ds,
+		res:          res,
+		reg:          reg,
+		col:          viet.NewCollator(),
+		rankings:     map[rkKey]*par.Ranking{},
+		byGroup:      map[string][]*par.Ranking{},
+		ranked:       map[*par.Ranking]int{},
+		yearDocs:     map[int]*par.Doc{},
+		groupYearDoc: map[rkKey]*par.Doc{},
+		unitDocs:     map[string]*par.Doc{},
+		unitYearDocs: map[uyKey]*par.Doc{},
+		mergedInto:   map[string][]*par.Unit{},
+		children:     map[string][]*par.Unit{},
+	}
+	for _, u := range reg.Units {
+		if u.Parent != "" {
+			m.children[u.Parent] = append(m.children[u.Parent], u)
+		}
+		for _, e := range u.Events {
+			if e.Kind == par.EventMergedInto && len(e.Units) > 0 {
+				m.mergedInto[e.Units[0]] = append(m.mergedInto[e.Units[0]], u)
+			}
+		}
+	}
+	for _, rk := range res.Rankings {
+		m.rankings[rkKey{rk.Year, rk.Group.ID}] = rk
+		m.byGroup[rk.Group.ID] = append(m.byGroup[rk.Group.ID], rk)
+		n := 0
+		for _, r := range rk.Results {
+			if r.Rank.N > 0 {
+				n++
+			}
+		}
+		m.ranked[rk] = n
+	}
+	for _, rks := range m.byGroup {
+		slices.SortStableFunc(rks, func(a, b *par.Ranking) int { return a.Year - b.Year })
+	}
+	for _, d := range ds.Docs {
+		if d.Lang != "" && d.Lang != "vi" {
+			continue // the site is Vietnamese; other languages are not published yet
+		}
+		switch d.Kind {
+		case par.DocDecision:
+			m.decisions = append(m.decisions, d)
+		case par.DocSite:
+			m.siteDoc = d
+		case par.DocYear:
+			m.yearDocs[d.Year] = d
+		case par.DocGroupYear:
+			m.groupYearDoc[rkKey{d.Year, d.Group}] = d
+		case par.DocUnit:
+			m.unitDocs[d.Unit] = d
+		case par.DocUnitYear:
+			m.unitYearDocs[uyKey{d.Unit, d.Year}] = d
+		case par.DocPage:
+			if d.Slug != "" {
+				m.freePages = append(m.freePages, d)
+			}
+		}
+	}
+	slices.SortStableFunc(m.decisions, func(a, b *par.Doc) int {
+		switch {
+		case a.Date != b.Date:
+			if b.Date.Before(a.Date) {
+				return -1
+			}
+			return 1
+		case a.Number != b.Number:
+			return strings.Compare(a.Number, b.Number)
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	slices.SortStableFunc(m.freePages, func(a, b *par.Doc) int { return strings.Compare(a.Slug, b.Slug) })
+	return m
+}
+
+// unitName is a unit's current name, or its id when the registry does not
+// know it (the page still renders; ingest reports the dangling reference).
+func (m *model) unitName(id string) string {
+	if u := m.reg.Unit(id); u != nil {
+		return u.Current().Name
+	}
+	return id
+}
+
+func (m *model) groupName(id string) string {
+	if g := m.reg.Group(id); g != nil && g.Name != "" {
+		return g.Name
+	}
+	return id
+}
+
+// unitLink links a unit by id; an unknown id becomes plain text.
+func (m *model) unitLink(id string) link {
+	if u := m.reg.Unit(id); u != nil {
+		return link{Title: u.Current().Name, URL: unitURL(id)}
+	}
+	return link{Title: id}
+}
+
+// sortUnits orders units by current name in Vietnamese collation, id as the
+// final tie-break.
+func (m *model) sortUnits(us []*par.Unit) {
+	slices.SortStableFunc(us, func(a, b *par.Unit) int {
+		if c := m.col.Compare(a.Current().Name, b.Current().Name); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Current().Name, b.Current().Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+// latestDecision is the newest publication decision, or nil.
+func (m *model) latestDecision() *par.Doc {
+	if len(m.decisions) == 0 {
+		return nil
+	}
+	return m.decisions[0]
+}
+
+func (m *model) decisionsOf(year int) []*par.Doc {
+	var out []*par.Doc
+	for _, d := range m.decisions {
+		if d.Year == year {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// scored reports whether a ranking has any scored result; an empty ranking
+// (a group with no results that year) is not worth a page of its own on
+// the home page.
+func scored(rk *par.Ranking) bool {
+	for _, r := range rk.Results {
+		if r.Scored {
+			return true
+		}
+	}
+	return false
+}
+
+// bandClass is the CSS class of a band: its position in the framework
+// (0 = best), capped so the stylesheet needs only a few colours.
+func bandClass(fw *par.Framework, b par.BandMark) string {
+	if b.ID == "" && b.Name == "" {
+		return ""
+	}
+	i := -1
+	if fw != nil {
+		i = fw.BandIndex(b.ID)
+	}
+	switch {
+	case i < 0:
+		return "band band-x"
+	case i > 4:
+		i = 4
+	}
+	return "band band-" + strconv.Itoa(i)
+}
+
+// ending describes how a unit ceased: "đã sáp nhập", "đã giải thể" or "".
+func ending(u *par.Unit) string {
+	for _, e := range u.Events {
+		switch e.Kind {
+		case par.EventMergedInto:
+			return "đã sáp nhập"
+		case par.EventDissolved:
+			return "đã giải thể"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,204 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"parindex/internal/chart"
+	"parindex/internal/par"
+)
+
+// layout is what every page shows around its content, computed once per
+// Render.
+type layout struct {
+	Title     string
+	TitleEn   string
+	Province  string
+	Publisher string
+	Sample    bool
+	Nav       []link
+	FreePages []link
+}
+
+// root is the value every template is executed with.
+type root struct {
+	Site     *layout
+	Page     *Page
+	Data     any
+	Crumbs   []link // from the home page down to the parent of this page
+	Section  string // URL of the navigation entry this page belongs to
+	Charts   bool   // load echarts and charts.js
+	Sortable bool   // load site.js
+}
+
+// env is the render setup shared by all workers: parsed templates (read
+// only after parsing, so safe for concurrent execution), the layout and the
+// breadcrumb labels.
+type env struct {
+	tmpls  map[string]*template.Template
+	layout *layout
+	labels map[string]string // page URL → breadcrumb label
+}
+
+// Theme file layout: templates/layout/*.html hold the base layout ("base")
+// and the partials shared by all pages; each templates/<name>.html is a page
+// template that defines "content". (Not "_base.html": go:embed skips files
+// whose names start with "_".)
+const (
+	themeDir   = "templates"
+	sharedGlob = "templates/layout/*.html"
+)
+
+func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
+	base := normBase(in.BaseURL)
+	shared, err := fs.Glob(theme, sharedGlob)
+	if err != nil {
+		return nil, fmt.Errorf("render: theme: %w", err)
+	}
+	if len(shared) == 0 {
+		return nil, fmt.Errorf("render: theme has no %s", sharedGlob)
+	}
+	common := template.New("").Funcs(funcs(base))
+	for _, name := range shared {
+		if err := parseFile(common, theme, name); err != nil {
+			return nil, err
+		}
+	}
+	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}}
+	for _, p := range pages {
+		if _, ok := e.tmpls[p.Template]; ok {
+			continue
+		}
+		t, err := common.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("render: template %s: %w", p.Template, err)
+		}
+		if err := parseFile(t, theme, path.Join(themeDir, p.Template+".html")); err != nil {
+			return nil, err
+		}
+		e.tmpls[p.Template] = t
+	}
+	for _, p := range pages {
+		label := p.Title
+		if c, ok := p.Data.(crumber); ok && c.crumb() != "" {
+			label = c.crumb()
+		}
+		e.labels[p.URL] = label
+	}
+	e.layout = newLayout(in)
+	return e, nil
+}
+
+func parseFile(t *template.Template, theme fs.FS, name string) error {
+	b, err := fs.ReadFile(theme, name)
+	if err != nil {
+		return fmt.Errorf("render: theme: %w", err)
+	}
+	if _, err := t.New(name).Parse(string(b)); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
+}
+
+func newLayout(in *Input) *layout {
+	var s par.Site
+	if in.Dataset != nil {
+		s = in.Dataset.Site
+	}
+	l := &layout{
+		Title: s.Title, TitleEn: s.TitleEn, Province: s.Province, Publisher: s.Publisher, Sample: s.Sample,
+		Nav: []link{
+			{"Trang chủ", urlHome},
+			{"Các năm", urlYears},
+			{"Đơn vị", urlUnits},
+			{"Quyết định", urlDecisions},
+			{"Phương pháp", urlMethodology},
+		},
+	}
+	if l.Title == "" {
+		l.Title = "Chỉ số cải cách hành chính"
+	}
+	if in.Dataset != nil {
+		for _, d := range in.Dataset.Docs {
+			if d.Kind == par.DocPage && d.Slug != "" && (d.Lang == "" || d.Lang == "vi") {
+				l.FreePages = append(l.FreePages, link{Title: pageTitle(d), URL: freePageURL(d.Slug)})
+			}
+		}
+		slices.SortFunc(l.FreePages, func(a, b link) int { return strings.Compare(a.URL, b.URL) })
+	}
+	return l
+}
+
+// crumbs lists the planned pages above url: "/", then each directory prefix
+// that is a page ("/don-vi/x/2023/" → "/", "/don-vi/", "/don-vi/x/").
+func (e *env) crumbs(url string) []link {
+	if url == urlHome || url == urlNotFound {
+		return nil
+	}
+	out := []link{{Title: e.labels[urlHome], URL: urlHome}}
+	trimmed := strings.Trim(url, "/")
+	parts := strings.Split(trimmed, "/")
+	for i := 1; i < len(parts); i++ {
+		u := "/" + strings.Join(parts[:i], "/") + "/"
+		if label, ok := e.labels[u]; ok {
+			out = append(out, link{Title: label, URL: u})
+		}
+	}
+	return out
+}
+
+// section is the navigation entry a URL belongs to.
+func (e *env) section(url string) string {
+	best := ""
+	for _, n := range e.layout.Nav {
+		if strings.HasPrefix(url, n.URL) && len(n.URL) > len(best) {
+			best = n.URL
+		}
+	}
+	if url != urlHome && best == urlHome {
+		return ""
+	}
+	return best
+}
+
+func (e *env) render(buf *bytes.Buffer, p *Page) error {
+	t := e.tmpls[p.Template]
+	if t == nil {
+		return fmt.Errorf("no template %q", p.Template)
+	}
+	data := p.Data
+	if c, ok := data.(completer); ok {
+		d, err := c.complete()
+		if err != nil {
+			return err
+		}
+		data = d
+	}
+	r := root{Site: e.layout, Page: p, Data: data, Crumbs: e.crumbs(p.URL), Section: e.section(p.URL)}
+	r.Charts = hasCharts(data)
+	if s, ok := data.(interface{ sortable() bool }); ok {
+		r.Sortable = s.sortable()
+	}
+	return t.ExecuteTemplate(buf, "base", r)
+}
+
+func (m meta) sortable() bool { return m.Sortable }
+
+// hasCharts reports whether a completed view shows charts.
+func hasCharts(data any) bool {
+	var cs []chart.Chart
+	switch v := data.(type) {
+	case rankingPage:
+		cs = v.Charts
+	case *unitPage:
+		cs = v.Charts
+	case *unitYearPage:
+		cs = v.Charts
+	}
+	return slices.ContainsFunc(cs, func(c chart.Chart) bool { return !c.Empty })
+}

@@ -1,0 +1,176 @@
+// Package site is the render stage of parindex: it plans every page of the
+// static site and renders each one through the theme's html/template files.
+//
+// Input: the ingested par.Dataset (site configuration, unit registry,
+// frameworks and content documents whose HTML the docs stage has already
+// rendered), the computed par.Results, the base path the site is published
+// under ("/" or e.g. "/chi-so-cchc/"), and the theme as an fs.FS holding
+// templates/*.html.
+//
+// Output: Plan returns the page list (URL, template, title, data), sorted by
+// URL; Render executes each page's template on a pool of workers and hands
+// the bytes to a Writer, one file per page ("nam/2023/so/index.html"). The
+// output depends only on the input: no clock, maps visited in sorted order,
+// fixed chart ids, so two builds are byte-identical.
+//
+// Every string from a workbook or a markdown file reaches the page through
+// html/template's contextual escaping. The only values marked safe are the
+// docs stage's sanitised HTML (par.Doc.HTML) and chart option JSON, which is
+// re-escaped here so it can never close its <script> element.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"parindex/internal/par"
+)
+
+// Input is what the render stage needs from the earlier stages.
+type Input struct {
+	Dataset *par.Dataset // site config, registry, frameworks, docs (Doc.HTML rendered and safe)
+	Results *par.Results
+	BaseURL string // "/" or e.g. "/chi-so-cchc/"; every link and asset URL starts with it
+}
+
+// Page is one planned page. URL is site-relative ("/nam/2023/so/"); the
+// base path is added when links are rendered.
+type Page struct {
+	URL      string
+	Template string // theme file templates/<Template>.html
+	Title    string
+	Data     any
+}
+
+// Writer receives rendered files. It must be safe for concurrent use; path
+// is slash-separated and relative to the site root ("nam/2023/so/index.html").
+type Writer interface {
+	WriteFile(path string, data []byte) error
+}
+
+// OutputPath maps a page URL to the file that serves it: directory URLs get
+// index.html, file URLs ("/404.html") are kept.
+func OutputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+// checkURL rejects a page URL that would write outside the site directory
+// or that no static server maps back to the page: URLs are built from unit
+// ids and document slugs, which come from input files.
+func checkURL(url string) error {
+	if !strings.HasPrefix(url, "/") {
+		return fmt.Errorf("URL does not start with /")
+	}
+	for _, seg := range strings.Split(strings.Trim(url, "/"), "/") {
+		if seg == "" && url != "/" || seg == "." || seg == ".." {
+			return fmt.Errorf("unsafe URL segment %q", seg)
+		}
+		for _, r := range seg {
+			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-' || r == '_' || r == '.' || 'A' <= r && r <= 'Z') {
+				return fmt.Errorf("unsafe character %q in URL", r)
+			}
+		}
+	}
+	return nil
+}
+
+// normBase makes the base path start and end with "/".
+func normBase(b string) string {
+	b = strings.TrimSpace(b)
+	if b == "" {
+		return "/"
+	}
+	if !strings.HasPrefix(b, "/") {
+		b = "/" + b
+	}
+	if !strings.HasSuffix(b, "/") {
+		b += "/"
+	}
+	return b
+}
+
+// Plan lists every page of the site, sorted by URL.
+func Plan(in *Input) []Page {
+	m := newModel(in)
+	pages := m.plan()
+	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	return pages
+}
+
+// Render renders pages with the theme's templates on `workers` goroutines
+// and writes one file per page. It stops at the first error, which names
+// the page's URL.
+func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
+	for _, p := range pages {
+		if err := checkURL(p.URL); err != nil {
+			return fmt.Errorf("render %s: %w", p.URL, err)
+		}
+	}
+	env, err := newEnv(in, theme, pages)
+	if err != nil {
+		return err
+	}
+	if workers < 1 {
+		workers = 1
+	}
+	if workers > len(pages) {
+		workers = len(pages)
+	}
+	jobs := make(chan int)
+	var (
+		mu       sync.Mutex
+		firstErr error
+		firstIdx = len(pages)
+		wg       sync.WaitGroup
+	)
+	fail := func(i int, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		// Keep the error of the first page in plan order, so the message
+		// does not depend on scheduling.
+		if i < firstIdx {
+			firstIdx, firstErr = i, err
+		}
+	}
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr != nil
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range jobs {
+				p := &pages[i]
+				buf.Reset()
+				if err := env.render(&buf, p); err != nil {
+					fail(i, fmt.Errorf("render %s: %w", p.URL, err))
+					continue
+				}
+				// The writer may keep the slice, so each page gets its own.
+				if err := w.WriteFile(OutputPath(p.URL), bytes.Clone(buf.Bytes())); err != nil {
+					fail(i, fmt.Errorf("render %s: %w", p.URL, err))
+				}
+			}
+		}()
+	}
+	for i := range pages {
+		if failed() {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return firstErr
+}

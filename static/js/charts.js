@@ -1,0 +1,154 @@
+/*
+ * charts.js — draws the page's charts with the vendored ECharts.
+ *
+ * Loaded with `defer` after static/vendor/echarts/echarts.min.js. For each
+ * element with a data-chart attribute it reads the ECharts option from the
+ * <script type="application/json"> whose id the attribute names (written by
+ * internal/chart), draws it as SVG, installs formatters, and resizes the
+ * charts with the window. Nothing else: the page reads completely without
+ * this script (every chart has a data table).
+ *
+ * Safety: names in the option (units, areas, bands) come from workbooks. The
+ * tooltip is HTML, so every name and value is HTML-escaped here; labels and
+ * axes are drawn as SVG text, which is never parsed as markup. Numbers are
+ * shown with the Vietnamese decimal comma.
+ */
+(function () {
+  'use strict';
+
+  if (typeof window.echarts === 'undefined' || !document.querySelectorAll) {
+    return; // ECharts missing: the tables remain.
+  }
+
+  var boxes = document.querySelectorAll('[data-chart]');
+  if (boxes.length === 0) {
+    return;
+  }
+
+  var numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
+  var ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) { return ESC[c]; });
+  }
+
+  function isMissing(v) {
+    return v == null || v === '' || v === '-' || (typeof v === 'number' && isNaN(v));
+  }
+
+  // fmt formats a value as text (not HTML): numbers with a decimal comma,
+  // missing values as an em dash.
+  function fmt(v) {
+    if (isMissing(v)) { return '—'; }
+    return typeof v === 'number' ? numberFormat.format(v) : String(v);
+  }
+
+  function valueOf(p) {
+    var v = p.value;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) { v = v.value; }
+    return v;
+  }
+
+  // Only a plain colour from our own option may reach a style attribute.
+  var COLOR = /^#[0-9a-fA-F]{3,8}$/;
+  function marker(color) {
+    if (typeof color !== 'string' || !COLOR.test(color)) { return ''; }
+    return '<span style="display:inline-block;margin-right:4px;border-radius:50%;width:10px;height:10px;background-color:' +
+      color + '"></span>';
+  }
+
+  function row(color, name, value) {
+    return marker(color) + esc(name) + ': <b>' + esc(fmt(value)) + '</b>';
+  }
+
+  function tooltipFormatter(option) {
+    var radar = option.radar && !Array.isArray(option.radar) ? option.radar : (option.radar || [])[0];
+    var indicators = (radar && radar.indicator) || [];
+    return function (params) {
+      if (Array.isArray(params)) { // trigger: 'axis'
+        if (params.length === 0) { return ''; }
+        var head = params[0].axisValueLabel != null ? params[0].axisValueLabel : params[0].name;
+        var lines = [esc(head)];
+        params.forEach(function (p) { lines.push(row(p.color, p.seriesName, valueOf(p))); });
+        return lines.join('<br>');
+      }
+      var p = params;
+      if (p.componentType === 'markLine') {
+        return esc(p.name);
+      }
+      if (p.seriesType === 'radar' && Array.isArray(p.value)) {
+        var out = [marker(p.color) + '<b>' + esc(p.name) + '</b>'];
+        p.value.forEach(function (v, i) {
+          var name = indicators[i] ? indicators[i].name : '';
+          out.push(esc(name) + ': <b>' + esc(fmt(v)) + '</b>');
+        });
+        return out.join('<br>');
+      }
+      if (p.seriesType === 'pie') {
+        return esc(p.name) + '<br>' + row(p.color, p.seriesName, valueOf(p)) +
+          (isMissing(p.percent) ? '' : ' (' + esc(fmt(p.percent)) + ' %)');
+      }
+      return esc(p.name) + '<br>' + row(p.color, p.seriesName, valueOf(p));
+    };
+  }
+
+  function labelFormatter(p) {
+    var v = valueOf(p);
+    return isMissing(v) ? '' : fmt(v);
+  }
+
+  function axisFormatter(v) {
+    return fmt(v);
+  }
+
+  function asList(x) {
+    if (x == null) { return []; }
+    return Array.isArray(x) ? x : [x];
+  }
+
+  // prepare installs the formatters; the option JSON carries none (it must
+  // not hold code), except fixed templates such as markLine's '{b}'.
+  function prepare(option) {
+    asList(option.tooltip).forEach(function (t) {
+      t.formatter = tooltipFormatter(option);
+      t.confine = true;
+    });
+    asList(option.series).forEach(function (s) {
+      if (s.label && s.label.show && s.label.formatter == null) {
+        s.label.formatter = labelFormatter;
+      }
+    });
+    asList(option.xAxis).concat(asList(option.yAxis)).forEach(function (a) {
+      if (a.type === 'value' || a.type === 'log') {
+        a.axisLabel = a.axisLabel || {};
+        if (a.axisLabel.formatter == null) { a.axisLabel.formatter = axisFormatter; }
+      }
+    });
+    return option;
+  }
+
+  var charts = [];
+  Array.prototype.forEach.call(boxes, function (box) {
+    var script = document.getElementById(box.getAttribute('data-chart'));
+    if (!script) { return; }
+    var option;
+    try {
+      option = JSON.parse(script.textContent);
+    } catch (e) {
+      return; // unreadable option: leave the table alternative
+    }
+    var chart = window.echarts.init(box, null, { renderer: 'svg' });
+    chart.setOption(prepare(option));
+    charts.push(chart);
+  });
+
+  var pending = false;
+  window.addEventListener('resize', function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      charts.forEach(function (c) { c.resize(); });
+    });
+  });
+})();
