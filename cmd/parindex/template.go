@@ -123,7 +123,7 @@ func pickUnits(reg *par.Registry, opts *templateOptions) ([]*par.Unit, error) {
 	if len(opts.Units) == 0 {
 		var us []*par.Unit
 		for _, u := range reg.Units {
-			if u.Group == opts.Group && existed(u, opts.Year) {
+			if u.Group == opts.Group && u.ExistedAt(opts.Year) {
 				us = append(us, u)
 			}
 		}
@@ -141,19 +141,6 @@ func pickUnits(reg *par.Registry, opts *templateOptions) ([]*par.Unit, error) {
 		us = append(us, u)
 	}
 	return us, nil
-}
-
-// existed reports whether u existed on 31 December of year, the rule for
-// being listed in that year's ranking (as in internal/compute).
-func existed(u *par.Unit, year int) bool {
-	end := par.Date{Year: year, Month: 12, Day: 31}
-	if s := u.Start(); !s.IsZero() && end.Before(s) {
-		return false
-	}
-	if e := u.End(); !e.IsZero() && !end.Before(e) {
-		return false
-	}
-	return true
 }
 
 func groupIDs(reg *par.Registry) string {

@@ -197,20 +197,6 @@ func sortedKeys(m map[gyKey]map[string]*input) []gyKey {
 	return ks
 }
 
-// existed reports whether u existed on 31 December of year (rule: a unit is
-// listed in a year's ranking when it existed on that day): created on or
-// before it, and not merged or dissolved on or before it.
-func existed(u *par.Unit, year int) bool {
-	end := par.Date{Year: year, Month: 12, Day: 31}
-	if s := u.Start(); !s.IsZero() && end.Before(s) {
-		return false
-	}
-	if e := u.End(); !e.IsZero() && !end.Before(e) {
-		return false
-	}
-	return true
-}
-
 // nameAt is the unit's name in force at the end of year.
 func nameAt(u *par.Unit, year int) string {
 	if n := u.NameAt(year).Name; n != "" {
@@ -247,7 +233,7 @@ func (x *run) build(k gyKey, data map[string]*input) {
 	// Every unit of the group that existed on 31 December, in registry order…
 	seen := map[string]bool{}
 	for _, u := range x.reg.Units {
-		if u.Group != k.Group || !existed(u, k.Year) {
+		if u.Group != k.Group || !u.ExistedAt(k.Year) {
 			continue
 		}
 		if g, ok := x.where[unitYear{u.ID, k.Year}]; ok && g != k.Group {
@@ -265,7 +251,7 @@ func (x *run) build(k gyKey, data map[string]*input) {
 		if in.unit.Group != k.Group {
 			x.dl.Warnf(in.firstSrc(), "%s (%s) is in group %q by the registry but has results in group %q for %d", nameAt(in.unit, k.Year), id, in.unit.Group, k.Group, k.Year)
 		}
-		if !existed(in.unit, k.Year) {
+		if !in.unit.ExistedAt(k.Year) {
 			x.dl.Warnf(in.firstSrc(), "%s (%s) has results for %d but by the registry did not exist on 31/12/%d", nameAt(in.unit, k.Year), id, k.Year, k.Year)
 		}
 		rk.entries = append(rk.entries, x.entry(rk, in, in.unit))

@@ -25,7 +25,7 @@ type sheetCalc struct {
 	total          par.Points // leaves + bonus − penalty
 	scored         bool       // at least one applicable leaf has an appraised value
 
-	// For the sheet's own checks.
+	// For the sheet's completeness (its internal consistency is ingest's).
 	applicable int
 	missing    []string // keys of applicable leaves without an appraised value
 	rows       map[string]*par.Row
@@ -63,20 +63,19 @@ func (x *run) computeSheet(fw *par.Framework, sh *par.Sheet, name string) *sheet
 		rows: make(map[string]*par.Row, len(sh.Rows)),
 		slab: make([]par.NodeResult, x.nodeCount(fw)),
 	}
+	// The sheet's internal consistency (a criterion repeated, a row matching
+	// no criterion, a score outside its range, subtotals, the printed total,
+	// bonus and penalty maxima) is checked and reported by ingest, which has
+	// the cells; here such rows are only kept from skewing the sums: a
+	// repeated criterion counts once (its first row), a row matching no
+	// criterion is never reached by the walk below.
 	for _, row := range sh.Rows {
-		if prev, ok := c.rows[row.Key]; ok {
-			x.dl.Errorf(row.Src, "criterion %s appears twice on the sheet (first at %s); this row is ignored", row.Key, prev.Src.Cell)
-			continue
+		if _, ok := c.rows[row.Key]; !ok {
+			c.rows[row.Key] = row
 		}
-		c.rows[row.Key] = row
 	}
 	for _, a := range fw.Areas {
 		c.tree = append(c.tree, x.node(c, a, false))
-	}
-	for _, row := range sh.Rows {
-		if fw.Node(row.Key) == nil && c.rows[row.Key] == row {
-			x.dl.Errorf(row.Src, "row %q matches no criterion of framework %s; it is ignored", row.Key, fw.ID)
-		}
 	}
 	for _, nr := range c.tree {
 		c.areas = append(c.areas, par.AreaResult{Code: nr.Node.Code, Title: nr.Node.Title, Max: nr.Max, Points: nr.Appraised})
@@ -95,20 +94,11 @@ func (x *run) computeSheet(fw *par.Framework, sh *par.Sheet, name string) *sheet
 	}
 	c.scored = true
 
-	c.bonus = x.extra(sh.Bonus, fw.BonusMax(), "bonus", c.dec, c.src)
-	c.penalty = x.extra(sh.Penalty, fw.PenaltyMax(), "penalty", c.dec, c.src)
+	c.bonus = extra(sh.Bonus, fw.BonusMax(), false, c.dec, c.src)
+	c.penalty = extra(sh.Penalty, fw.PenaltyMax(), true, c.dec, c.src)
+	// The sheet's printed Tổng điểm is checked against its rows by ingest;
+	// the total here is always the computed one.
 	c.total = c.leaves + c.bonus.Value - c.penalty.Value
-
-	// The sheet's own Tổng điểm against the sum of its rows as printed
-	// (before bonus and penalty are brought within their maxima, so a clamped
-	// bonus is reported once, not twice).
-	if sh.Total.Known() {
-		sum := c.leaves + sh.Bonus.Value - sh.Penalty.Value.Abs()
-		if !within(sh.Total.Value, sum, halfUnit(sh.Total.Decimals)) {
-			d := max(sh.Total.Decimals, c.dec)
-			x.dl.Errorf(at(sh.Total.Src, sh.Src), "the sheet's total %s differs from %s, the sum of its rows", sh.Total.Value.Format(d), sum.Format(d))
-		}
-	}
 	return c
 }
 
@@ -148,13 +138,10 @@ func (x *run) node(c *sheetCalc, n *par.Node, na bool) *par.NodeResult {
 			c.missing = append(c.missing, n.Key)
 			return nr
 		}
+		// A score below 0 or over the maximum is reported by ingest at its
+		// cell; it counts as printed, so the computed total agrees with the
+		// sheet's and the published figures rather than adding a mismatch.
 		v := row.Appraised.Value
-		switch {
-		case v < 0:
-			x.dl.Errorf(at(row.Appraised.Src, row.Src), "appraised score %s of criterion %s is negative", row.Appraised.Text(), n.Key)
-		case v > n.Max:
-			x.dl.Errorf(at(row.Appraised.Src, row.Src), "appraised score %s of criterion %s exceeds its maximum %s", row.Appraised.Text(), n.Key, n.Max.Format(max(c.dec, row.Appraised.Decimals)))
-		}
 		nr.Appraised = row.Appraised
 		nr.Lost = n.Max - v
 		c.leaves += v
@@ -166,7 +153,7 @@ func (x *run) node(c *sheetCalc, n *par.Node, na bool) *par.NodeResult {
 
 	var appr, self par.Points
 	var apprKnown, selfKnown bool
-	complete, allNA := true, true
+	allNA := true
 	nr.Children = make([]*par.NodeResult, 0, len(n.Children))
 	for _, ch := range n.Children {
 		cr := x.node(c, ch, na)
@@ -178,8 +165,6 @@ func (x *run) node(c *sheetCalc, n *par.Node, na bool) *par.NodeResult {
 		if cr.Appraised.Known() {
 			appr += cr.Appraised.Value
 			apprKnown = true
-		} else if !cr.NA {
-			complete = false
 		}
 		if cr.Self.Known() {
 			self += cr.Self.Value
@@ -194,39 +179,26 @@ func (x *run) node(c *sheetCalc, n *par.Node, na bool) *par.NodeResult {
 	if selfKnown {
 		nr.Self = par.Comp(self, c.dec, c.src)
 	}
-	// A printed subtotal must be the sum of its items.
-	if row != nil && !row.NA && row.Appraised.Known() && apprKnown && complete {
-		if !within(row.Appraised.Value, appr, halfUnit(row.Appraised.Decimals)) {
-			d := max(row.Appraised.Decimals, c.dec)
-			x.dl.Errorf(at(row.Appraised.Src, row.Src), "subtotal %s of %s differs from %s, the sum of its items", row.Appraised.Value.Format(d), n.Key, appr.Format(d))
-		}
-	}
+	// A printed subtotal is not used: the sum of the items is. Ingest
+	// reports a subtotal that differs from it.
 	return nr
 }
 
 // extra brings a bonus or penalty within [0, maximum] (rule: bonus and
 // penalty points within their maxima). A penalty may be printed as a
 // negative number ("-1,5" in a Điểm trừ row); what counts is its size. A
-// value outside the range is an error and is counted at the nearest bound.
-func (x *run) extra(f par.Figure, maxV par.Points, what string, dec int, sheet par.Source) par.Figure {
+// value outside the range is counted at the nearest bound, silently: ingest
+// reports it at its cell.
+func extra(f par.Figure, maxV par.Points, penalty bool, dec int, sheet par.Source) par.Figure {
 	if !f.Known() {
 		return par.Figure{}
 	}
-	src := at(f.Src, sheet)
 	v := f.Value
-	if what == "penalty" {
+	if penalty {
 		v = v.Abs()
 	}
-	d := max(dec, f.Decimals)
-	switch {
-	case v < 0:
-		x.dl.Errorf(src, "%s %s is negative; counted as 0", what, v.Format(d))
-		v = 0
-	case v > maxV:
-		x.dl.Errorf(src, "%s %s exceeds the framework's maximum %s; counted as %s", what, v.Format(d), maxV.Format(d), maxV.Format(d))
-		v = maxV
-	}
-	return par.Comp(v, dec, src)
+	v = min(max(v, 0), maxV)
+	return par.Comp(v, dec, at(f.Src, sheet))
 }
 
 // apply fills a result from the sheet. Figures are Computed with the

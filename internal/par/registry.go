@@ -90,6 +90,20 @@ func (u *Unit) Start() Date {
 	return Date{}
 }
 
+// ExistedAt reports whether the unit existed on 31 December of year, the
+// rule for being listed in that year's ranking: created on or before that
+// day, and not merged or dissolved on or before it.
+func (u *Unit) ExistedAt(year int) bool {
+	end := Date{Year: year, Month: 12, Day: 31}
+	if s := u.Start(); !s.IsZero() && end.Before(s) {
+		return false
+	}
+	if e := u.End(); !e.IsZero() && !end.Before(e) {
+		return false
+	}
+	return true
+}
+
 // Registry holds the ranking groups and units.
 type Registry struct {
 	Groups []*Group // in display order
