@@ -2,7 +2,10 @@ package ingest
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parindex/internal/par"
 	"parindex/internal/viet"
@@ -72,22 +75,227 @@ func mapAreas(cols []areaCol, f *par.Framework) map[int]string {
 	return out
 }
 
+// isAverageLabel reports the closing row of a table or block: a total or
+// an average over the units above it.
 func isAverageLabel(k string) bool {
-	return startsWith(k, "trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "chi so trung binh") ||
+	return startsWith(k, "trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "diem binh quan",
+		"chi so trung binh", "chi so binh quan", "toan tinh") ||
 		k == "tong" || k == "cong"
 }
 
-// looksLikeSection reports a row title such as "I. KHỐI SỞ, BAN, NGÀNH"
-// or "Khối huyện" that groups the rows below it.
+// looksLikeSection reports a row title such as "I. KHỐI SỞ, BAN, NGÀNH",
+// "Khối huyện" or "Sở, ban, ngành" that groups the rows below it.
 func looksLikeSection(s string) bool {
-	if code, _ := splitCode(s); code != "" {
+	if sectionLead(s) {
 		return true
 	}
 	k := viet.Key(s)
-	if startsWith(k, "khoi", "nhom", "cum", "cac", "co quan", "don vi") {
+	if startsWith(k, "cac", "co quan", "don vi", "danh sach") {
+		return true
+	}
+	// "UBND các huyện, thị xã": a kind of unit in the plural.
+	if w := strings.Fields(k); len(w) > 2 && w[1] == "cac" {
+		return true
+	}
+	// "Sở, ban, ngành": a list of kinds, not one name.
+	if first, _, ok := strings.Cut(s, ","); ok && len(strings.Fields(first)) == 1 {
 		return true
 	}
 	return strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
+// sectionLead reports a title that is one for sure: numbered ("II. …",
+// "B. …") or opening with a word that names a block ("Khối", "Nhóm",
+// "Cụm", "Phần"). Such a row may even carry the block's average.
+func sectionLead(s string) bool {
+	code, rest := splitCode(s)
+	if isRomanUpper(code) || len(code) == 1 && code >= "A" && code <= "Z" {
+		return true // "1." and "a)" number units as well
+	}
+	return startsWith(viet.Key(rest), "khoi", "nhom", "cum", "phan")
+}
+
+// sectionNumeral is a block number written alone left of the name
+// column: "I", "II.", "B".
+var sectionNumeral = regexp.MustCompile(`^\(?(?:[IVX]{1,5}|[A-Z])[.):]?$`)
+
+// noteWords open a footnote under a table.
+var noteWords = []string{"ghi chu", "chu thich", "chu giai", "giai thich", "luu y", "nguon", "don vi tinh", "noi nhan"}
+
+// looksLikeNote reports a footnote or a recipients' list: "Ghi chú: …",
+// "* Đơn vị …", "(*) …", "- Như Điều 3;", "Hòa Lâm, ngày … tháng … năm …".
+// A unit's name has no colon, does not open with a bullet nor end with a
+// semicolon, and is not a sentence.
+func looksLikeNote(s, k string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("*-+(•·–—…", first) || strings.Contains(s, ":") || strings.HasSuffix(s, ";") {
+		return true
+	}
+	// Beyond fifteen words a text is a sentence: the longest names have
+	// a dozen.
+	return startsWith(k, noteWords...) || (has(k, "ngay") && has(k, "thang") && has(k, "nam")) ||
+		strings.Count(k, " ") >= 15
+}
+
+// signTitles are the titles in a signature block.
+var signTitles = []string{
+	"chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban", "pho truong ban", "thu truong",
+	"chanh van phong", "truong phong", "lanh dao", "nguoi lap bieu", "nguoi lap", "nguoi tong hop",
+	"nguoi kiem tra", "nguoi ky", "xac nhan", "ky ten", "da ky",
+}
+
+// looksLikeSignature reports a line of a signature block (Key form):
+// "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Q. GIÁM ĐỐC", "PHÓ CHỦ TỊCH",
+// "Người lập biểu".
+func looksLikeSignature(k string) bool {
+	if startsWith(k, "kt", "tm", "tl", "tuq", "thua lenh", "thua uy quyen", "thay mat", "ky thay") {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(k, "q "); ok {
+		k = rest
+	}
+	return startsWith(k, signTitles...)
+}
+
+// firstWord is the first word of a name, lower case, diacritics kept:
+// "Sở" and "Số" must differ here.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(strings.ToLower(viet.Clean(s)), " ")
+	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// registryFirstWords are the first words of every registered name and
+// alias ("sở", "ban", "ubnd", "xã" …): a text starting with one is
+// written as a unit's name.
+func (r *resolver) registryFirstWords() map[string]bool {
+	m := map[string]bool{}
+	for _, es := range r.byKey {
+		for _, e := range es {
+			m[firstWord(e.text)] = true
+		}
+	}
+	return m
+}
+
+// prefixMatch reports whether a name found inside s starts it, after
+// any numbering: "Sở Nội vụ (sáp nhập)" and "1. Sở Nội vụ" name the unit,
+// "UBND tỉnh giao Sở Nội vụ …" does not.
+func (r *resolver) prefixMatch(s string, fd found, year int) bool {
+	_, rest := splitCode(s)
+	w := strings.Fields(nameKey(rest))
+	if fd.words > len(w) {
+		return false
+	}
+	u, _, _ := r.lookup(strings.Join(w[:fd.words], " "), year)
+	return u != nil && u == fd.unit
+}
+
+// tieRank is a tied or annotated rank (Key form): "đồng hạng 3",
+// "hạng 3", "3 (đồng hạng)", "=3".
+var tieRank = regexp.MustCompile(`^(?:(?:dong )?hang |dong |xep hang )?(\d{1,5})(?: dong hang| dong)?$`)
+
+// rankValue reads a rank cell: a positive whole number, or a tie.
+func rankValue(s string) (int, bool) {
+	k, v, _ := parseCell(s, false)
+	switch k {
+	case cellNumber:
+		if v > 0 && v%par.Scale == 0 {
+			return int(v / par.Scale), true
+		}
+		return 0, false
+	case cellText:
+		k := viet.Key(s)
+		if !strings.Contains(s, "=") && !has(k, "hang", "dong") {
+			return 0, false // "(1)" numbers a column
+		}
+		if m := tieRank.FindStringSubmatch(k); m != nil {
+			n, err := strconv.Atoi(m[1])
+			return n, err == nil && n > 0
+		}
+	}
+	return 0, false
+}
+
+// figCol is a column holding a unit's figure.
+type figCol struct {
+	col     int
+	percent bool
+}
+
+// annexLine is what one body row of an annex table shows.
+type annexLine struct {
+	name   string // the name column's text, or that of a merge starting on this row
+	banner bool   // name comes from a merge reaching past the name column: a title across the table
+	left   string // the first text left of the name column (STT, rank): "I", "Tổng cộng"
+	code   bool   // left is a block numeral: "I", "II", "A"
+	figs   bool   // a number in a figure column, or a rank
+}
+
+// line reads row r of a table. Only numbers count as figures: a block
+// title typed or merged into the rank column, or a signature written
+// across the figure columns, is text.
+func (sc *sheetCtx) line(r int, h *header, figs []figCol) annexLine {
+	g := sc.g
+	nameCol := h.c(roleName)
+	var l annexLine
+	if s := g.raw(r, nameCol); strings.TrimSpace(s) != "" {
+		l.name = g.t.Clean(s)
+	} else if m, ok := g.merge(r, nameCol); ok && m.FirstRow-1 == r {
+		l.name = g.t.Clean(m.Value)
+		l.banner = m.FirstCol-1 < nameCol || m.LastCol-1 > nameCol
+	}
+	for c := 0; c < nameCol; c++ {
+		if s := g.t.Clean(g.raw(r, c)); s != "" {
+			l.left = s
+			l.code = sectionNumeral.MatchString(strings.ReplaceAll(s, " ", ""))
+			break
+		}
+	}
+	for _, fc := range figs {
+		if k, _, _ := parseCell(g.raw(r, fc.col), fc.percent); k == cellNumber {
+			l.figs = true
+			return l
+		}
+	}
+	if c := h.c(roleRank); c >= 0 {
+		_, l.figs = rankValue(g.raw(r, c))
+	}
+	return l
+}
+
+// splitTitleRow undoes a two-row header whose second row is a block
+// title. A title right under a one-row header ("I. KHỐI CƠ QUAN TRUNG
+// ƯƠNG" merged across the table, or typed in the STT column) has no text
+// under the name column and no number, so it passes for a second header
+// row, and its words would join the labels ("STT I. KHỐI CƠ QUAN …" reads
+// as a name column). Sub-header labels stand under the columns they
+// qualify; a lone text left of the name column, a lone merge across three
+// columns or more, or a numbered or "Khối …" text is a title.
+func (g *grid) splitTitleRow(h *header) {
+	r := h.row + 1
+	if h.data != r+1 {
+		return
+	}
+	labels := g.labelsFor(h.row, false)
+	cols, round := g.assign(labels, false)
+	if !isSummaryHeader(cols) {
+		return
+	}
+	n, col := 0, -1
+	for c := 0; c < g.width(r); c++ {
+		if strings.TrimSpace(g.raw(r, c)) != "" {
+			n++
+			col = c
+		}
+	}
+	if n != 1 {
+		return
+	}
+	m, ok := g.merge(r, col)
+	wide := ok && m.FirstRow-1 == r && m.LastCol-m.FirstCol >= 2
+	if col < cols[roleName] || wide || sectionLead(g.raw(r, col)) {
+		h.labels, h.col, h.round, h.data = labels, cols, round, r
+	}
 }
 
 // parseSummary reads every annex table of a sheet.
@@ -98,117 +306,199 @@ func (sc *sheetCtx) parseSummary(hs []*header) []*par.Summary {
 		if i+1 < len(hs) {
 			end = hs[i+1].row
 		}
+		sc.g.splitTitleRow(h)
 		out = append(out, sc.parseTable(h, end)...)
 	}
 	return out
 }
 
+// parseTable reads the rows of one annex table. What a row is follows
+// from whether it has figures (numbers in the total, appraised, survey,
+// satisfaction, index or area columns, or a rank; STT never counts) and
+// from the shape of its text, not from a list of spellings, since every
+// office lays its annex out a little differently:
+//   - a closing row ("Tổng cộng", "Trung bình", "Bình quân") is skipped,
+//     wherever its label stands;
+//   - before the first unit, a row of column numbers ("(1) (2) (3)",
+//     "1 2 3 4") is skipped;
+//   - without figures, a footnote or signature line ("Ghi chú: …", "* …",
+//     "KT. CHỦ TỊCH") is skipped before its text is looked up; once units
+//     have been read it opens the table's trailer, whose rows without
+//     figures are all skipped (a recipients' list names units);
+//   - a row whose name resolves is the unit's (blank figures: not scored);
+//   - a title without figures (merged across the table, numbered, "Khối
+//     …", in capitals, or beside a block numeral in the STT/rank column)
+//     ends the block: the next rows may be another ranking group; with
+//     figures only a sure title ("II. …", "Khối …") is skipped;
+//   - other text without figures is an unknown unit only when it is
+//     written like a unit's name (its first word opens a registered name,
+//     or a registered name is close); a signer's name is not;
+//   - text with figures that names no unit is an unknown unit.
 func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 	g := sc.g
+	res := sc.env.res
 	nameCol := h.c(roleName)
 	areaCols := g.areaColumns(h)
+	var figs []figCol
+	for _, rl := range []role{roleTotal, roleSumAppraised, roleSurvey, roleSatisfaction, roleIndex} {
+		if c := h.c(rl); c >= 0 {
+			figs = append(figs, figCol{c, rl == roleIndex})
+		}
+	}
+	for _, ac := range areaCols {
+		figs = append(figs, figCol{col: ac.col})
+	}
 	var out []*par.Summary
-	var group string
-	var groupSrc par.Source
-	var f *par.Framework
-	var areas map[int]string
+	b := &annexBlock{}
+	var firsts map[string]bool
+	started, trailer := false, false
+	endBlock := func() {
+		percentScale(b.rows)
+		out = append(out, b.rows...)
+		*b = annexBlock{}
+		trailer = false
+	}
 	for r := h.data; r < end; r++ {
-		if g.emptyRow(r) {
-			continue
+		if g.emptyRow(r) || !started && g.numberingRow(r) && strings.TrimSpace(g.raw(r, nameCol)) != "" {
+			continue // column numbers number the name column too
 		}
-		name := g.t.Clean(g.hval(r, nameCol))
-		k := g.t.Key(name)
+		l := sc.line(r, h, figs)
 		nameSrc := g.src(r, nameCol)
-		figs := false
-		for _, rl := range []role{roleTotal, roleSumAppraised, roleSurvey, roleSatisfaction, roleIndex, roleRank, roleBand} {
-			if c := h.c(rl); c >= 0 && strings.TrimSpace(g.raw(r, c)) != "" {
-				figs = true
-			}
+		if l.figs {
+			trailer = false
 		}
-		for _, ac := range areaCols {
-			if strings.TrimSpace(g.raw(r, ac.col)) != "" {
-				figs = true
-			}
-		}
-		if name == "" {
-			if figs {
+		if l.name == "" {
+			// Any text stands left of the name column.
+			switch {
+			case isAverageLabel(g.t.Key(l.left)):
+			case l.left != "" && (sectionLead(l.left) || !l.figs && (l.code || looksLikeSection(l.left))):
+				endBlock()
+			case l.figs:
 				sc.d.Errorf(nameSrc, "row has figures but no unit name")
 			}
-			continue // a section title in another column
+			continue
 		}
+		k := g.t.Key(l.name)
 		if isAverageLabel(k) {
 			continue
 		}
-		u, _, amb := sc.env.res.lookup(canonKey(k), sc.year)
+		if !l.figs {
+			if trailer && !l.code && !sectionLead(l.name) {
+				continue
+			}
+			// Before the name is looked up: "- Sở Nội vụ;" in a
+			// recipients' list names a unit.
+			if looksLikeNote(l.name, k) || looksLikeSignature(k) {
+				trailer = started
+				continue
+			}
+		}
+		u, _, amb := res.lookup(canonKey(k), sc.year)
 		if u == nil && amb == nil {
-			if fd, ok := sc.env.res.search(name, sc.year); ok && !looksLikeSection(name) {
-				u, amb = fd.unit, fd.ambiguous
+			// The shapes are only worked out for text that is not a name.
+			sure := l.code || sectionLead(l.name)
+			titled := sure || l.banner || looksLikeSection(l.name)
+			if l.figs || !titled {
+				// A longer text holding a name: with figures anywhere in
+				// it ("I. Sở Nội vụ"), without only at its start and not
+				// in a title ("Sở Nội vụ (sáp nhập)").
+				if fd, ok := res.search(l.name, sc.year); ok && (l.figs || res.prefixMatch(l.name, fd, sc.year)) {
+					u, amb = fd.unit, fd.ambiguous
+				}
+			}
+			if u == nil && amb == nil {
+				if titled && (!l.figs || sure) {
+					endBlock()
+					continue
+				}
+				sug := res.suggest(l.name)
+				if !l.figs && len(sug) == 0 {
+					if firsts == nil {
+						firsts = res.registryFirstWords()
+					}
+					if !firsts[firstWord(l.name)] {
+						continue // a signer's name, a remark
+					}
+				}
+				msg := ""
+				if len(sug) > 0 {
+					msg = " (did you mean " + quoteList(sug) + "?)"
+				}
+				sc.d.Errorf(nameSrc, "unknown unit %q%s", l.name, msg)
+				continue
 			}
 		}
-		switch {
-		case amb != nil:
-			sc.d.Errorf(nameSrc, "name %q matches several units: %s", name, sortedIDs(amb))
-			continue
-		case u == nil && !figs && looksLikeSection(name):
-			continue
-		case u == nil:
-			msg := ""
-			if sug := sc.env.res.suggest(name); len(sug) > 0 {
-				msg = " (did you mean " + quoteList(sug) + "?)"
-			}
-			sc.d.Errorf(nameSrc, "unknown unit %q%s", name, msg)
+		if amb != nil {
+			sc.d.Errorf(nameSrc, "name %q matches several units: %s", l.name, sortedIDs(amb))
 			continue
 		}
-		if group == "" {
-			group, groupSrc = u.Group, nameSrc
-			f = sc.env.ds.Framework(group, sc.year)
-			areas = mapAreas(areaCols, f)
-		} else if u.Group != group {
-			sc.d.Errorf(nameSrc, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, group, groupSrc.Cell)
-			continue
-		}
-		s := &par.Summary{Unit: u.ID, Group: u.Group, Year: sc.year, Name: name, Src: nameSrc}
-		of := " of " + u.ID
-		s.Total, _ = sc.figure(r, h.c(roleTotal), "total", of, false)
-		s.Appraised, _ = sc.figure(r, h.c(roleSumAppraised), "appraised", of, false)
-		s.Survey, _ = sc.figure(r, h.c(roleSurvey), "survey", of, false)
-		s.Satisfaction, _ = sc.figure(r, h.c(roleSatisfaction), "satisfaction", of, false)
-		s.Index, _ = sc.figure(r, h.c(roleIndex), "index", of, true)
-		if c := h.c(roleRank); c >= 0 {
-			s.Rank = sc.rank(r, c, of)
-		}
-		if c := h.c(roleBand); c >= 0 {
-			if b := g.t.Clean(g.raw(r, c)); b != "" {
-				s.Band = par.BandMark{Name: b, Origin: par.Published, Src: g.src(r, c)}
-				if f != nil {
-					for _, fb := range f.Bands {
-						if viet.Key(fb.Name) == viet.Key(b) {
-							s.Band.ID = fb.ID
-						}
+		started = true
+		sc.unitRow(r, h, u, l.name, nameSrc, b, areaCols)
+	}
+	endBlock()
+	return out
+}
+
+// annexBlock is a run of rows of one ranking group: a table, or a block
+// of one under its title.
+type annexBlock struct {
+	group string
+	src   par.Source // the row that set the group
+	f     *par.Framework
+	areas map[int]string // column → area code
+	rows  []*par.Summary
+}
+
+// unitRow reads unit u's figures from row r into block b.
+func (sc *sheetCtx) unitRow(r int, h *header, u *par.Unit, name string, nameSrc par.Source, b *annexBlock, areaCols []areaCol) {
+	g := sc.g
+	if b.group == "" {
+		b.group, b.src = u.Group, nameSrc
+		b.f = sc.env.ds.Framework(b.group, sc.year)
+		b.areas = mapAreas(areaCols, b.f)
+	} else if u.Group != b.group {
+		sc.d.Errorf(nameSrc, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, b.group, b.src.Cell)
+		return
+	}
+	s := &par.Summary{Unit: u.ID, Group: u.Group, Year: sc.year, Name: name, Src: nameSrc}
+	of := " of " + u.ID
+	s.Total, _ = sc.figure(r, h.c(roleTotal), "total", of, false)
+	s.Appraised, _ = sc.figure(r, h.c(roleSumAppraised), "appraised", of, false)
+	s.Survey, _ = sc.figure(r, h.c(roleSurvey), "survey", of, false)
+	s.Satisfaction, _ = sc.figure(r, h.c(roleSatisfaction), "satisfaction", of, false)
+	s.Index, _ = sc.figure(r, h.c(roleIndex), "index", of, true)
+	if c := h.c(roleRank); c >= 0 {
+		s.Rank = sc.rank(r, c, of)
+	}
+	if c := h.c(roleBand); c >= 0 {
+		if bn := g.t.Clean(g.raw(r, c)); bn != "" {
+			s.Band = par.BandMark{Name: bn, Origin: par.Published, Src: g.src(r, c)}
+			if b.f != nil {
+				for _, fb := range b.f.Bands {
+					if viet.Key(fb.Name) == viet.Key(bn) {
+						s.Band.ID = fb.ID
 					}
 				}
 			}
 		}
-		for col, code := range areas {
-			if fg, _ := sc.figure(r, col, "area "+code, of, false); fg.Known() {
-				if s.Areas == nil {
-					s.Areas = map[string]par.Figure{}
-				}
-				s.Areas[code] = fg
-			}
-		}
-		for _, fg := range []struct {
-			name string
-			fig  par.Figure
-		}{{"total", s.Total}, {"appraised", s.Appraised}, {"survey", s.Survey}, {"satisfaction", s.Satisfaction}, {"index", s.Index}} {
-			if fg.fig.Known() && fg.fig.Value < 0 {
-				sc.d.Errorf(fg.fig.Src, "%s %s%s is negative", fg.name, fg.fig.Value, of)
-			}
-		}
-		out = append(out, s)
 	}
-	percentScale(out)
-	return out
+	for col, code := range b.areas {
+		if fg, _ := sc.figure(r, col, "area "+code, of, false); fg.Known() {
+			if s.Areas == nil {
+				s.Areas = map[string]par.Figure{}
+			}
+			s.Areas[code] = fg
+		}
+	}
+	for _, fg := range []struct {
+		name string
+		fig  par.Figure
+	}{{"total", s.Total}, {"appraised", s.Appraised}, {"survey", s.Survey}, {"satisfaction", s.Satisfaction}, {"index", s.Index}} {
+		if fg.fig.Known() && fg.fig.Value < 0 {
+			sc.d.Errorf(fg.fig.Src, "%s %s%s is negative", fg.name, fg.fig.Value, of)
+		}
+	}
+	b.rows = append(b.rows, s)
 }
 
 // percentScale: a cell formatted as a percentage stores 0.855 for 85.5 %.
@@ -236,18 +526,16 @@ func percentScale(ss []*par.Summary) {
 	}
 }
 
-// rank reads a published rank: a whole number, or blank / "-" for none.
+// rank reads a published rank: a whole number, a tie ("Đồng hạng 3"),
+// or blank / "-" / "Không xếp hạng" for none.
 func (sc *sheetCtx) rank(r, c int, of string) par.Rank {
 	s := strings.TrimSpace(sc.g.raw(r, c))
 	src := sc.g.src(r, c)
-	k, v, _ := parseCell(s, false)
-	switch k {
-	case cellBlank, cellNA:
+	if n, ok := rankValue(s); ok {
+		return par.Rank{N: n, Origin: par.Published, Src: src}
+	}
+	if k, _, _ := parseCell(s, false); k == cellBlank || k == cellNA {
 		return par.Rank{}
-	case cellNumber:
-		if v > 0 && v%par.Scale == 0 {
-			return par.Rank{N: int(v / par.Scale), Origin: par.Published, Src: src}
-		}
 	}
 	if key := viet.Key(s); has(key, "khong") {
 		return par.Rank{} // "Không xếp hạng"
