@@ -490,6 +490,26 @@ func (sc *sheetCtx) unitRow(r int, h *header, u *par.Unit, name string, nameSrc 
 			s.Areas[code] = fg
 		}
 	}
+	// A spreadsheet SUM over blank cells prints 0 (PAPI 2014: Bắc Giang and
+	// Đồng Tháp). A zero total whose every published component is blank
+	// means "not scored", and missing is not zero.
+	if s.Total.Known() && s.Total.Value == 0 && !s.Index.Known() {
+		hasComp, anyComp := false, false
+		for _, c := range []int{h.c(roleSumAppraised), h.c(roleSurvey), h.c(roleSatisfaction)} {
+			if c >= 0 {
+				hasComp = true
+				anyComp = anyComp || strings.TrimSpace(g.raw(r, c)) != ""
+			}
+		}
+		for col := range b.areas {
+			hasComp = true
+			anyComp = anyComp || strings.TrimSpace(g.raw(r, col)) != ""
+		}
+		if hasComp && !anyComp {
+			sc.d.Warnf(s.Total.Src, "total 0%s with every component blank: not scored", of)
+			s.Total = par.Figure{}
+		}
+	}
 	for _, fg := range []struct {
 		name string
 		fig  par.Figure

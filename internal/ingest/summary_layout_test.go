@@ -256,3 +256,19 @@ func TestSummaryUnscoredRows(t *testing.T) {
 	wantDiags(t, diags)
 	wantSums(t, ds, "B2 so-noi-vu so #0 90 90 -", "B3 so-tu-phap so #0 - - -", "B4 so-kh-cn so #0 - - -")
 }
+
+// Rule: missing is not zero. A total that is a spreadsheet SUM over blank
+// component cells prints 0 (PAPI 2014: Bắc Giang and Đồng Tháp); with
+// every component blank the unit is not scored. A real 0 with components
+// stays a 0.
+func TestSummaryZeroTotalOverBlanksIsNotScored(t *testing.T) {
+	rows := [][]any{
+		{"Tên đơn vị", "Điểm thẩm định", "Điểm điều tra XHH", "Tổng điểm"},
+		{"Sở Nội vụ", 60, 30, 90},
+		{"Sở Tư pháp", nil, nil, 0},
+		{"Sở Khoa học và Công nghệ", 0, 0, 0},
+	}
+	ds, diags := load(t, withBook(t, "data/scores/2023/pl.xlsx", sheet("PL", nil, rows...)))
+	wantDiags(t, diags, "data/scores/2023/pl.xlsx: PL!D3: warning: total 0 of so-tu-phap with every component blank: not scored")
+	wantSums(t, ds, "A2 so-noi-vu so #0 - 90 -", "A3 so-tu-phap so #0 - - -", "A4 so-kh-cn so #0 - 0 -")
+}
