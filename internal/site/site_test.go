@@ -366,7 +366,7 @@ func TestFormatting(t *testing.T) {
 		`<span class="chg same" aria-hidden="true">–</span>`,
 		"&#43;7,25", "-1,50", "-0,10",
 		"bộ chỉ số thay đổi, chỉ so sánh được chỉ số (%)",
-		"số liệu tính từ phiếu chấm (thứ hạng, xếp loại: theo quy tắc của bộ chỉ số), không có trong phụ lục công bố",
+		"số liệu do parindex tính từ phiếu chấm hoặc từ các số đã công bố (thứ hạng, xếp loại: theo quy tắc của bộ chỉ số), không có trong phụ lục công bố",
 	} {
 		if !strings.Contains(rk, want) {
 			t.Errorf("ranking lacks %q", want)
