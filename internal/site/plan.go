@@ -209,6 +209,11 @@ func (m *model) home() homePage {
 			continue
 		}
 		hg := homeGroup{Group: g, Year: latest.Year, URL: rankingURL(latest.Year, g.ID), Bands: bandCounts(latest), Years: m.groupYears(g.ID), Unranked: g.Unranked}
+		// A group no longer scored (districts after the 2025 reform) shows
+		// its last results; say so, so no reader takes them for this year's.
+		if ys := m.res.Years; len(ys) > 0 && latest.Year < ys[len(ys)-1] {
+			hg.Final = true
+		}
 		var ranked []rankRow
 		for _, r := range latest.Results {
 			if r.Scored {

@@ -74,6 +74,7 @@ type homeGroup struct {
 	Bands    []bandCount
 	Years    []link
 	Unranked bool
+	Final    bool // no results after Year: the group's last published ranking
 }
 
 type homePage struct {
