@@ -270,13 +270,13 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 		}
 		label, code := content, ""
 		if codeTxt != "" {
-			if looksLikeCode(codeTxt) {
+			if g.t.LooksLikeCode(codeTxt) {
 				code = codeTxt
 			} else if label == "" {
 				label = codeTxt
 			}
 		}
-		inline, title := splitCode(label)
+		inline, title := g.t.SplitCode(label)
 		if inline != "" {
 			code = inline // the content's own code beats a row counter
 		}
@@ -399,10 +399,10 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 			row.Self, row.Appraised = par.Figure{}, par.Figure{}
 		}
 		if evCol >= 0 {
-			row.Evidence = cleanText(g.raw(r, evCol))
+			row.Evidence = g.t.CleanText(g.raw(r, evCol))
 		}
 		if remCol >= 0 {
-			row.Remark = cleanText(g.raw(r, remCol))
+			row.Remark = g.t.CleanText(g.raw(r, remCol))
 		}
 		if row.Max.Known() && row.Max.Value != n.Max {
 			sc.d.Errorf(row.Max.Src, "maximum %s%s differs from framework %s (%s)", row.Max.Value, of, f.ID, n.Max)
@@ -449,7 +449,7 @@ func (g *grid) runningNumbers(from, col int) bool {
 	next := 1
 	for r := from; r < len(g.rows); r++ {
 		s := strings.TrimSpace(g.raw(r, col))
-		if s == "" || !looksLikeCode(s) {
+		if s == "" || !g.t.LooksLikeCode(s) {
 			continue // empty, or a label such as "Tổng điểm"
 		}
 		if s != strconv.Itoa(next) {

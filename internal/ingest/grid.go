@@ -18,6 +18,9 @@ const maxMergeRefs = 1 << 19
 type texts struct {
 	clean, key map[string]string
 	roles      map[string]roleOf // "d"/"s" + key → role
+	para       map[string]string // cleanText
+	codes      map[string][2]string
+	codeLike   map[string]bool
 }
 
 type roleOf struct {
@@ -29,8 +32,45 @@ type roleOf struct {
 const maxTexts = 1 << 16
 
 func newTexts() *texts {
-	return &texts{clean: map[string]string{}, key: map[string]string{}, roles: map[string]roleOf{}}
+	return &texts{clean: map[string]string{}, key: map[string]string{}, roles: map[string]roleOf{},
+		para: map[string]string{}, codes: map[string][2]string{}, codeLike: map[string]bool{}}
 }
+
+// memo looks s up in m, computing and storing it on a miss; past maxTexts
+// entries the memo starts over.
+func memo[V any](m map[string]V, s string, f func(string) V) V {
+	if v, ok := m[s]; ok {
+		return v
+	}
+	if len(m) >= maxTexts {
+		clear(m)
+	}
+	v := f(s)
+	m[s] = v
+	return v
+}
+
+// CleanText is cleanText, memoised: remarks and evidence repeat across
+// the sheets of a workbook.
+func (t *texts) CleanText(s string) string {
+	if s == "" {
+		return ""
+	}
+	return memo(t.para, s, cleanText)
+}
+
+// SplitCode is splitCode, memoised: the same criteria labels recur on
+// every sheet of a framework.
+func (t *texts) SplitCode(s string) (code, rest string) {
+	v := memo(t.codes, s, func(s string) [2]string {
+		c, r := splitCode(s)
+		return [2]string{c, r}
+	})
+	return v[0], v[1]
+}
+
+// LooksLikeCode is looksLikeCode, memoised.
+func (t *texts) LooksLikeCode(s string) bool { return memo(t.codeLike, s, looksLikeCode) }
 
 // role classifies a header label key for a detail sheet or an annex.
 func (t *texts) role(k string, detail bool) (role, int) {
@@ -229,6 +269,9 @@ func exactDecimals(p par.Points) int {
 // cleanText keeps the line breaks of a remark or evidence cell but
 // normalises it to NFC and tidies each line.
 func cleanText(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return strings.Trim(viet.Clean(s), "\n") // one line: no split and join
+	}
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	lines := strings.Split(s, "\n")
 	out := lines[:0]

@@ -77,7 +77,16 @@ func tree(nodes []*par.NodeResult) ([]treeRow, string) {
 	if len(nodes) > 0 {
 		file = nodes[0].Src.File
 	}
-	var out []treeRow
+	n := 0
+	var count func(ns []*par.NodeResult)
+	count = func(ns []*par.NodeResult) {
+		for _, c := range ns {
+			n++
+			count(c.Children)
+		}
+	}
+	count(nodes)
+	out := make([]treeRow, 0, n) // grown by append, trees cost twice their size
 	var b strings.Builder
 	var walk func(ns []*par.NodeResult, depth int)
 	walk = func(ns []*par.NodeResult, depth int) {

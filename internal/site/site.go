@@ -48,8 +48,18 @@ type Page struct {
 
 // Writer receives rendered files. It must be safe for concurrent use; path
 // is slash-separated and relative to the site root ("nam/2023/so/index.html").
+// It may keep data: each page gets its own slice, unless the Writer is a
+// Transient one.
 type Writer interface {
 	WriteFile(path string, data []byte) error
+}
+
+// Transient is a Writer that is done with data when WriteFile returns (it
+// writes the bytes out and keeps no reference), so Render can hand it a
+// reused buffer instead of a copy of every page.
+type Transient interface {
+	Writer
+	Transient()
 }
 
 // OutputPath maps a page URL to the file that serves it: directory URLs get
@@ -124,6 +134,7 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 	if workers > len(pages) {
 		workers = len(pages)
 	}
+	_, transient := w.(Transient)
 	jobs := make(chan int)
 	var (
 		mu       sync.Mutex
@@ -157,8 +168,11 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 					fail(i, fmt.Errorf("render %s: %w", p.URL, err))
 					continue
 				}
-				// The writer may keep the slice, so each page gets its own.
-				if err := w.WriteFile(OutputPath(p.URL), bytes.Clone(buf.Bytes())); err != nil {
+				data := buf.Bytes()
+				if !transient {
+					data = bytes.Clone(data) // the writer may keep the slice
+				}
+				if err := w.WriteFile(OutputPath(p.URL), data); err != nil {
 					fail(i, fmt.Errorf("render %s: %w", p.URL, err))
 				}
 			}

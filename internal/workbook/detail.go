@@ -121,6 +121,9 @@ type detail struct {
 	rows   map[string]*par.Row
 	sheet  *par.Sheet
 	inputs map[int][]int // column → rows of input cells (blank templates)
+	// criterion rows among the inputs, where "not applicable" may be typed
+	// instead of points (not the bonus and penalty rows)
+	naOK map[int]bool
 }
 
 // sums are a subtree's totals: maxima of all leaves, and the known self,
@@ -161,6 +164,7 @@ func DetailSheet(fw *par.Framework, unitName string, year int, sheet *par.Sheet,
 		sheet:  sheet,
 		rows:   map[string]*par.Row{},
 		inputs: map[int][]int{},
+		naOK:   map[int]bool{},
 	}
 	if d.blank {
 		d.opt.Formulas = true
@@ -360,6 +364,7 @@ func (d *detail) leaf(n *par.Node, r int) sums {
 		if n.Method == par.MethodSelf || n.Method == "" {
 			b.text(r, c.self, "", xlsx.StyleInput)
 			d.inputs[c.self] = append(d.inputs[c.self], r)
+			d.naOK[r] = true
 			b.text(r, c.evidence, "", xlsx.StyleCell)
 		} else {
 			b.text(r, c.self, "", xlsx.StyleNumber)
@@ -369,6 +374,7 @@ func (d *detail) leaf(n *par.Node, r int) sums {
 			if col > 0 {
 				b.text(r, col, "", xlsx.StyleInput)
 				d.inputs[col] = append(d.inputs[col], r)
+				d.naOK[r] = true
 			}
 		}
 		b.text(r, c.remark, "", xlsx.StyleCell)
@@ -550,22 +556,29 @@ func (d *detail) totalRow(r int, areaRows []int, bonusRow, penaltyRow int, s sum
 }
 
 // validations keep every input cell between 0 and its row's maximum, one
-// validation per run of consecutive input rows.
+// validation per run of consecutive input rows. A criterion's cells also
+// accept the not-applicable label (which reads back as not applicable);
+// bonus and penalty cells take points only.
 func (d *detail) validations() {
 	for _, col := range []int{d.cols.self, d.cols.round1, d.cols.appr} {
 		rows := d.inputs[col]
 		for i := 0; i < len(rows); {
 			j := i
-			for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			for j+1 < len(rows) && rows[j+1] == rows[j]+1 && d.naOK[rows[j+1]] == d.naOK[rows[i]] {
 				j++
 			}
-			d.b.s.Validations = append(d.b.s.Validations, xlsx.Validation{
+			v := xlsx.Validation{
 				Range:      xlsx.CellName(rows[i], col) + ":" + xlsx.CellName(rows[j], col),
 				Min:        0,
 				MaxFormula: xlsx.CellName(rows[i], d.cols.max),
 				ErrorTitle: "Điểm không hợp lệ",
 				ErrorMsg:   "Điểm phải là số từ 0 đến điểm chuẩn của dòng này.",
-			})
+			}
+			if d.naOK[rows[i]] {
+				v.AllowText = d.lab.NA
+				v.ErrorMsg = "Điểm phải là số từ 0 đến điểm chuẩn của dòng này, hoặc \"" + d.lab.NA + "\" nếu tiêu chí không áp dụng."
+			}
+			d.b.s.Validations = append(d.b.s.Validations, v)
 			i = j + 1
 		}
 	}

@@ -285,3 +285,59 @@ func TestUniqueSheetNames(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestTemplateAcceptsNotApplicable: in a blank template a criterion's input
+// cell takes points between 0 and its row's maximum or the text "Không áp
+// dụng" (which ingest reads as not applicable); bonus and penalty cells take
+// points only. Every input cell is covered by exactly one validation.
+func TestTemplateAcceptsNotApplicable(t *testing.T) {
+	ws := Template(testFramework(), nil, 2024).Sheets[0]
+	book := roundTrip(t, ws)
+	s := &book.Sheets[0]
+	extra := map[int]bool{findRow(s, 2, "Điểm thưởng"): true, findRow(s, 2, "Điểm trừ"): true}
+	if len(extra) != 2 || extra[0] {
+		t.Fatalf("bonus and penalty rows not found: %v", extra)
+	}
+	covered := map[string]int{}
+	for _, v := range ws.Validations {
+		first, last, _ := strings.Cut(v.Range, ":")
+		c1, r1 := cellRC(t, first)
+		c2, r2 := cellRC(t, last)
+		for r := r1; r <= r2; r++ {
+			want := "Không áp dụng"
+			if extra[r] {
+				want = ""
+			}
+			if v.AllowText != want {
+				t.Errorf("%s (row %d): AllowText %q, want %q", v.Range, r, v.AllowText, want)
+			}
+			covered[xlsx.CellName(r, c1)]++
+		}
+		if c1 != c2 || v.MaxFormula != xlsx.CellName(r1, 3) {
+			t.Errorf("validation %+v: want one column bounded by its own row's maximum", v)
+		}
+		if v.AllowText != "" && !strings.Contains(v.ErrorMsg, `"Không áp dụng"`) {
+			t.Errorf("%s: error message %q does not name the accepted text", v.Range, v.ErrorMsg)
+		}
+	}
+	for _, c := range ws.Cells {
+		if n := covered[xlsx.CellName(c.Row, c.Col)]; c.Style == xlsx.StyleInput && n != 1 {
+			t.Errorf("input %s covered by %d validations", xlsx.CellName(c.Row, c.Col), n)
+		}
+	}
+}
+
+func cellRC(t *testing.T, ref string) (col, row int) {
+	t.Helper()
+	i := strings.IndexAny(ref, "0123456789")
+	if i <= 0 {
+		t.Fatalf("bad cell %q", ref)
+	}
+	for _, ch := range ref[:i] {
+		col = col*26 + int(ch-'A') + 1
+	}
+	for _, ch := range ref[i:] {
+		row = row*10 + int(ch-'0')
+	}
+	return col, row
+}

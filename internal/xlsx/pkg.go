@@ -2,16 +2,13 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/net/html/charset"
 )
 
@@ -165,122 +162,4 @@ func decodePart(zf *zip.File, v any) error {
 	dec := xml.NewDecoder(rc)
 	dec.CharsetReader = charset.NewReaderLabel
 	return dec.Decode(v)
-}
-
-// sheetScan is what excelize's row iterator does not expose.
-type sheetScan struct {
-	formulas map[[2]int]bool
-	merges   []string
-	fixes    map[[2]int][2]string // {row, col} -> {raw text, corrected text}
-}
-
-// scanSheet streams a worksheet part once for merges, formula cells and
-// the few raw values worth correcting (booleans, float noise). Row and
-// column numbering follows excelize's iterator: an r attribute wins,
-// otherwise the previous number plus one.
-func scanSheet(zf *zip.File, lim Limits) (sheetScan, error) {
-	sc := sheetScan{formulas: map[[2]int]bool{}, fixes: map[[2]int][2]string{}}
-	rc, err := zf.Open()
-	if err != nil {
-		return sc, err
-	}
-	defer rc.Close()
-	dec := xml.NewDecoder(bufio.NewReaderSize(rc, 64<<10))
-	dec.CharsetReader = charset.NewReaderLabel
-	var (
-		inData, inCell, inV, hasF bool
-		row, col                  int
-		typ                       string
-		v                         []byte
-	)
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return sc, nil
-		}
-		if err != nil {
-			return sc, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "sheetData":
-				inData = true
-			case "row":
-				if !inData {
-					break
-				}
-				row++
-				if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
-					row = n
-				}
-				col = 0
-				if row > max(lim.MaxRows, excelMaxRows) {
-					return sc, nil // Read already enforced the limit on values
-				}
-			case "c":
-				if !inData {
-					break
-				}
-				inCell, hasF, typ, v = true, false, attr(t, "t"), v[:0]
-				col++
-				if ref := attr(t, "r"); ref != "" {
-					if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
-						col = c
-					}
-				}
-			case "f":
-				hasF = hasF || inCell
-			case "v":
-				inV = inCell
-			case "mergeCell":
-				sc.merges = append(sc.merges, attr(t, "ref"))
-			}
-		case xml.CharData:
-			if inV && len(v) < 64 { // numbers and booleans are short
-				v = append(v, t...)
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "sheetData":
-				inData = false
-			case "v":
-				inV = false
-			case "c":
-				if inCell && row <= lim.MaxRows && col <= lim.MaxCols {
-					sc.note(row, col, typ, hasF, string(v))
-				}
-				inCell, inV = false, false
-			}
-		}
-	}
-}
-
-func (sc *sheetScan) note(row, col int, typ string, hasF bool, v string) {
-	pos := [2]int{row, col}
-	if hasF {
-		sc.formulas[pos] = true
-	}
-	switch typ {
-	case "b": // the raw iterator gives "1"/"0"
-		switch v {
-		case "1":
-			sc.fixes[pos] = [2]string{v, "TRUE"}
-		case "0":
-			sc.fixes[pos] = [2]string{v, "FALSE"}
-		}
-	case "", "n":
-		if s, ok := roundExcel(v); ok {
-			sc.fixes[pos] = [2]string{v, s}
-		}
-	}
-}
-
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }

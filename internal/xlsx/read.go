@@ -1,11 +1,13 @@
 package xlsx
 
 import (
+	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -103,7 +105,10 @@ type Book struct {
 // values) are tolerated up to it even beyond MaxRows.
 const excelMaxRows = 1 << 20
 
-// Read reads an .xlsx workbook from r into plain grids. It reads at most
+// Read reads an .xlsx workbook from r into plain grids. excelize opens the
+// package (limits, encryption, sheet list); each sheet's XML is then read in
+// one pass for values, formulas and merges (see sheetScan), with the shared
+// strings read once per workbook. It reads at most
 // lim.MaxFileBytes+1 bytes from r. Every error is an *Error.
 func Read(r io.Reader, lim Limits) (book *Book, err error) {
 	lim = lim.normalized()
@@ -152,9 +157,10 @@ func Read(r io.Reader, lim Limits) (book *Book, err error) {
 	if len(names) == 0 {
 		return nil, newErr(ErrCorrupt, "", "", "workbook has no sheets")
 	}
+	bk := &bookReader{f: f, pkg: pkg, lim: lim, intern: map[string]string{}}
 	book = &Book{Sheets: make([]Sheet, 0, len(names))}
 	for _, name := range names {
-		s, e := readSheet(f, pkg, name, lim)
+		s, e := bk.readSheet(name)
 		if e != nil {
 			return nil, e
 		}
@@ -163,89 +169,110 @@ func Read(r io.Reader, lim Limits) (book *Book, err error) {
 	return book, nil
 }
 
-// readSheet streams one sheet's values through excelize's row iterator, so
-// a sheet over the limits is abandoned at the first offending row instead of
-// being loaded, then takes merges and formula flags from its own pass.
-func readSheet(f *excelize.File, pkg *opcPackage, name string, lim Limits) (Sheet, *Error) {
+// bookReader reads the sheets of one opened workbook.
+type bookReader struct {
+	f   *excelize.File
+	pkg *opcPackage
+	lim Limits
+
+	sst    []string
+	sstErr error
+	sstSet bool
+	intern map[string]string
+}
+
+// part returns a package part as excelize holds it in memory, or nil when
+// excelize left it in the zip (parts over MaxXMLBytes are spilled to a
+// temporary file instead).
+func (bk *bookReader) part(name string) []byte {
+	v, ok := bk.f.Pkg.Load(name)
+	if !ok {
+		return nil
+	}
+	b, _ := v.([]byte)
+	return b
+}
+
+// sharedStrings loads the workbook's shared string table once. Like
+// excelize, it reads xl/sharedStrings.xml whatever the relationships say.
+func (bk *bookReader) sharedStrings() ([]string, error) {
+	if bk.sstSet {
+		return bk.sst, bk.sstErr
+	}
+	bk.sstSet = true
+	if b := bk.part(sharedStringsPart); b != nil {
+		bk.sst, bk.sstErr = readSST(b)
+		return bk.sst, bk.sstErr
+	}
+	for _, name := range slices.Sorted(maps.Keys(bk.pkg.files)) {
+		if zf := bk.pkg.files[name]; strings.EqualFold(name, sharedStringsPart) {
+			rc, err := zf.Open()
+			if err != nil {
+				bk.sstErr = err
+				return nil, err
+			}
+			bk.sst, bk.sstErr = stdSST(rc)
+			rc.Close()
+			return bk.sst, bk.sstErr
+		}
+	}
+	return nil, nil
+}
+
+const sharedStringsPart = "xl/sharedStrings.xml"
+
+// readSheet reads one sheet's values, formula flags and merges in a single
+// pass over its XML, stopping at the first row over the limits.
+func (bk *bookReader) readSheet(name string) (Sheet, *Error) {
 	sh := Sheet{Name: name}
-	if vis, err := f.GetSheetVisible(name); err == nil {
+	if vis, err := bk.f.GetSheetVisible(name); err == nil {
 		sh.Hidden = !vis
 	}
-	rows, err := f.Rows(name)
+	partName := bk.pkg.sheets[name]
+	sc, err := bk.scan(name, partName)
 	if err != nil {
-		return sh, newErr(ErrCorrupt, name, "", "unreadable sheet: %v", err)
-	}
-	defer rows.Close()
-	tooMany := func() *Error {
-		return newErr(ErrTooManyRows, name, "", "too many rows (more than %d)", lim.MaxRows)
-	}
-	r := 0
-	for rows.Next() {
-		r++
-		cells, err := rows.Columns()
-		if err != nil {
-			return sh, newErr(ErrCorrupt, name, "", "unreadable row %d: %v", r, err)
+		if xe, ok := err.(*Error); ok {
+			return sh, xe
 		}
-		n := len(cells)
-		for n > 0 && cells[n-1] == "" {
-			n--
-		}
-		if n == 0 {
-			if r > max(lim.MaxRows, excelMaxRows) {
-				return sh, tooMany()
-			}
-			continue
-		}
-		if r > lim.MaxRows {
-			return sh, tooMany()
-		}
-		if n > lim.MaxCols {
-			return sh, newErr(ErrTooManyCols, name, CellName(r, n), "too many columns (more than %d)", lim.MaxCols)
-		}
-		for c, v := range cells[:n] {
-			if len(v) > lim.MaxCellBytes {
-				return sh, newErr(ErrCellTooLarge, name, CellName(r, c+1), "cell text longer than %d bytes", lim.MaxCellBytes)
-			}
-		}
-		for len(sh.Rows) < r-1 {
-			sh.Rows = append(sh.Rows, nil)
-		}
-		sh.Rows = append(sh.Rows, cells[:n:n])
-	}
-	if err := rows.Error(); err != nil {
-		if errors.Is(err, excelize.ErrMaxRows) {
-			return sh, tooMany()
-		}
-		return sh, newErr(ErrCorrupt, name, "", "unreadable sheet: %v", err)
-	}
-
-	part := pkg.sheets[name]
-	zf := pkg.files[part]
-	if zf == nil {
-		// excelize found the part, so this would be a bug in openPackage.
-		return sh, newErr(ErrCorrupt, name, "", "cannot locate the sheet's XML part")
-	}
-	sc, err := scanSheet(zf, lim)
-	if err != nil {
 		return sh, newErr(ErrCorrupt, name, "", "malformed sheet XML: %v", err)
 	}
-	for pos, v := range sc.fixes {
-		if row, col := pos[0], pos[1]; row <= len(sh.Rows) && col <= len(sh.Rows[row-1]) {
-			if cur := &sh.Rows[row-1][col-1]; *cur == v[0] {
-				*cur = v[1]
-			}
-		}
-	}
-	if len(sc.formulas) > 0 {
-		sh.Formula = sc.formulas
-	}
+	sh.Rows, sh.Formula = sc.rows, sc.formulas
 	for _, ref := range sc.merges {
-		if m, ok := parseMerge(ref, lim); ok {
+		if m, ok := parseMerge(ref, bk.lim); ok {
 			m.Value = sh.Cell(m.FirstRow, m.FirstCol)
 			sh.Merges = append(sh.Merges, m)
 		}
 	}
 	return sh, nil
+}
+
+// scan runs the fast scanner over the in-memory part and falls back to
+// encoding/xml, from the start, when the part is outside its subset or
+// only in the zip.
+func (bk *bookReader) scan(name, partName string) (*sheetScan, error) {
+	b := bk.part(partName)
+	if b != nil {
+		if z, err := newFastTokenizer(b); err == nil {
+			sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.intern)
+			if err := sc.run(z); err != errFallback {
+				return sc, err
+			}
+		}
+		sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.intern)
+		return sc, sc.run(newStdTokenizer(bytes.NewReader(b)))
+	}
+	zf := bk.pkg.files[partName]
+	if zf == nil {
+		// excelize found the part, so this would be a bug in openPackage.
+		return nil, newErr(ErrCorrupt, name, "", "cannot locate the sheet's XML part")
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.intern)
+	return sc, sc.run(newStdTokenizer(bufio.NewReaderSize(rc, 64<<10)))
 }
 
 // parseMerge turns "B2:D3" into a Merge clamped to the limits; single cells,
@@ -285,21 +312,25 @@ func CellName(row, col int) string {
 // roundExcel reports the text Excel would hold for a stored number with
 // more than 15 significant digits (Excel keeps 15), e.g. a cached SUM of
 // "0.30000000000000004" becomes "0.3". Other numbers are left alone.
-func roundExcel(v string) (string, bool) {
+func roundExcel(v []byte) (string, bool) {
 	mant := v
-	if i := strings.IndexAny(v, "eE"); i >= 0 {
+	if i := bytes.IndexAny(v, "eE"); i >= 0 {
 		mant = v[:i]
 	}
-	digits := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
+	// Significant digits: from the first non-zero digit to the last one.
+	first, last := -1, -1
+	for i, c := range mant {
+		if c >= '1' && c <= '9' {
+			if first < 0 {
+				first = i
+			}
+			last = i
 		}
-		return -1
-	}, mant)
-	if len(strings.TrimRight(strings.TrimLeft(digits, "0"), "0")) <= 15 {
+	}
+	if first < 0 || countDigits(mant[first:last+1]) <= 15 {
 		return "", false
 	}
-	x, err := strconv.ParseFloat(v, 64)
+	x, err := strconv.ParseFloat(string(v), 64)
 	if err != nil {
 		return "", false
 	}
@@ -308,5 +339,15 @@ func roundExcel(v string) (string, bool) {
 	if len(s) > 24 { // very large or tiny: keep exponent form
 		s = strconv.FormatFloat(y, 'g', -1, 64)
 	}
-	return s, s != v
+	return s, s != string(v)
+}
+
+func countDigits(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
 }

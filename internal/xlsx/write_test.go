@@ -213,3 +213,37 @@ func TestWriteRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteValidationAllowText: a validation with AllowText accepts a
+// number in bounds or that text, through a custom formula relative to the
+// range's first cell.
+func TestWriteValidationAllowText(t *testing.T) {
+	b := WBook{Sheets: []WSheet{{Name: "Phiếu", Validations: []Validation{
+		{Range: "D5:D40", MaxFormula: "C5", AllowText: "Không áp dụng", ErrorTitle: "Điểm không hợp lệ"},
+		{Range: "F5", Min: 1, AllowText: `"x" & y`},
+	}}}}
+	f, err := excelize.OpenReader(bytes.NewReader(writeBytes(t, b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dvs, err := f.GetDataValidations("Phiếu")
+	if err != nil || len(dvs) != 2 {
+		t.Fatalf("validations = %v, %v", dvs, err)
+	}
+	for i, want := range []string{
+		`OR(AND(ISNUMBER(D5),D5>=0,D5<=C5),D5="Không áp dụng")`,
+		`OR(AND(ISNUMBER(F5),F5>=1),F5="""x"" & y")`,
+	} {
+		dv := dvs[i]
+		if dv.Type != "custom" || dv.Operator != "" || dv.Formula1 != want || dv.Formula2 != "" || !dv.AllowBlank {
+			t.Errorf("validation %d = type %q operator %q formula1 %q formula2 %q blank %v, want custom %s",
+				i, dv.Type, dv.Operator, dv.Formula1, dv.Formula2, dv.AllowBlank, want)
+		}
+	}
+	long := Validation{Range: "A1", AllowText: strings.Repeat("x", 250)}
+	if err := Write(io.Discard, WBook{Sheets: []WSheet{{Name: "A", Validations: []Validation{long}}}}); err == nil ||
+		!strings.Contains(err.Error(), "longer than Excel's 255 characters") {
+		t.Errorf("long formula: %v", err)
+	}
+}
