@@ -72,6 +72,22 @@ func UnitHistory(unitName string, results []*par.Result) Chart {
 		table.Rows = append(table.Rows, []string{years[i], figText(r.Index), rankText(r), bandText(r), note})
 	}
 
+	// Fixed axis ranges: ECharts' own scaling stretches one or two points
+	// over a meaningless range (a single index of 95.68 on a 40–160 axis).
+	// The index axis ends at 100 and starts at the ten below the lowest
+	// value; the rank axis runs from 1 to the lowest place held.
+	lo, hi, maxRank := 100, 100, 2
+	for _, r := range results {
+		if r.Scored && r.Index.Known() {
+			v := int(r.Index.Value.Round(0) / par.Scale)
+			lo = min(lo, max(0, (v-5)/10*10))
+			hi = max(hi, (v+9)/10*10)
+		}
+		if r.Scored && r.Rank.N > 0 {
+			maxRank = max(maxRank, r.Rank.N)
+		}
+	}
+
 	title := unitName + ": chỉ số CCHC và xếp hạng qua các năm"
 	table.Caption = title
 
@@ -82,10 +98,10 @@ func UnitHistory(unitName string, results []*par.Result) Chart {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithGridOpts(opts.Grid{Left: "24", Right: "32", Top: "48", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: labelIndex, Scale: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: labelIndex, Min: lo, Max: hi}),
 	)
 	line.ExtendYAxis(opts.YAxis{
-		Type: "value", Name: labelRank, Inverse: opts.Bool(true), Min: 1, MinInterval: 1,
+		Type: "value", Name: labelRank, Inverse: opts.Bool(true), Min: 1, Max: maxRank, MinInterval: 1,
 		SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
 	})
 	line.SetXAxis(years)

@@ -485,6 +485,9 @@ func (m *model) lineage(u *par.Unit) []note {
 			}
 			n.Links = m.links(e.Units[:min(1, len(e.Units))])
 		case par.EventMergedFrom:
+			if createdFrom(u, e) {
+				continue // "Thành lập … trên cơ sở" already names them
+			}
 			if d != "" {
 				n.Before = "Từ " + d + ", "
 			}
@@ -512,6 +515,17 @@ func (m *model) lineage(u *par.Unit) []note {
 		out = append(out, n)
 	}
 	return out
+}
+
+// createdFrom reports whether u has a created event on e's date naming the
+// same units as the merged-from event e.
+func createdFrom(u *par.Unit, e par.Event) bool {
+	for _, c := range u.Events {
+		if c.Kind == par.EventCreated && c.Date == e.Date && slices.Equal(c.Units, e.Units) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *model) unit(u *par.Unit) *unitPage {
