@@ -129,12 +129,13 @@ type grid struct {
 	t           *texts
 	file, sheet string
 	rows        [][]string
+	formats     [][]xlsx.NumFormat // number formats of numeric cells (xlsx.Sheet.Formats)
 	merges      []xlsx.Merge
 	byRow       map[int][]int // 0-based row → indexes of merges covering it
 }
 
 func newGrid(file string, sh *xlsx.Sheet, t *texts) *grid {
-	g := &grid{t: t, file: file, sheet: sh.Name, rows: sh.Rows, merges: sh.Merges, byRow: map[int][]int{}}
+	g := &grid{t: t, file: file, sheet: sh.Name, rows: sh.Rows, formats: sh.Formats, merges: sh.Merges, byRow: map[int][]int{}}
 	refs := 0
 	for i, m := range sh.Merges {
 		for r := m.FirstRow - 1; r < m.LastRow && refs < maxMergeRefs; r++ {
@@ -250,6 +251,30 @@ func parseCell(s string, percent bool) (cellKind, par.Points, int) {
 		return cellNA, 0, 0
 	}
 	return cellText, 0, 0
+}
+
+// score reads cell (r, c) as parseCell does, with the published precision
+// of a numeric cell taken from its number format: a workbook stores 68.34
+// as 68.335212707519531 under "0.00", so the stored digits say nothing of
+// the precision the publisher showed, and its format does. The value keeps
+// its full precision, for ranking. A percentage format ("0.00%": 0.8554
+// shown as 85.54 %) shows the stored fraction with two more decimals;
+// percentScale takes them back when it scales the fraction to percent.
+// Text cells ("91,651" typed as text) keep their typed digits, and numbers
+// under General or a format without fixed decimals keep parseCell's.
+func (g *grid) score(r, c int, percent bool) (cellKind, par.Points, int) {
+	k, v, dec := parseCell(g.raw(r, c), percent)
+	if k != cellNumber || r < 0 || r >= len(g.formats) || c < 0 || c >= len(g.formats[r]) {
+		return k, v, dec
+	}
+	f := g.formats[r][c]
+	if d, ok := f.Decimals(); ok {
+		if f.Percent() {
+			d += 2
+		}
+		dec = min(d, par.ScaleDigits)
+	}
+	return k, v, dec
 }
 
 // exactDecimals is the fewest decimals that show p exactly.

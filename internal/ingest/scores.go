@@ -288,7 +288,7 @@ func (sc *sheetCtx) figure(r, c int, what, of string, percent bool) (par.Figure,
 		return par.Figure{}, cellBlank
 	}
 	s := sc.g.raw(r, c)
-	k, v, dec := parseCell(s, percent)
+	k, v, dec := sc.g.score(r, c, percent)
 	switch k {
 	case cellNumber:
 		return par.Pub(v, dec, sc.g.src(r, c)), k

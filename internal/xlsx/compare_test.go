@@ -53,11 +53,20 @@ var texts = []string{
 var numbers = []string{"1", "0", "-2.5", "12.50", "0.30000000000000004", "7.0999999999999996", "1E-3", "2.5e+20",
 	"123456789012345678", "43831", "99.999999999999986", "", "1.1000000000000001"}
 
+func ptr(s string) *string { return &s }
+
 // randomBook builds a workbook with excelize exercising every cell type
 // the readers handle.
 func randomBook(t *testing.T, rng *rand.Rand) []byte {
 	return fixture(t, func(f *excelize.File) {
 		date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+		var numStyles []int
+		for _, st := range []*excelize.Style{{NumFmt: 2}, {NumFmt: 4}, {NumFmt: 10}, {NumFmt: 11}, {NumFmt: 0},
+			{CustomNumFmt: ptr("0.000")}, {CustomNumFmt: ptr("#,##0.0;[Red]-#,##0.0")}, {CustomNumFmt: ptr("dd/mm/yyyy")}} {
+			id, err := f.NewStyle(st)
+			must(t, err)
+			numStyles = append(numStyles, id)
+		}
 		nsheets := 1 + rng.IntN(3)
 		for s := 0; s < nsheets; s++ {
 			name := fmt.Sprintf("Trang %d", s+1)
@@ -74,7 +83,7 @@ func randomBook(t *testing.T, rng *rand.Rand) []byte {
 				}
 				for c := 1; c <= 1+rng.IntN(9); c++ {
 					cell := CellName(r, c)
-					switch rng.IntN(11) {
+					switch rng.IntN(13) {
 					case 0: // left empty
 					case 1, 2:
 						must(t, f.SetCellStr(name, cell, texts[rng.IntN(len(texts))]))
@@ -96,6 +105,16 @@ func randomBook(t *testing.T, rng *rand.Rand) []byte {
 						must(t, f.SetCellStyle(name, cell, cell, date))
 					case 10:
 						must(t, f.SetCellFormula(name, cell, "B2+1")) // no cached value
+					case 11: // a number under a number format
+						must(t, f.SetCellDefault(name, cell, numbers[rng.IntN(len(numbers))]))
+						must(t, f.SetCellStyle(name, cell, cell, numStyles[rng.IntN(len(numStyles))]))
+					case 12: // text or a boolean under a number format
+						if rng.IntN(2) == 0 {
+							must(t, f.SetCellStr(name, cell, texts[rng.IntN(len(texts))]))
+						} else {
+							must(t, f.SetCellBool(name, cell, true))
+						}
+						must(t, f.SetCellStyle(name, cell, cell, numStyles[rng.IntN(len(numStyles))]))
 					}
 				}
 			}
@@ -324,14 +343,15 @@ func TestRoundExcelMatchesOracle(t *testing.T) {
 // same grid, formulas, merges and error.
 func checkScan(t *testing.T, doc []byte) {
 	sst := func() ([]string, error) { return []string{"không", "một & hai"}, nil }
+	fmts := func() []NumFormat { return []NumFormat{0, FixedFormat(2, false), 0, FixedFormat(1, true)} }
 	lim := Limits{MaxRows: 50, MaxCols: 10, MaxCellBytes: 40}.normalized()
-	std := newSheetScan("S", lim, sst, map[string]string{})
+	std := newSheetScan("S", lim, sst, fmts, map[string]string{})
 	serr := std.run(newStdTokenizer(bytes.NewReader(doc)))
 	z, err := newFastTokenizer(doc)
 	if err != nil {
 		return
 	}
-	fast := newSheetScan("S", lim, sst, map[string]string{})
+	fast := newSheetScan("S", lim, sst, fmts, map[string]string{})
 	ferr := fast.run(z)
 	if ferr == errFallback {
 		return
@@ -339,8 +359,8 @@ func checkScan(t *testing.T, doc []byte) {
 	if fmt.Sprint(ferr) != fmt.Sprint(serr) {
 		t.Fatalf("%q: fast error %v, std %v", doc, ferr, serr)
 	}
-	if ferr == nil && (!reflect.DeepEqual(fast.rows, std.rows) || !reflect.DeepEqual(fast.formulas, std.formulas) || !reflect.DeepEqual(fast.merges, std.merges)) {
-		t.Fatalf("%q:\nfast %q %v %q\n std %q %v %q", doc, fast.rows, fast.formulas, fast.merges, std.rows, std.formulas, std.merges)
+	if ferr == nil && (!reflect.DeepEqual(fast.rows, std.rows) || !reflect.DeepEqual(fast.formulas, std.formulas) || !reflect.DeepEqual(fast.merges, std.merges) || !reflect.DeepEqual(fast.formats, std.formats)) {
+		t.Fatalf("%q:\nfast %q %v %q %v\n std %q %v %q %v", doc, fast.rows, fast.formulas, fast.merges, fast.formats, std.rows, std.formulas, std.merges, std.formats)
 	}
 }
 

@@ -5,7 +5,8 @@
 //
 // Input of Read: the bytes of an untrusted .xlsx file (uploaded scoring
 // sheets, published annexes) plus Limits. Output: a Book of Sheets, each a
-// grid of raw cell texts with merges, formula flags and visibility, or a
+// grid of raw cell texts with merges, formula flags, the decimals the
+// number format of each numeric cell shows, and visibility, or a
 // typed *Error that says which sheet and cell failed and why. Read guards
 // against files that are too large, zip bombs, huge sheets and huge cells,
 // never panics and never recalculates formulas (it returns cached values).

@@ -133,6 +133,7 @@ func oracleReadSheet(f *excelize.File, pkg *opcPackage, name string, lim Limits)
 	if len(sc.formulas) > 0 {
 		sh.Formula = sc.formulas
 	}
+	sh.Formats = oracleFormats(f, sh.Rows, sc.styles)
 	for _, ref := range sc.merges {
 		if m, ok := parseMerge(ref, lim); ok {
 			m.Value = sh.Cell(m.FirstRow, m.FirstCol)
@@ -142,11 +143,51 @@ func oracleReadSheet(f *excelize.File, pkg *opcPackage, name string, lim Limits)
 	return sh, nil
 }
 
+// oracleFormats places the number format of each numeric cell's style, as
+// excelize decodes xl/styles.xml, on the cells of rows that hold a value.
+func oracleFormats(f *excelize.File, rows [][]string, styles map[[2]int]int) [][]NumFormat {
+	if _, err := f.GetStyle(0); err != nil && !strings.HasPrefix(err.Error(), "invalid style ID") || f.Styles == nil || f.Styles.CellXfs == nil {
+		return nil
+	}
+	custom := map[int]string{}
+	if f.Styles.NumFmts != nil {
+		for _, nf := range f.Styles.NumFmts.NumFmt {
+			if _, dup := custom[nf.NumFmtID]; !dup {
+				custom[nf.NumFmtID] = nf.FormatCode // Read ignores formatCode16
+			}
+		}
+	}
+	var out [][]NumFormat
+	for pos, s := range styles {
+		r, c := pos[0], pos[1]
+		if s < 0 || s >= len(f.Styles.CellXfs.Xf) || r > len(rows) || c > len(rows[r-1]) || rows[r-1][c-1] == "" {
+			continue
+		}
+		id := 0
+		if p := f.Styles.CellXfs.Xf[s].NumFmtID; p != nil {
+			id = *p
+		}
+		nf := numFormatByID(id, custom)
+		if nf == 0 {
+			continue
+		}
+		for len(out) < r {
+			out = append(out, nil)
+		}
+		for len(out[r-1]) < c {
+			out[r-1] = append(out[r-1], 0)
+		}
+		out[r-1][c-1] = nf
+	}
+	return out
+}
+
 // oracleScan is what excelize's row iterator does not expose.
 type oracleScan struct {
 	formulas map[[2]int]bool
 	merges   []string
 	fixes    map[[2]int][2]string // {row, col} -> {raw text, corrected text}
+	styles   map[[2]int]int       // {row, col} -> style index of a numeric cell
 }
 
 // scanSheet streams a worksheet part once for merges, formula cells and
@@ -154,7 +195,7 @@ type oracleScan struct {
 // column numbering follows excelize's iterator: an r attribute wins,
 // otherwise the previous number plus one.
 func oracleScanSheet(zf *zip.File, lim Limits) (oracleScan, error) {
-	sc := oracleScan{formulas: map[[2]int]bool{}, fixes: map[[2]int][2]string{}}
+	sc := oracleScan{formulas: map[[2]int]bool{}, fixes: map[[2]int][2]string{}, styles: map[[2]int]int{}}
 	rc, err := zf.Open()
 	if err != nil {
 		return sc, err
@@ -166,6 +207,7 @@ func oracleScanSheet(zf *zip.File, lim Limits) (oracleScan, error) {
 		inData, inCell, inV, hasF bool
 		row, col                  int
 		typ                       string
+		style                     int
 		v                         []byte
 	)
 	for {
@@ -198,6 +240,7 @@ func oracleScanSheet(zf *zip.File, lim Limits) (oracleScan, error) {
 					break
 				}
 				inCell, hasF, typ, v = true, false, oracleAttr(t, "t"), v[:0]
+				style, _ = strconv.Atoi(oracleAttr(t, "s"))
 				col++
 				if ref := oracleAttr(t, "r"); ref != "" {
 					if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
@@ -224,6 +267,11 @@ func oracleScanSheet(zf *zip.File, lim Limits) (oracleScan, error) {
 			case "c":
 				if inCell && row <= lim.MaxRows && col <= lim.MaxCols {
 					sc.note(row, col, typ, hasF, string(v))
+					if (typ == "" || typ == "n") && len(v) > 0 {
+						sc.styles[[2]int{row, col}] = style
+					} else {
+						delete(sc.styles, [2]int{row, col})
+					}
 				}
 				inCell, inV = false, false
 			}

@@ -82,6 +82,14 @@ type Sheet struct {
 	// Formula marks cells that hold a formula, keyed by {row, col}
 	// (1-based). Nil when the sheet has no formulas.
 	Formula map[[2]int]bool
+	// Formats[r][c] is the number format of the numeric cell at row r+1,
+	// column c+1 (a number or a formula's cached number; not text,
+	// booleans or errors) when it shows a fixed number of decimals; zero
+	// otherwise. It is how the workbook shows a figure Rows holds at full
+	// precision ("68.335212707519531" shown as 68.34 under "0.00"). Rows
+	// without such a cell are nil, trailing zeros are trimmed, and it is
+	// nil when the sheet has none. Read it with Format.
+	Formats [][]NumFormat
 	// Merges in document order, clamped to MaxRows × MaxCols so a merge of
 	// a whole row or column cannot make a caller loop over 16 384 columns.
 	Merges []Merge
@@ -94,6 +102,15 @@ func (s *Sheet) Cell(row, col int) string {
 		return ""
 	}
 	return s.Rows[row-1][col-1]
+}
+
+// Format returns the number format of the cell at 1-based (row, col); zero
+// (unknown) outside the grid and for cells without a fixed-decimal format.
+func (s *Sheet) Format(row, col int) NumFormat {
+	if row < 1 || row > len(s.Formats) || col < 1 || col > len(s.Formats[row-1]) {
+		return 0
+	}
+	return s.Formats[row-1][col-1]
 }
 
 // Book is a workbook's sheets in tab order.
@@ -179,6 +196,9 @@ type bookReader struct {
 	sstErr error
 	sstSet bool
 	intern map[string]string
+
+	formats    []NumFormat // by cell style index
+	formatsSet bool
 }
 
 // part returns a package part as excelize holds it in memory, or nil when
@@ -221,6 +241,23 @@ func (bk *bookReader) sharedStrings() ([]string, error) {
 
 const sharedStringsPart = "xl/sharedStrings.xml"
 
+// stylesPart is where excelize, and so Read, takes the cell styles from;
+// excelize always holds it in memory (it spills only sheets and shared
+// strings).
+const stylesPart = "xl/styles.xml"
+
+// cellFormats loads the number format of each cell style once per
+// workbook, when a sheet first holds a number.
+func (bk *bookReader) cellFormats() []NumFormat {
+	if !bk.formatsSet {
+		bk.formatsSet = true
+		if b := bk.part(stylesPart); b != nil {
+			bk.formats = cellFormats(b)
+		}
+	}
+	return bk.formats
+}
+
 // readSheet reads one sheet's values, formula flags and merges in a single
 // pass over its XML, stopping at the first row over the limits.
 func (bk *bookReader) readSheet(name string) (Sheet, *Error) {
@@ -236,7 +273,13 @@ func (bk *bookReader) readSheet(name string) (Sheet, *Error) {
 		}
 		return sh, newErr(ErrCorrupt, name, "", "malformed sheet XML: %v", err)
 	}
-	sh.Rows, sh.Formula = sc.rows, sc.formulas
+	sh.Rows, sh.Formula, sh.Formats = sc.rows, sc.formulas, sc.formats
+	for len(sh.Formats) > 0 && sh.Formats[len(sh.Formats)-1] == nil {
+		sh.Formats = sh.Formats[:len(sh.Formats)-1] // a repeated row replaced the last formatted one
+	}
+	if len(sh.Formats) == 0 {
+		sh.Formats = nil
+	}
 	for _, ref := range sc.merges {
 		if m, ok := parseMerge(ref, bk.lim); ok {
 			m.Value = sh.Cell(m.FirstRow, m.FirstCol)
@@ -253,12 +296,12 @@ func (bk *bookReader) scan(name, partName string) (*sheetScan, error) {
 	b := bk.part(partName)
 	if b != nil {
 		if z, err := newFastTokenizer(b); err == nil {
-			sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.intern)
+			sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.cellFormats, bk.intern)
 			if err := sc.run(z); err != errFallback {
 				return sc, err
 			}
 		}
-		sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.intern)
+		sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.cellFormats, bk.intern)
 		return sc, sc.run(newStdTokenizer(bytes.NewReader(b)))
 	}
 	zf := bk.pkg.files[partName]
@@ -271,7 +314,7 @@ func (bk *bookReader) scan(name, partName string) (*sheetScan, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.intern)
+	sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.cellFormats, bk.intern)
 	return sc, sc.run(newStdTokenizer(bufio.NewReaderSize(rc, 64<<10)))
 }
 

@@ -10,7 +10,8 @@ import (
 )
 
 // sheetScan reads one worksheet part in a single pass: values, formula
-// flags and merges. Values follow excelize's row iterator with RawCellValue
+// flags, number formats of numeric cells and merges. Values follow
+// excelize's row iterator with RawCellValue
 // (which this package used before): row and column numbers from the r
 // attributes, otherwise one more than the previous; shared and inline
 // strings flattened to their text and _xHHHH_ escapes decoded; booleans as
@@ -20,22 +21,30 @@ type sheetScan struct {
 	name string
 	lim  Limits
 	sst  func() ([]string, error) // the workbook's shared strings, loaded on first use
+	fmts func() []NumFormat       // number format by cell style, loaded on first use
 
 	rows     [][]string
 	formulas map[[2]int]bool
+	formats  [][]NumFormat
 	merges   []string
 
 	inData bool
 	depth  int
 	inRow  bool
-	row    int      // current row number; 0 before the first row
-	col    int      // current column number
-	cells  []string // current row, reused
+	row    int         // current row number; 0 before the first row
+	col    int         // current column number
+	cells  []string    // current row, reused
+	cfmts  []NumFormat // current row's formats, reused; may be shorter than cells
+	fmtBuf []NumFormat // storage the rows' formats are cut from
+
+	styles       []NumFormat
+	stylesLoaded bool
 
 	// cell state
 	inCell    bool
 	cellDepth int
 	typ       []byte
+	style     int // s attribute: index of the cell style
 	hasF      bool
 	v         []byte
 	hasIS     bool
@@ -48,8 +57,8 @@ type sheetScan struct {
 	intern    map[string]string // short values, shared by the workbook's sheets
 }
 
-func newSheetScan(name string, lim Limits, sst func() ([]string, error), intern map[string]string) *sheetScan {
-	return &sheetScan{name: name, lim: lim, sst: sst, intern: intern}
+func newSheetScan(name string, lim Limits, sst func() ([]string, error), fmts func() []NumFormat, intern map[string]string) *sheetScan {
+	return &sheetScan{name: name, lim: lim, sst: sst, fmts: fmts, intern: intern}
 }
 
 // str returns v as a string, sharing one copy of the short values (scores,
@@ -201,19 +210,21 @@ func (sc *sheetScan) start(t *xmlToken) *Error {
 		if sc.row > max(sc.lim.MaxRows, excelMaxRows) {
 			return sc.tooManyRows()
 		}
-		sc.inRow, sc.col, sc.cells = true, 0, sc.cells[:0]
+		sc.inRow, sc.col, sc.cells, sc.cfmts = true, 0, sc.cells[:0], sc.cfmts[:0]
 	case "c":
 		if !sc.inRow {
 			return nil
 		}
 		sc.inCell, sc.cellDepth = true, sc.depth
-		sc.typ, sc.hasF, sc.v, sc.hasIS = sc.typ[:0], false, sc.v[:0], false
+		sc.typ, sc.style, sc.hasF, sc.v, sc.hasIS = sc.typ[:0], 0, false, sc.v[:0], false
 		sc.col++
 		for i := range t.attrs {
 			a := &t.attrs[i]
 			switch string(a.local) {
 			case "t":
 				sc.typ = append(sc.typ[:0], a.value...)
+			case "s":
+				sc.style = styleIndex(a.value)
 			case "r":
 				c, ok := cellCol(a.value)
 				if !ok {
@@ -233,6 +244,40 @@ func (sc *sheetScan) start(t *xmlToken) *Error {
 		}
 	}
 	return nil
+}
+
+// styleIndex reads a cell's s attribute; anything but a plain index is
+// style 0, as a missing attribute.
+func styleIndex(v []byte) int {
+	if len(v) == 0 || len(v) > 9 {
+		return 0
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// numFormat is the number format of the cell just read, if it holds a
+// number.
+func (sc *sheetScan) numFormat(val string) NumFormat {
+	if val == "" || len(sc.typ) > 0 && string(sc.typ) != "n" {
+		return 0
+	}
+	if !sc.stylesLoaded {
+		sc.stylesLoaded = true
+		if sc.fmts != nil {
+			sc.styles = sc.fmts()
+		}
+	}
+	if sc.style < len(sc.styles) {
+		return sc.styles[sc.style]
+	}
+	return 0
 }
 
 // cellCol is the column of an A1 reference, for the plain "B7" form;
@@ -313,6 +358,12 @@ func (sc *sheetScan) endCell() {
 		sc.cells = append(sc.cells, "")
 	}
 	sc.cells[col-1] = val
+	if f := sc.numFormat(val); f != 0 || col <= len(sc.cfmts) {
+		for len(sc.cfmts) < col {
+			sc.cfmts = append(sc.cfmts, 0)
+		}
+		sc.cfmts[col-1] = f
+	}
 }
 
 func (sc *sheetScan) tooManyRows() *Error {
@@ -348,7 +399,34 @@ func (sc *sheetScan) endRow() *Error {
 		sc.rows = append(sc.rows, nil)
 	}
 	sc.rows[r-1] = append([]string(nil), cells[:n]...)
+	nf := min(len(sc.cfmts), n)
+	for nf > 0 && sc.cfmts[nf-1] == 0 {
+		nf--
+	}
+	switch {
+	case nf > 0:
+		if sc.formats == nil {
+			sc.formats = make([][]NumFormat, 0, cap(sc.rows))
+		}
+		for len(sc.formats) < r {
+			sc.formats = append(sc.formats, nil)
+		}
+		sc.formats[r-1] = sc.keepFormats(sc.cfmts[:nf])
+	case r <= len(sc.formats):
+		sc.formats[r-1] = nil // a repeated row number replaced the row
+	}
 	return nil
+}
+
+// keepFormats copies a row's formats into storage shared by the sheet's
+// rows: one allocation per chunk of rows, not one per row.
+func (sc *sheetScan) keepFormats(f []NumFormat) []NumFormat {
+	if cap(sc.fmtBuf)-len(sc.fmtBuf) < len(f) {
+		sc.fmtBuf = make([]NumFormat, 0, max(len(f), min(2*cap(sc.fmtBuf), 1<<14), 256))
+	}
+	n := len(sc.fmtBuf)
+	sc.fmtBuf = append(sc.fmtBuf, f...)
+	return sc.fmtBuf[n:len(sc.fmtBuf):len(sc.fmtBuf)]
 }
 
 // richText collects a shared string item (<si>) or an inline string (<is>)
