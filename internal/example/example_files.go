@@ -83,6 +83,8 @@ func (p *project) exampleAnnex(y int, d *decision) xlsx.WBook {
 	opt := workbook.AnnexOptions{
 		Issuer:   "UBND TỈNH " + strings.ToUpper(p.site.province),
 		Subtitle: []string{fmt.Sprintf("(Kèm theo Quyết định số %s ngày %s của Ủy ban nhân dân tỉnh %s)", d.number, d.date, p.site.province)},
+		// Both ways real annexes print their section titles.
+		SectionsFromA: y%2 == 1,
 	}
 	var tables []workbook.AnnexTable
 	var groups []string

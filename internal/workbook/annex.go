@@ -90,6 +90,10 @@ type AnnexOptions struct {
 	Subtitle    []string // rows under the title, e.g. "(Kèm theo Quyết định số …)"
 	Decimals    int      // for figures without their own precision; default 2
 	TextNumbers bool     // numbers typed as text with a decimal comma
+	// SectionsFromA merges each section title from column A across the
+	// whole table, the way most published annexes print it; otherwise the
+	// title starts in the name column.
+	SectionsFromA bool
 }
 
 // Annex lays out a summary annex (phụ lục): a title block, then each table
@@ -141,7 +145,7 @@ func Annex(title string, tables []AnnexTable, opt AnnexOptions) xlsx.WSheet {
 			// column left of it stays empty, as most annexes print it.
 			start := 1
 			for i, c := range t.Columns {
-				if c.Kind == ColName {
+				if c.Kind == ColName && !opt.SectionsFromA {
 					start = i + 1
 				}
 			}
