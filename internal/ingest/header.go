@@ -73,13 +73,13 @@ func detailRole(k string) (role, int) {
 		return roleEvidence, 0
 	case has(k, "y kien", "ghi chu", "nhan xet"):
 		return roleRemark, 0
-	case has(k, "tham dinh", "cham thuc te", "thuc te", "hoi dong cham", "ket qua cham"):
+	case has(k, "tham dinh", "cham thuc te", "thuc te", "hoi dong cham", "ket qua cham", "hdtd", "ttd", "hd td"):
 		round := 0
 		if m := roundRe.FindStringSubmatch(k); m != nil {
 			round, _ = strconv.Atoi(m[1])
 		}
 		return roleAppraised, round
-	case has(k, "tu cham", "tu danh gia", "don vi cham", "don vi tu cham"):
+	case has(k, "tu cham", "tu danh gia", "don vi cham", "don vi tu cham", "tdg", "tu dg"):
 		return roleSelf, 0
 	case has(k, "toi da", "diem chuan", "thang diem", "diem quy dinh", "khung diem", "diem toi da"):
 		return roleMax, 0
