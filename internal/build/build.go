@@ -68,8 +68,18 @@ func (r *Report) Summary() string {
 	if r.Results != nil {
 		years = len(r.Results.Years)
 	}
-	return fmt.Sprintf("%d years, %d groups, %d units, %d frameworks, %d documents",
-		years, len(r.Dataset.Registry.Groups), len(r.Dataset.Registry.Units), len(r.Dataset.Frameworks), len(r.Dataset.Docs))
+	return strings.Join([]string{
+		count(years, "year"), count(len(r.Dataset.Registry.Groups), "group"), count(len(r.Dataset.Registry.Units), "unit"),
+		count(len(r.Dataset.Frameworks), "framework"), count(len(r.Dataset.Docs), "document"),
+	}, ", ")
+}
+
+// count says "1 group" or "3 groups".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Check reads and validates all input without writing anything. The error

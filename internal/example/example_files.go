@@ -30,7 +30,7 @@ func (p *project) exampleFiles() []file {
 		}
 	}
 	decisions := p.exampleDecisions()
-	files := p.commonFiles()
+	files := p.commonFiles(generatedHeader)
 	for _, y := range p.years {
 		d := decisions[y]
 		annex := p.exampleAnnex(y, d)
@@ -48,14 +48,15 @@ func (p *project) exampleFiles() []file {
 	return files
 }
 
-// commonFiles are site.yaml, units.yaml and the frameworks.
-func (p *project) commonFiles() []file {
+// commonFiles are site.yaml, units.yaml and the frameworks, each opening
+// with header.
+func (p *project) commonFiles(header string) []file {
 	files := []file{
-		textFile("data/site.yaml", siteYAML(p.site)),
-		textFile("data/units.yaml", unitsYAML(p.groups, p.units)),
+		textFile("data/site.yaml", siteYAML(header, p.site)),
+		textFile("data/units.yaml", unitsYAML(header, p.groups, p.units)),
 	}
 	for _, f := range p.fws {
-		files = append(files, textFile("data/frameworks/"+f.ID+".yaml", frameworkYAML(f)))
+		files = append(files, textFile("data/frameworks/"+f.ID+".yaml", frameworkYAML(header, f)))
 	}
 	return files
 }

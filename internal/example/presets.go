@@ -36,7 +36,7 @@ func minimalProject(seed uint64) *project {
 
 func (p *project) minimalFiles() []file {
 	decisions := p.makeDecisions("UBND")
-	files := p.commonFiles()
+	files := p.commonFiles(starterHeader)
 	for _, y := range p.years {
 		for _, s := range p.scoresOf(y, "so") {
 			writeTexts(p.seed, s, p.abbr[s.unit.ID])
@@ -160,7 +160,7 @@ func largeProject(seed uint64, units, years int) *project {
 // are built by the writer workers, in parallel.
 func (p *project) largeFiles() []file {
 	decisions := p.makeDecisions("UBND")
-	files := p.commonFiles()
+	files := p.commonFiles(generatedHeader)
 	const perBook = 30
 	for _, y := range p.years {
 		d := decisions[y]
