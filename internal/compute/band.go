@@ -66,6 +66,12 @@ func (x *run) resolve(rk *ranking) {
 			if e.r.Band.Origin == par.Missing {
 				e.r.Band.Origin = par.Published
 			}
+			// When a special rule explains the published band (a
+			// district dropped one band for its communes), say so:
+			// otherwise a reader sees a higher index with a lower band.
+			if e.r.Band.Note == "" && e.compBand.Note != "" && sameBand(e.r.Band, e.compBand) {
+				e.r.Band.Note = e.compBand.Note
+			}
 		case e.r.Scored:
 			e.r.Band = e.compBand
 		}

@@ -646,6 +646,9 @@ func TestRule7ChildBandShare(t *testing.T) {
 	communes("h-gap", "85", "-", "90")
 	add("h-pub", "huyen", "", "85", 2023).Band = par.BandMark{ID: "tot", Name: "Tốt"}
 	communes("h-pub", "60", "60", "60")
+	// A published band the rule explains carries the rule's note.
+	add("h-pubdrop", "huyen", "", "85", 2023).Band = par.BandMark{ID: "kha", Name: "Khá"}
+	communes("h-pubdrop", "60", "60", "85")
 	add("h-keep", "huyen", "", "85", 2024) // no commune ranking in 2024
 	ds := &par.Dataset{
 		Registry:   registry(gs, units...),
@@ -666,6 +669,7 @@ func TestRule7ChildBandShare(t *testing.T) {
 		{"h-low", 2023, "trung-binh", "giữ loại Trung bình (loại thấp nhất): 1/3 xã đạt từ Trung bình trở lên (cần ít nhất 2/3)"},
 		{"h-gap", 2023, "", "không xếp loại: 1/3 xã chưa có kết quả năm 2023"},
 		{"h-pub", 2023, "tot", ""},
+		{"h-pubdrop", 2023, "kha", "hạ từ Tốt xuống Khá: 1/3 xã đạt từ Tốt trở lên (cần ít nhất 2/3)"},
 		{"h-keep", 2024, "", "không xếp loại: chưa có kết quả UBND cấp xã năm 2024"},
 	} {
 		r := find(res, c.id, c.year)
