@@ -45,6 +45,7 @@ func funcs(base string) template.FuncMap {
 			}
 			return fmtFigure(f) + "%"
 		},
+		"minus": func(a, b par.Points) par.Points { return a - b },
 		"pts": func(p par.Points, dec ...int) string {
 			if len(dec) > 0 {
 				return viet.DecimalComma(p.Format(dec[0]))
