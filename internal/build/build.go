@@ -121,11 +121,14 @@ func Build(opt Options) (*Report, error) {
 		return rep, fmt.Errorf("publish: %w", err)
 	}
 	cw := &countingWriter{w: dir}
+	// Pages are written to the temporary directory as they are rendered,
+	// so "render" includes writing them; "publish" copies the assets and
+	// attachments and swaps the directory in.
 	err = rep.stage("render", func() error {
 		return site.Render(in, theme, pages, workers, cw)
 	})
 	if err == nil {
-		err = rep.stage("write", func() error {
+		err = rep.stage("publish", func() error {
 			if err := dir.CopyFS(theme, "static", "static"); err != nil {
 				return fmt.Errorf("copy static: %w", err)
 			}
