@@ -24,7 +24,8 @@
 //     heading text (viet.Slug), with "-1", "-2", ... added to repeats;
 //     footnote ids ("fn:1", "fnref:1") carry the same prefix, so two
 //     documents rendered with different prefixes can share a page;
-//   - each table is wrapped in <div class="table-wrap">, for the stylesheet
+//   - each table is wrapped in a focusable <div class="table-wrap"
+//     role="region">, so a wide table scrolls, by keyboard too
 //     to make wide tables scroll sideways on phones.
 package docs
 
@@ -285,7 +286,9 @@ type tableWrapRenderer struct{}
 func (tableWrapRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindTableWrap, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.WriteString("<div class=\"table-wrap\">\n")
+			// A wide table scrolls sideways on a phone; the wrapper is
+			// focusable so the keyboard can scroll it too.
+			_, _ = w.WriteString("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng\">\n")
 		} else {
 			_, _ = w.WriteString("</div>\n")
 		}

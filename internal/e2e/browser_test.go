@@ -26,23 +26,48 @@ import (
 const (
 	chromiumPath = "/usr/bin/chromium"
 	basePath     = "/chi-so-cchc/"
+	// axeVersion is the axe-core release vendored in testdata/axe.
+	axeVersion = "4.14.1"
 )
 
 // pageKind is a page to visit, found by following links from the home
-// page: the first link matching pattern (relative to the base path).
+// page: the first link matching pattern (relative to the base path), or,
+// for a page no link leads to, the fixed path.
 type pageKind struct {
 	name    string
 	pattern *regexp.Regexp
-	charts  bool // the page must have at least one chart
+	path    string // fixed path relative to the base path, instead of pattern
+	charts  bool   // the page must have at least one chart
+	// mobile: also visit the page on a phone. Pages with wide tables: the
+	// tables must scroll inside their wrapper, by keyboard too, and the
+	// page stay accessible at that size.
+	mobile bool
+	// marker is a CSS selector the page must match: it shows the page
+	// found is the variant meant (a full scoresheet, an annex-only year).
+	marker string
 }
 
+// pageKinds lists one page of every template, and of the variants of a
+// template that render differently. Order matters where patterns overlap:
+// a link is taken by the first kind still missing that it matches, and a
+// unit page links its latest year (a full scoresheet) before the oldest.
 func pageKinds() []pageKind {
 	return []pageKind{
-		{"home", regexp.MustCompile(`^$`), false},
-		{"ranking", regexp.MustCompile(`^nam/\d{4}/[^/]+/$`), true},
-		{"unit", regexp.MustCompile(`^don-vi/[^/]+/$`), true},
-		{"unit-year", regexp.MustCompile(`^don-vi/[^/]+/\d{4}/$`), false},
-		{"methodology", regexp.MustCompile(`^phuong-phap/$`), false},
+		{name: "home", pattern: regexp.MustCompile(`^$`)},
+		{name: "years", pattern: regexp.MustCompile(`^nam/$`)},
+		{name: "year", pattern: regexp.MustCompile(`^nam/\d{4}/$`)},
+		{name: "ranking", pattern: regexp.MustCompile(`^nam/\d{4}/[^/]+/$`), charts: true, marker: "table.ranking", mobile: true},
+		{name: "units", pattern: regexp.MustCompile(`^don-vi/$`)},
+		{name: "unit", pattern: regexp.MustCompile(`^don-vi/[^/]+/$`), charts: true},
+		// 2019's results exist only as the annex to the decision: the
+		// unit-year page says so instead of showing a criteria tree.
+		{name: "unit-year-annex", pattern: regexp.MustCompile(`^don-vi/[^/]+/2019/$`), marker: ".annex-only", mobile: true},
+		{name: "unit-year", pattern: regexp.MustCompile(`^don-vi/[^/]+/\d{4}/$`), marker: "table.tree", mobile: true},
+		{name: "decisions", pattern: regexp.MustCompile(`^quyet-dinh/$`)},
+		{name: "decision", pattern: regexp.MustCompile(`^quyet-dinh/[^/]+/$`)},
+		{name: "methodology", pattern: regexp.MustCompile(`^phuong-phap/$`), mobile: true},
+		{name: "page", pattern: regexp.MustCompile(`^trang/[^/]+/$`), mobile: true},
+		{name: "not-found", path: "404.html"},
 	}
 }
 
@@ -50,6 +75,10 @@ func TestBrowser(t *testing.T) {
 	requireChromium(t)
 
 	root := repoRoot(t)
+	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("read the vendored axe-core (see testdata/axe/README.md): %v", err)
+	}
 	out := filepath.Join(t.TempDir(), "site")
 	rep, err := build.Build(build.Options{Root: root, Out: out, BaseURL: basePath})
 	if err != nil {
@@ -73,15 +102,24 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, k := range kinds {
+	visit := func(name string, k pageKind, mobile bool) {
 		u, ok := urls[k.name]
 		if !ok {
 			t.Errorf("%s: no link to such a page found from the home page", k.name)
-			continue
+			return
 		}
-		t.Run(k.name, func(t *testing.T) {
-			checkPage(t, browserCtx, site, u, k.charts, shots, k.name)
+		t.Run(name, func(t *testing.T) {
+			checkPage(t, browserCtx, pageCheck{
+				site: site, url: u, kind: k, mobile: mobile,
+				axe: string(axeSrc), shots: shots, name: name,
+			})
 		})
+	}
+	for _, k := range kinds {
+		visit(k.name, k, false)
+		if k.mobile {
+			visit(k.name+"-mobile", k, true)
+		}
 	}
 }
 
@@ -127,15 +165,35 @@ func startBrowser(t *testing.T) context.Context {
 	return browserCtx
 }
 
-// checkPage loads one page in a fresh tab and checks its charts, console
-// and requests.
-func checkPage(t *testing.T, browserCtx context.Context, site, url string, needCharts bool, shots, name string) {
-	rec := &recorder{site: site}
-	pageCtx, cancel := context.WithTimeout(browserCtx, 45*time.Second)
+// pageCheck is one visit of checkPage.
+type pageCheck struct {
+	site   string // origin + base path
+	url    string
+	kind   pageKind
+	mobile bool   // a phone's viewport instead of the desktop window
+	axe    string // axe-core's source, evaluated in the page
+	shots  string // directory for screenshots, or ""
+	name   string // the screenshot's file name, without .png
+}
+
+// checkPage loads one page in a fresh tab and checks its charts, console,
+// requests and accessibility.
+func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
+	url := pc.url
+	rec := &recorder{site: pc.site}
+	pageCtx, cancel := context.WithTimeout(browserCtx, 60*time.Second)
 	defer cancel()
 	tab, closeTab := chromedp.NewContext(pageCtx, chromedp.WithListener(rec.handle))
 	defer closeTab()
 
+	if pc.mobile {
+		// A current phone's viewport (390×844 CSS px), with the page's
+		// meta viewport honoured as on a phone.
+		if _, err := chromedp.Run(tab, chromedp.EmulateViewport(390, 844,
+			chromedp.EmulatePortrait, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+			t.Fatalf("emulate a phone: %v", err)
+		}
+	}
 	resp, err := chromedp.Run(tab, chromedp.NavigateResponse(url))
 	if err != nil {
 		t.Fatalf("load %s: %v", url, err)
@@ -170,19 +228,47 @@ func checkPage(t *testing.T, browserCtx context.Context, site, url string, needC
 	if len(st.Missing) > 0 {
 		t.Errorf("%s: %d of %d chart containers have no svg or canvas: %v", url, len(st.Missing), st.Total, st.Missing)
 	}
-	if needCharts && st.Total == 0 {
+	if pc.kind.charts && st.Total == 0 {
 		t.Errorf("%s: no chart container ([data-chart]) on the page", url)
 	}
 	t.Logf("%s: %d charts rendered", url, st.Total-len(st.Missing))
 
-	if shots != "" {
+	if m := pc.kind.marker; m != "" {
+		found, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector(%q) !== null`, m)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !found {
+			t.Errorf("%s: not a %s page: nothing matches %s", url, pc.kind.name, m)
+		}
+	}
+	if pc.mobile {
+		// WCAG 1.4.10 (reflow): the page itself never scrolls sideways
+		// on a phone; wide tables scroll inside their wrapper.
+		w, err := chromedp.Run(tab, chromedp.Evaluate[[2]int](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w[0] > w[1] {
+			t.Errorf("%s: on a phone the page is %dpx wide in a %dpx viewport: it scrolls sideways", url, w[0], w[1])
+		}
+	}
+
+	if pc.shots != "" {
 		png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Errorf("screenshot: %v", err)
-		} else if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {
+		} else if err := os.WriteFile(filepath.Join(pc.shots, pc.name+".png"), png, 0o644); err != nil {
 			t.Error(err)
 		}
 	}
+
+	// axe checks only what is rendered: open every <details> first, so
+	// the data tables behind the charts are checked too.
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => { d.open = true })`)); err != nil {
+		t.Fatal(err)
+	}
+	checkAxe(t, tab, url, pc.axe)
 
 	// Events are delivered in order on the tab's reader; a final round
 	// trip makes sure every event of the load has been handled.
@@ -191,6 +277,104 @@ func checkPage(t *testing.T, browserCtx context.Context, site, url string, needC
 	}
 	for _, p := range rec.problems() {
 		t.Errorf("%s: %s", url, p)
+	}
+}
+
+// axeViolation is the part of an axe-core result the test reports.
+type axeViolation struct {
+	ID      string   `json:"id"`
+	Impact  string   `json:"impact"`
+	Help    string   `json:"help"`
+	HelpURL string   `json:"helpUrl"`
+	Nodes   int      `json:"nodes"`
+	Targets []string `json:"targets"`
+	Summary string   `json:"summary"`
+}
+
+// axeRunJS runs every axe-core rule that is on by default (WCAG 2.0–2.2
+// A and AA, and Deque's best practices) over the whole page, charts
+// included, and keeps, per rule violated, the first few offending nodes.
+const axeRunJS = `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
+	id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.length,
+	targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+	summary: v.nodes.length ? (v.nodes[0].failureSummary || '') : ''
+})))`
+
+// runAxe injects axe-core into the loaded page and returns what it finds.
+// Evaluating the script's text makes no request, so the check that no
+// request leaves the site still holds.
+func runAxe(tab context.Context, axeSrc string) ([]axeViolation, error) {
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](axeSrc)); err != nil {
+		return nil, fmt.Errorf("inject axe-core: %w", err)
+	}
+	vs, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](axeRunJS, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, fmt.Errorf("run axe-core: %w", err)
+	}
+	return vs, nil
+}
+
+// checkAxe fails the test on each serious or critical violation axe-core
+// finds in the page; moderate and minor ones are logged.
+func checkAxe(t *testing.T, tab context.Context, url, axeSrc string) {
+	t.Helper()
+	vs, err := runAxe(tab, axeSrc)
+	if err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+	for _, v := range vs {
+		msg := fmt.Sprintf("%s: axe %s (%s, %d nodes): %s; e.g. %s\n\t%s\n\t%s",
+			url, v.ID, v.Impact, v.Nodes, v.Help, strings.Join(v.Targets, " | "),
+			strings.ReplaceAll(v.Summary, "\n", "\n\t"), v.HelpURL)
+		if seriousAxe(v.Impact) {
+			t.Error(msg)
+		} else {
+			t.Log(msg)
+		}
+	}
+	t.Logf("%s: axe-core %s: %d rules violated", url, axeVersion, len(vs))
+}
+
+// seriousAxe reports whether an axe-core impact fails the test.
+func seriousAxe(impact string) bool { return impact == "serious" || impact == "critical" }
+
+// TestAxeCatches guards the accessibility check itself: on a page built to
+// break three rules, runAxe must report each of them as failing, so a
+// clean result on the site means axe ran and looked, not that the script
+// or the result's shape went wrong.
+func TestAxeCatches(t *testing.T) {
+	requireChromium(t)
+	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	// No lang attribute, grey on white text (2.3:1), a button with no name.
+	bad := `<!DOCTYPE html><html><head><title>t</title></head><body><main><h1>T</h1>
+<p style="color:#aaa;background:#fff">chữ nhạt</p><button></button></main></body></html>`
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	origin, stop := serveSite(t, dir)
+	defer stop()
+
+	tab, closeTab := chromedp.NewContext(startBrowser(t))
+	defer closeTab()
+	if _, err := chromedp.Run(tab, chromedp.NavigateResponse(origin+basePath)); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := runAxe(tab, string(axeSrc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, v := range vs {
+		got[v.ID] = seriousAxe(v.Impact) && v.Nodes > 0 && len(v.Targets) > 0
+	}
+	for _, id := range []string{"html-has-lang", "color-contrast", "button-name"} {
+		if !got[id] {
+			t.Errorf("axe-core did not report %s as serious or critical; it reported %+v", id, vs)
+		}
 	}
 }
 
@@ -282,11 +466,16 @@ func discover(t *testing.T, site string, kinds []pageKind) map[string]string {
 	t.Helper()
 	client := &http.Client{Timeout: 10 * time.Second}
 	found := map[string]string{}
+	for _, k := range kinds {
+		if k.path != "" {
+			found[k.name] = site + k.path
+		}
+	}
 	seen := map[string]bool{"": true}
 	var prio, rest []string
 	note := func(rel string) {
 		for _, k := range kinds {
-			if _, ok := found[k.name]; !ok && k.pattern.MatchString(rel) {
+			if _, ok := found[k.name]; !ok && k.pattern != nil && k.pattern.MatchString(rel) {
 				found[k.name] = site + rel
 				prio = append(prio, rel)
 				return
