@@ -22,10 +22,12 @@
 //	  <figcaption>{{.Title}}</figcaption>
 //	  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" role="img" aria-label="{{.Desc}}" style="height:{{.Height}}px"></div>
 //	  <script type="application/json" id="{{.ID}}-option">{{.Option}}</script>
-//	  <details><summary>Bảng số liệu</summary><table>…Table…</table></details>
+//	  <details><summary>Bảng số liệu</summary>
+//	    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{{.ID}}-bang"><table>…Table…</table></div>
+//	  </details>
 //	</figure>
 //
-// Table renders as <table><caption>{{.Table.Caption}}</caption><thead> with
+// Table renders as <table><caption id="{{.ID}}-bang">{{.Table.Caption}}</caption><thead> with
 // one <th scope="col"> per Head cell, and <tbody> with one <tr> per Row; its
 // cells are already formatted for display (decimal comma, "—" for missing).
 //
