@@ -80,7 +80,7 @@ func (p *project) generateAll() map[int]map[string][]*score {
 				continue
 			}
 			for _, u := range p.units {
-				if u.Group == g.ID && exists(u, y) {
+				if u.Group == g.ID && u.ExistedAt(y) {
 					all[y][g.ID] = append(all[y][g.ID], generate(p.seed, u, y, fw, p.quality(u, y)))
 				}
 			}

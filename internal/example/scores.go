@@ -291,16 +291,3 @@ func applyChildRule(parents []*score, children map[string][]*score, num, den int
 		}
 	}
 }
-
-// exists reports whether u existed on 31 December of year: a unit is listed
-// in a year's ranking when it did.
-func exists(u *par.Unit, year int) bool {
-	end := par.Date{Year: year, Month: 12, Day: 31}
-	if st := u.Start(); !st.IsZero() && end.Before(st) {
-		return false
-	}
-	if e := u.End(); !e.IsZero() && !end.Before(e) {
-		return false
-	}
-	return true
-}
