@@ -49,18 +49,7 @@ func sameWorkbook(t *testing.T, label string, b WBook) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: read back differs\n got %#v\nwant %#v", label, got, want)
 	}
-	nf, err := excelize.OpenReader(bytes.NewReader(nb.Bytes()))
-	must(t, err)
-	defer nf.Close()
-	of, err := excelize.OpenReader(bytes.NewReader(ob.Bytes()))
-	must(t, err)
-	defer of.Close()
-	eq := func(what string, g, w any) {
-		t.Helper()
-		if !reflect.DeepEqual(g, w) {
-			t.Fatalf("%s: %s\n got %#v\nwant %#v", label, what, g, w)
-		}
-	}
+	nf, of, eq := openPair(t, label, nb.Bytes(), ob.Bytes())
 	eq("sheets", nf.GetSheetList(), of.GetSheetList())
 	eq("active sheet", nf.GetActiveSheetIndex(), of.GetActiveSheetIndex())
 	np, _ := nf.GetDocProps()
@@ -233,18 +222,7 @@ func sameFiles(t *testing.T, label string, ob, nb []byte) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: read back differs", label)
 	}
-	nf, err := excelize.OpenReader(bytes.NewReader(nb))
-	must(t, err)
-	defer nf.Close()
-	of, err := excelize.OpenReader(bytes.NewReader(ob))
-	must(t, err)
-	defer of.Close()
-	eq := func(what string, g, w any) {
-		t.Helper()
-		if !reflect.DeepEqual(g, w) {
-			t.Fatalf("%s: %s\n got %#v\nwant %#v", label, what, g, w)
-		}
-	}
+	nf, of, eq := openPair(t, label, nb, ob)
 	eq("sheets", nf.GetSheetList(), of.GetSheetList())
 	eq("active sheet", nf.GetActiveSheetIndex(), of.GetActiveSheetIndex())
 	for _, name := range of.GetSheetList() {
@@ -306,4 +284,24 @@ func formatsWithout(grid [][]NumFormat, drop map[[2]int]bool) [][]NumFormat {
 		}
 	}
 	return out
+}
+
+// openPair opens the new and the old writer's bytes with excelize (closed
+// when the test ends) and returns a comparison that fails the test on the
+// first difference.
+func openPair(t *testing.T, label string, nb, ob []byte) (nf, of *excelize.File, eq func(what string, g, w any)) {
+	t.Helper()
+	nf, err := excelize.OpenReader(bytes.NewReader(nb))
+	must(t, err)
+	t.Cleanup(func() { nf.Close() })
+	of, err = excelize.OpenReader(bytes.NewReader(ob))
+	must(t, err)
+	t.Cleanup(func() { of.Close() })
+	eq = func(what string, g, w any) {
+		t.Helper()
+		if !reflect.DeepEqual(g, w) {
+			t.Fatalf("%s: %s\n got %#v\nwant %#v", label, what, g, w)
+		}
+	}
+	return nf, of, eq
 }
