@@ -7,6 +7,14 @@
 // trees to copy verbatim (static assets, attachments) as fs.FS.
 // Output: the final output directory, replaced as a whole by Commit, or left
 // exactly as it was by Abort.
+//
+// One build at a time writes into an output: NewDir takes a lock
+// ("site.lock" next to "site", released by Commit or Abort, and by the
+// system when the process dies), so a second build gets ErrBusy instead of
+// tripping over the first one's files. Holding the lock, NewDir removes
+// what killed builds left next to the output: "site.tmp-<digits>" folders
+// and "site.old" (put back as the site if the kill came halfway through a
+// swap). Nothing else next to the output is touched.
 package publish
 
 import (
@@ -27,6 +35,7 @@ import (
 type Dir struct {
 	final string // the directory the site ends up in
 	tmp   string // sibling of final, same file system, so the swap is a rename
+	lock  *lock  // held from NewDir to Commit or Abort
 
 	mu   sync.Mutex
 	done bool // committed or aborted
@@ -47,17 +56,86 @@ func NewDir(final string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	lk, err := acquire(final + ".lock")
+	if err != nil {
+		if errors.Is(err, ErrBusy) {
+			return nil, busyError{final}
+		}
+		return nil, fmt.Errorf("lock %s: %w", final, err)
+	}
+	if err := removeLeftovers(final); err != nil {
+		lk.release()
+		return nil, err
+	}
 	tmp, err := os.MkdirTemp(parent, filepath.Base(final)+".tmp-")
 	if err != nil {
+		lk.release()
 		return nil, err
 	}
 	// MkdirTemp makes 0700; a published site should be readable by a web
 	// server running as another user.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
+		lk.release()
 		return nil, err
 	}
-	return &Dir{final: final, tmp: tmp}, nil
+	return &Dir{final: final, tmp: tmp, lock: lk}, nil
+}
+
+// ErrBusy is returned by NewDir when another build holds the output.
+var ErrBusy = errors.New("output is busy")
+
+type busyError struct{ final string }
+
+func (e busyError) Error() string {
+	return fmt.Sprintf("another build is running into %s (it holds %s); wait for it to finish", e.final, e.final+".lock")
+}
+
+func (e busyError) Is(target error) bool { return target == ErrBusy }
+
+// removeLeftovers removes what interrupted builds left next to final:
+// "<final>.tmp-<digits>" folders (MkdirTemp's names) and "<final>.old",
+// which is put back as final if final is missing (a swap cut short). The
+// caller holds the lock, so none of them belongs to a running build.
+func removeLeftovers(final string) error {
+	old := final + ".old"
+	if _, err := os.Lstat(final); errors.Is(err, fs.ErrNotExist) {
+		if st, err := os.Lstat(old); err == nil && st.IsDir() {
+			if err := os.Rename(old, final); err != nil {
+				return fmt.Errorf("restore the previous site from %s: %w", old, err)
+			}
+		}
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("remove %s left by an interrupted build: %w", old, err)
+	}
+	es, err := os.ReadDir(filepath.Dir(final))
+	if err != nil {
+		return err
+	}
+	prefix := filepath.Base(final) + ".tmp-"
+	for _, e := range es {
+		n := e.Name()
+		if !e.IsDir() || !strings.HasPrefix(n, prefix) || !digits(n[len(prefix):]) {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(filepath.Dir(final), n)); err != nil {
+			return fmt.Errorf("remove %s left by an interrupted build: %w", n, err)
+		}
+	}
+	return nil
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Path is the temporary directory being written.
@@ -168,9 +246,10 @@ func (d *Dir) Commit() error {
 		return errors.New("output directory already committed or aborted")
 	}
 	d.done = true
+	defer d.lock.release()
 	old := d.final + ".old"
-	// A leftover from an interrupted earlier commit: if final is missing it
-	// is the previous site, so put it back first; otherwise it is stale.
+	// NewDir removed leftovers; one may still appear if a build without
+	// the lock (an older parindex) was interrupted meanwhile.
 	if _, err := os.Stat(d.final); errors.Is(err, fs.ErrNotExist) {
 		if st, err := os.Stat(old); err == nil && st.IsDir() {
 			_ = os.Rename(old, d.final)
@@ -216,5 +295,6 @@ func (d *Dir) Abort() error {
 		return nil
 	}
 	d.done = true
+	defer d.lock.release()
 	return os.RemoveAll(d.tmp)
 }
