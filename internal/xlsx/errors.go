@@ -17,6 +17,7 @@ var (
 	ErrTooManyCols   = errors.New("too many columns")
 	ErrCellTooLarge  = errors.New("cell too large")
 	ErrCorrupt       = errors.New("corrupt workbook")
+	ErrInvalidText   = errors.New("text is not UTF-8")
 )
 
 // Error locates a Read failure. Sheet and Cell are empty when the failure
@@ -44,6 +45,11 @@ func (e *Error) Error() string {
 
 // Unwrap exposes the kind for errors.Is.
 func (e *Error) Unwrap() error { return e.Err }
+
+// stopped is the error of a read given up because its context is done.
+func stopped(err error) *Error {
+	return &Error{Msg: "reading stopped: " + err.Error(), Err: err}
+}
 
 func newErr(kind error, sheet, cell, format string, args ...any) *Error {
 	return &Error{Sheet: sheet, Cell: cell, Msg: fmt.Sprintf(format, args...), Err: kind}

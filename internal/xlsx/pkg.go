@@ -163,3 +163,22 @@ func decodePart(zf *zip.File, v any) error {
 	dec.CharsetReader = charset.NewReaderLabel
 	return dec.Decode(v)
 }
+
+// UnzippedSize is the total decompressed size an .xlsx file declares for
+// its parts, read from the zip directory alone (nothing is inflated), so a
+// caller can budget memory before Read. Read enforces the declared sizes:
+// archive/zip refuses to inflate a part beyond them.
+func UnzippedSize(r io.ReaderAt, size int64) (int64, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil && err != zip.ErrInsecurePath {
+		return 0, err
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > 1<<62 {
+			return 1 << 62, nil
+		}
+	}
+	return int64(total), nil
+}

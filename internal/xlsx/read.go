@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -128,6 +130,13 @@ const excelMaxRows = 1 << 20
 // strings read once per workbook. It reads at most
 // lim.MaxFileBytes+1 bytes from r. Every error is an *Error.
 func Read(r io.Reader, lim Limits) (book *Book, err error) {
+	return ReadContext(context.Background(), r, lim)
+}
+
+// ReadContext is Read that gives up when ctx is done: before opening the
+// package, between sheets and every few thousand XML tokens. The error is
+// then an *Error whose Err is ctx's error.
+func ReadContext(ctx context.Context, r io.Reader, lim Limits) (book *Book, err error) {
 	lim = lim.normalized()
 	defer func() {
 		// Last resort: a parser bug on hostile input must not take the
@@ -150,6 +159,9 @@ func Read(r io.Reader, lim Limits) (book *Book, err error) {
 	pkg, e := openPackage(data, lim)
 	if e != nil {
 		return nil, e
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, stopped(err)
 	}
 
 	// A private temp dir for the parts excelize spills to disk, removed
@@ -174,9 +186,12 @@ func Read(r io.Reader, lim Limits) (book *Book, err error) {
 	if len(names) == 0 {
 		return nil, newErr(ErrCorrupt, "", "", "workbook has no sheets")
 	}
-	bk := &bookReader{f: f, pkg: pkg, lim: lim, intern: map[string]string{}}
+	bk := &bookReader{f: f, pkg: pkg, lim: lim, intern: map[string]string{}, ctx: ctx}
 	book = &Book{Sheets: make([]Sheet, 0, len(names))}
 	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, stopped(err)
+		}
 		s, e := bk.readSheet(name)
 		if e != nil {
 			return nil, e
@@ -191,10 +206,12 @@ type bookReader struct {
 	f   *excelize.File
 	pkg *opcPackage
 	lim Limits
+	ctx context.Context
 
 	sst    []string
 	sstErr error
 	sstSet bool
+	sstBad bool // the table had bytes that are not UTF-8, now U+FFFD
 	intern map[string]string
 
 	formats    []NumFormat // by cell style index
@@ -221,6 +238,7 @@ func (bk *bookReader) sharedStrings() ([]string, error) {
 	}
 	bk.sstSet = true
 	if b := bk.part(sharedStringsPart); b != nil {
+		b, bk.sstBad = fixUTF8(b)
 		bk.sst, bk.sstErr = readSST(b)
 		return bk.sst, bk.sstErr
 	}
@@ -231,8 +249,14 @@ func (bk *bookReader) sharedStrings() ([]string, error) {
 				bk.sstErr = err
 				return nil, err
 			}
-			bk.sst, bk.sstErr = stdSST(rc)
+			b, err := io.ReadAll(rc)
 			rc.Close()
+			if err != nil {
+				bk.sstErr = err
+				return nil, err
+			}
+			b, bk.sstBad = fixUTF8(b)
+			bk.sst, bk.sstErr = stdSST(bytes.NewReader(b))
 			return bk.sst, bk.sstErr
 		}
 	}
@@ -268,6 +292,9 @@ func (bk *bookReader) readSheet(name string) (Sheet, *Error) {
 	partName := bk.pkg.sheets[name]
 	sc, err := bk.scan(name, partName)
 	if err != nil {
+		if cerr := bk.ctx.Err(); cerr != nil {
+			return sh, stopped(cerr)
+		}
 		if xe, ok := err.(*Error); ok {
 			return sh, xe
 		}
@@ -293,15 +320,21 @@ func (bk *bookReader) readSheet(name string) (Sheet, *Error) {
 // encoding/xml, from the start, when the part is outside its subset or
 // only in the zip.
 func (bk *bookReader) scan(name, partName string) (*sheetScan, error) {
+	newScan := func(badText bool) *sheetScan {
+		sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.cellFormats, bk.intern)
+		sc.ctx, sc.sstBad, sc.badText = bk.ctx, &bk.sstBad, badText
+		return sc
+	}
 	b := bk.part(partName)
 	if b != nil {
+		b, bad := fixUTF8(b)
 		if z, err := newFastTokenizer(b); err == nil {
-			sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.cellFormats, bk.intern)
+			sc := newScan(bad)
 			if err := sc.run(z); err != errFallback {
 				return sc, err
 			}
 		}
-		sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.cellFormats, bk.intern)
+		sc := newScan(bad)
 		return sc, sc.run(newStdTokenizer(bytes.NewReader(b)))
 	}
 	zf := bk.pkg.files[partName]
@@ -314,8 +347,33 @@ func (bk *bookReader) scan(name, partName string) (*sheetScan, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	sc := newSheetScan(name, bk.lim, bk.sharedStrings, bk.cellFormats, bk.intern)
-	return sc, sc.run(newStdTokenizer(bufio.NewReaderSize(rc, 64<<10)))
+	// A part this large is streamed; invalid UTF-8 in it is reported for
+	// the sheet (by the tokenizer) rather than for the cell.
+	sc := newScan(false)
+	err = sc.run(newStdTokenizer(bufio.NewReaderSize(rc, 64<<10)))
+	if err != nil && strings.Contains(err.Error(), "invalid UTF-8") {
+		return sc, newErr(ErrInvalidText, name, "", "%s", invalidTextMsg)
+	}
+	return sc, err
+}
+
+// invalidTextMsg explains text that is not UTF-8 in a workbook.
+const invalidTextMsg = "text that is not valid UTF-8 (a damaged file, or one written in another encoding): open the workbook in a spreadsheet program, check the text and save it again as .xlsx"
+
+// fixUTF8 replaces bytes that are not UTF-8 in a part that declares itself
+// UTF-8 (or declares nothing) with U+FFFD, and reports whether it did, so
+// the cells holding them can be named. A part declaring another encoding
+// is left to the charset decoder.
+func fixUTF8(b []byte) ([]byte, bool) {
+	if utf8.Valid(b) {
+		return b, false
+	}
+	if bytes.HasPrefix(b, []byte("<?")) {
+		if end := bytes.Index(b[2:], []byte("?>")); end >= 0 && bytes.Contains(bytes.ToLower(b[2:2+end]), []byte("encoding")) && !utf8Decl(b[2:2+end]) {
+			return b, false
+		}
+	}
+	return bytes.ToValidUTF8(b, []byte("\uFFFD")), true
 }
 
 // parseMerge turns "B2:D3" into a Merge clamped to the limits; single cells,

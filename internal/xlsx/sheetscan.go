@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -20,8 +22,15 @@ import (
 type sheetScan struct {
 	name string
 	lim  Limits
-	sst  func() ([]string, error) // the workbook's shared strings, loaded on first use
-	fmts func() []NumFormat       // number format by cell style, loaded on first use
+	ctx  context.Context // nil: never stops
+	// badText: the part had bytes that are not UTF-8, now U+FFFD; sstBad:
+	// the same for the shared strings. Cells holding U+FFFD are then named
+	// in textErr, the first such cell.
+	badText bool
+	sstBad  *bool
+	textErr *Error
+	sst     func() ([]string, error) // the workbook's shared strings, loaded on first use
+	fmts    func() []NumFormat       // number format by cell style, loaded on first use
 
 	rows     [][]string
 	formulas map[[2]int]bool
@@ -81,11 +90,19 @@ func (sc *sheetScan) str(v []byte) string {
 // bad references); any other error comes from the tokenizer.
 func (sc *sheetScan) run(tz tokenizer) error {
 	var t xmlToken
-	for {
+	for n := 0; ; n++ {
+		if n&(1<<14-1) == 0 && sc.ctx != nil {
+			if err := sc.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		err := tz.next(&t)
 		if err == io.EOF {
 			if e := sc.endRow(); e != nil {
 				return e
+			}
+			if sc.textErr != nil {
+				return sc.textErr
 			}
 			return nil
 		}
@@ -350,6 +367,10 @@ func (sc *sheetScan) endCell() {
 			sc.formulas = map[[2]int]bool{}
 		}
 		sc.formulas[[2]int{row, col}] = true
+	}
+	if sc.textErr == nil && (sc.badText || sc.sstBad != nil && *sc.sstBad) && strings.ContainsRune(val, utf8.RuneError) &&
+		row <= sc.lim.MaxRows && col <= sc.lim.MaxCols {
+		sc.textErr = newErr(ErrInvalidText, sc.name, CellName(row, col), "%s", invalidTextMsg)
 	}
 	if val == "" && !sc.hasF {
 		return
