@@ -15,11 +15,21 @@
 // that is safe to embed in a page without further escaping:
 //
 //   - raw HTML, block or inline, is never passed through: each piece becomes
-//     the comment "<!-- raw HTML omitted -->";
+//     the comment "<!-- raw HTML omitted -->", and a Note names its line;
 //   - a link whose URL has a scheme other than http, https, mailto or tel
 //     (javascript:, vbscript:, data:, file:, ...) is unwrapped into plain
-//     text, so no clickable element is produced; an image whose URL is not
-//     http, https or relative (data: included) is replaced by its alt text;
+//     text, so no clickable element is produced; an image whose URL has a
+//     scheme other than http and https (data: included) is replaced by its
+//     alt text;
+//   - nothing is loaded from outside the site: an image on another site
+//     (http:, https:, or protocol-relative "//host/…") becomes a plain link
+//     to it, with its alt text as the link's text (or just the text inside
+//     another link), and a Note says so; relative images load from the
+//     site itself;
+//   - root-relative URLs ("/files/2023/qd.pdf", "/nam/2023/") are put
+//     under Options.BasePath, so they work under any base path;
+//   - bytes that are not UTF-8 become U+FFFD, so the output is always
+//     valid UTF-8 (ingest refuses such files first, naming the line);
 //   - headings get ids made of Options.IDPrefix and an ASCII slug of the
 //     heading text (viet.Slug), with "-1", "-2", ... added to repeats;
 //     footnote ids ("fn:1", "fnref:1") carry the same prefix, so two
@@ -32,6 +42,9 @@ package docs
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -52,6 +65,16 @@ type Options struct {
 	// for example "n-unit-". It may be empty, and may contain only ASCII
 	// letters, digits, "-" and "_".
 	IDPrefix string
+	// BasePath is the site's base path ("/" or e.g. "/chi-so-cchc/");
+	// root-relative link and image URLs are put under it. "" means "/".
+	BasePath string
+}
+
+// Note is something Render changed that the author should know about, at
+// a 1-based line of the source.
+type Note struct {
+	Line int
+	Msg  string
 }
 
 // fallbackID is the heading id used when the heading text has no letter or
@@ -64,10 +87,23 @@ const fallbackID = "muc"
 // for an invalid Options.IDPrefix or if goldmark fails. Render is safe for
 // concurrent use: every call builds its own goldmark instance.
 func Render(src []byte, opt Options) (string, error) {
+	h, _, err := RenderNotes(src, opt)
+	return h, err
+}
+
+// RenderNotes is Render that also returns the notes: raw HTML dropped,
+// images from other sites shown as links, unsafe links removed, each with
+// its line, in source order.
+func RenderNotes(src []byte, opt Options) (string, []Note, error) {
 	if err := checkPrefix(opt.IDPrefix); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	src = []byte(viet.NFC(string(src)))
+	src = []byte(viet.NFC(strings.ToValidUTF8(string(src), "\uFFFD")))
+	base := opt.BasePath
+	if base == "" {
+		base = "/"
+	}
+	st := &safeTransformer{prefix: opt.IDPrefix, base: base}
 
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -78,7 +114,7 @@ func Render(src []byte, opt Options) (string, error) {
 			parser.WithASTTransformers(
 				// After the footnote transformer (999), so that headings
 				// inside footnotes are seen where they will be rendered.
-				util.Prioritized(&safeTransformer{prefix: opt.IDPrefix}, 1000),
+				util.Prioritized(st, 1000),
 			),
 		),
 		goldmark.WithRendererOptions(
@@ -88,9 +124,9 @@ func Render(src []byte, opt Options) (string, error) {
 	)
 	var buf bytes.Buffer
 	if err := md.Convert(src, &buf); err != nil {
-		return "", fmt.Errorf("docs: render markdown: %w", err)
+		return "", nil, fmt.Errorf("docs: render markdown: %w", err)
 	}
-	return buf.String(), nil
+	return buf.String(), st.notes, nil
 }
 
 func checkPrefix(p string) error {
@@ -109,7 +145,9 @@ func checkPrefix(p string) error {
 // for one document only, so Render makes a new one for each call.
 type safeTransformer struct {
 	prefix string
+	base   string // base path for root-relative URLs
 	used   map[string]bool
+	notes  []Note
 }
 
 func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
@@ -121,9 +159,20 @@ func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 	var (
 		headings []*ast.Heading
 		unwrap   []ast.Node
+		outside  []*ast.Image // images on other sites: become links
 		autolink []*ast.AutoLink
 		tables   []*extast.Table
+		rawLines = map[int][]string{} // line → raw HTML dropped there
 	)
+	raw := func(line int, seg []byte) {
+		s := strings.Join(strings.Fields(string(seg)), " ")
+		if r := []rune(s); len(r) > 40 {
+			s = string(r[:39]) + "…"
+		}
+		if s != "" {
+			rawLines[line] = append(rawLines[line], s)
+		}
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -132,12 +181,23 @@ func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 		case *ast.Heading:
 			headings = append(headings, n)
 		case *ast.Link:
-			if !linkAllowed(util.URLEscape(n.Destination, true)) {
+			dest := util.URLEscape(n.Destination, true)
+			if !linkAllowed(dest) {
 				unwrap = append(unwrap, n)
+				t.note(lineOf(n, source), "link to %s removed, its text kept: only http, https, mailto and tel links are published", shortURL(n.Destination))
+			} else {
+				n.Destination = t.underBase(n.Destination)
 			}
 		case *ast.Image:
-			if !imageAllowed(util.URLEscape(n.Destination, true)) {
+			dest := util.URLEscape(n.Destination, true)
+			switch {
+			case !imageAllowed(dest):
 				unwrap = append(unwrap, n)
+				t.note(lineOf(n, source), "image %s not shown, its text kept: only images of the site itself are shown", shortURL(n.Destination))
+			case offSite(dest) || offSite(n.Destination):
+				outside = append(outside, n)
+			default:
+				n.Destination = t.underBase(n.Destination)
 			}
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL && !linkAllowed(util.URLEscape(n.URL(source), false)) {
@@ -145,6 +205,21 @@ func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 			}
 		case *extast.Table:
 			tables = append(tables, n)
+		case *ast.HTMLBlock:
+			// One note per block, at its first line.
+			if n.Lines().Len() > 0 {
+				seg := n.Lines().At(0)
+				text := seg.Value(source)
+				if n.Lines().Len() > 1 || n.HasClosure() {
+					text = append(append([]byte{}, text...), " …"...)
+				}
+				raw(lineAt(source, seg.Start), text)
+			}
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				raw(lineAt(source, seg.Start), seg.Value(source))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -154,6 +229,30 @@ func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 	}
 	for _, n := range unwrap {
 		replaceWithChildren(n)
+	}
+	for _, img := range outside {
+		line := lineOf(img, source)
+		if insideLink(img) {
+			// A link cannot hold another one: keep the alt text.
+			replaceWithChildren(img)
+			t.note(line, "image from another site (%s) not shown, its text kept: the site loads nothing from outside itself; copy the image under content/files/ to show it", shortURL(img.Destination))
+			continue
+		}
+		l := ast.NewLink()
+		l.Destination = img.Destination
+		l.Title = img.Title
+		if img.ChildCount() == 0 {
+			s := ast.NewString(img.Destination)
+			s.SetRaw(true)
+			l.AppendChild(l, s)
+		}
+		for c := img.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			l.AppendChild(l, c)
+			c = next
+		}
+		img.Parent().ReplaceChild(img.Parent(), img, l)
+		t.note(line, "image from another site (%s) shown as a link, not loaded: the site loads nothing from outside itself; copy the image under content/files/ to show it", shortURL(img.Destination))
 	}
 	for _, n := range autolink {
 		s := ast.NewString(n.Label(source))
@@ -165,6 +264,82 @@ func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 		tb.Parent().ReplaceChild(tb.Parent(), tb, w)
 		w.AppendChild(w, tb)
 	}
+	for line, pieces := range rawLines {
+		t.notes = append(t.notes, Note{Line: line, Msg: "raw HTML dropped (not published): " + strings.Join(pieces, " ")})
+	}
+	slices.SortStableFunc(t.notes, func(a, b Note) int { return a.Line - b.Line })
+}
+
+func (t *safeTransformer) note(line int, format string, args ...any) {
+	t.notes = append(t.notes, Note{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// underBase puts a root-relative URL ("/files/a.pdf") under the base path.
+func (t *safeTransformer) underBase(dest []byte) []byte {
+	if t.base == "/" || len(dest) == 0 || dest[0] != '/' || len(dest) > 1 && (dest[1] == '/' || dest[1] == '\\') {
+		return dest
+	}
+	return append([]byte(t.base), dest[1:]...)
+}
+
+// offSite reports a URL that loads from another host: one with a scheme
+// (http, https: the others are refused before), or protocol-relative
+// ("//host/a.png"; browsers read a backslash as a slash).
+func offSite(u []byte) bool {
+	if _, ok := scheme(u); ok {
+		return true
+	}
+	u = bytes.TrimLeftFunc(u, func(r rune) bool { return r <= ' ' })
+	return len(u) >= 2 && (u[0] == '/' || u[0] == '\\') && (u[1] == '/' || u[1] == '\\')
+}
+
+// insideLink reports whether n has a link above it.
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Link); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// shortURL quotes a URL for a note, shortened.
+func shortURL(u []byte) string {
+	s := string(u)
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// lineOf is the line an inline node starts on: its first text segment, or
+// its block's first line.
+func lineOf(n ast.Node, source []byte) int {
+	var found = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || found >= 0 {
+			return ast.WalkStop, nil
+		}
+		if tx, ok := c.(*ast.Text); ok {
+			found = tx.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		return lineAt(source, found)
+	}
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines() != nil && p.Lines().Len() > 0 {
+			return lineAt(source, p.Lines().At(0).Start)
+		}
+	}
+	return 1
+}
+
+// lineAt is the 1-based line of a byte offset.
+func lineAt(source []byte, off int) int {
+	return bytes.Count(source[:min(off, len(source))], []byte("\n")) + 1
 }
 
 // headingID returns the unique id for h: prefix + slug of its text, then

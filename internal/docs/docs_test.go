@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -45,10 +46,14 @@ func TestGolden(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s: no -- in.md -- section", file)
 			}
-			opt := Options{IDPrefix: commentValue(ar.comment, "prefix")}
-			got, err := Render(in, opt)
+			opt := Options{IDPrefix: commentValue(ar.comment, "prefix"), BasePath: commentValue(ar.comment, "base")}
+			got, notes, err := RenderNotes(in, opt)
 			if err != nil {
 				t.Fatalf("Render: %v", err)
+			}
+			var nb strings.Builder
+			for _, n := range notes {
+				fmt.Fprintf(&nb, "%d: %s\n", n.Line, n.Msg)
 			}
 			checkSafe(t, got)
 			if again, _ := Render(in, opt); again != got {
@@ -56,6 +61,9 @@ func TestGolden(t *testing.T) {
 			}
 			if *update {
 				ar.set("want.html", []byte(got))
+				if nb.Len() > 0 {
+					ar.set("notes.txt", []byte(nb.String()))
+				}
 				if err := os.WriteFile(file, ar.format(), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -67,6 +75,11 @@ func TestGolden(t *testing.T) {
 			}
 			if got != string(want) {
 				t.Errorf("%s: output differs (go test -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", file, got, want)
+			}
+			// The notes (raw HTML dropped, images from other sites shown as
+			// links, links removed) with their lines.
+			if wantNotes, _ := ar.get("notes.txt"); nb.String() != string(wantNotes) {
+				t.Errorf("%s: notes differ (go test -update rewrites them)\n--- got ---\n%s--- want ---\n%s", file, nb.String(), wantNotes)
 			}
 		})
 	}
@@ -120,11 +133,16 @@ func problems(out string) []string {
 				errorf("dangerous href %q", a.Val)
 			case name == "src" && !imageAllowed([]byte(a.Val)):
 				errorf("dangerous src %q", a.Val)
+			case name == "src" && offSite([]byte(html.UnescapeString(a.Val))):
+				errorf("<%s> loads from outside the site: %q", tok.Data, a.Val)
 			}
 		}
 	}
 	if viet.NFC(out) != out {
 		errorf("output is not NFC")
+	}
+	if !utf8.ValidString(out) {
+		errorf("output is not valid UTF-8")
 	}
 	return ps
 }
@@ -365,11 +383,27 @@ func FuzzRender(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, s := range []string{
+		"caf\xe9 \xff\xfe ![a\xc3](https://x.vn/\xff.png)",
+		"# Ti\xeau \xc3\x28\n\n| a\xa0 | b |\n|---|---|\n| \xf0\x28\x8c\x28 | x |\n",
+		"[^1]\n\n[^1]: \xed\xa0\x80 surrogate",
+	} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		got, err := Render(src, Options{IDPrefix: "n-"})
+		got, notes, err := RenderNotes(src, Options{IDPrefix: "n-", BasePath: "/chi-so-cchc/"})
 		if err != nil {
 			t.Fatalf("Render: %v", err)
 		}
 		checkSafe(t, got)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, n := range notes {
+			if n.Line < 1 || n.Line > lines {
+				t.Errorf("note at line %d of %d: %s", n.Line, lines, n.Msg)
+			}
+			if !utf8.ValidString(n.Msg) {
+				t.Errorf("note is not valid UTF-8: %q", n.Msg)
+			}
+		}
 	})
 }
