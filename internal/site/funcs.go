@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"parindex/internal/baseurl"
 	"parindex/internal/par"
 	"parindex/internal/viet"
 )
@@ -15,6 +16,8 @@ const dash = "—"
 // prints numbers, dates and sources the same way.
 //
 //	url "/nam/2023/"     site-relative URL → URL under the base path
+//	canonical "/nam/"    the page's absolute URL when the base URL names a
+//	                     host ("https://host/chi-so-cchc/nam/"), else ""
 //	num  Figure          "85,25" (decimal comma, published precision) or "—"
 //	pct  Figure          "85,25%" or "—"
 //	pts  Points [dec]    "12,5" (shortest form) or at dec decimals
@@ -27,10 +30,13 @@ const dash = "—"
 //	yearURL, rankingURL, unitURL, unitYearURL, decisionURL
 //	                     site-relative URLs of the page kinds (pipe into url)
 //	docHTML *Doc         the docs stage's sanitised HTML (the one trusted sink)
-func funcs(base string) template.FuncMap {
+//
+// Links stay root-relative even when the base URL names a host, so the
+// site loads from wherever it is served and never from another host.
+func funcs(base baseurl.Base) template.FuncMap {
 	return template.FuncMap{
 		"url": func(p string) string {
-			return base + strings.TrimPrefix(p, "/")
+			return base.Path + strings.TrimPrefix(p, "/")
 		},
 		"num": fmtFigure,
 		// Site-relative URLs of the page kinds, for use with url.
@@ -71,6 +77,8 @@ func funcs(base string) template.FuncMap {
 			// unsafe URLs; it is the only data trusted as markup.
 			return template.HTML(d.HTML)
 		},
+
+		"canonical": base.Abs,
 	}
 }
 

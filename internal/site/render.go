@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"parindex/internal/baseurl"
 	"parindex/internal/chart"
 	"parindex/internal/par"
 )
@@ -55,7 +56,10 @@ const (
 )
 
 func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
-	base := normBase(in.BaseURL)
+	base, err := baseurl.Parse(in.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
 	shared, err := fs.Glob(theme, sharedGlob)
 	if err != nil {
 		return nil, fmt.Errorf("render: theme: %w", err)

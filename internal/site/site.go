@@ -34,7 +34,7 @@ import (
 type Input struct {
 	Dataset *par.Dataset // site config, registry, frameworks, docs (Doc.HTML rendered and safe)
 	Results *par.Results
-	BaseURL string // "/" or e.g. "/chi-so-cchc/"; every link and asset URL starts with it
+	BaseURL string // "/", "/chi-so-cchc/" or "https://host/chi-so-cchc/" (internal/baseurl); every link and asset URL starts with its path
 }
 
 // Page is one planned page. URL is site-relative ("/nam/2023/so/"); the
@@ -90,21 +90,6 @@ func checkURL(url string) error {
 		}
 	}
 	return nil
-}
-
-// normBase makes the base path start and end with "/".
-func normBase(b string) string {
-	b = strings.TrimSpace(b)
-	if b == "" {
-		return "/"
-	}
-	if !strings.HasPrefix(b, "/") {
-		b = "/" + b
-	}
-	if !strings.HasSuffix(b, "/") {
-		b += "/"
-	}
-	return b
 }
 
 // Plan lists every page of the site, sorted by URL.

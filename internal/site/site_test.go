@@ -465,11 +465,6 @@ func TestOutputPathAndBase(t *testing.T) {
 			t.Errorf("OutputPath(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for in, want := range map[string]string{"": "/", "/": "/", "chi-so-cchc": "/chi-so-cchc/", "/chi-so-cchc/": "/chi-so-cchc/"} {
-		if got := normBase(in); got != want {
-			t.Errorf("normBase(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 // A new project with no results yet still builds a site that says so.
