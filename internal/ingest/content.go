@@ -8,6 +8,7 @@ import (
 
 	"parindex/internal/diag"
 	"parindex/internal/par"
+	"parindex/internal/projfs"
 	"parindex/internal/viet"
 )
 
@@ -20,7 +21,7 @@ func loadContent(fsys fs.FS, reg *par.Registry, d *diag.List) ([]*par.Doc, []str
 	for _, p := range walkFiles(fsys, contentDir, d) {
 		rel := strings.TrimPrefix(p, contentDir+"/")
 		if strings.HasPrefix(rel, "files/") {
-			if !hidden(p) {
+			if !hidden(p) && checkAttachment(fsys, p, d) {
 				assets = append(assets, rel)
 			}
 			continue
@@ -168,7 +169,9 @@ func readDoc(fsys fs.FS, doc *par.Doc, reg *par.Registry, d *diag.List) bool {
 			continue
 		}
 		if st, err := fs.Stat(fsys, contentDir+"/"+clean); err != nil || st.IsDir() {
-			d.Errorf(am.src("file"), "attachment %q not found under %s/", a.File, contentDir)
+			if _, refused := projfs.Refused(err); !refused { // else reported at the file
+				d.Errorf(am.src("file"), "attachment %q not found under %s/", a.File, contentDir)
+			}
 			continue
 		}
 		a.File = clean

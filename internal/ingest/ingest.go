@@ -13,66 +13,235 @@
 package ingest
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"parindex/internal/diag"
 	"parindex/internal/par"
+	"parindex/internal/projfs"
 	"parindex/internal/xlsx"
 )
 
 // Options tune Load.
 type Options struct {
-	Limits  xlsx.Limits // bounds on each workbook; zero fields take xlsx.DefaultLimits
-	Workers int         // workbooks read at once; 0 = runtime.NumCPU()
+	// Limits bound each workbook; zero fields take the value of
+	// data/site.yaml's limits, else xlsx.DefaultLimits.
+	Limits  xlsx.Limits
+	Workers int // workbooks read at once; 0 = runtime.NumCPU()
+	// Context stops the load between files (and inside a workbook);
+	// nil never stops. After a cancel the dataset is incomplete and the
+	// diagnostics are to be discarded: check Context.Err().
+	Context context.Context
 }
 
 // Paths of the project files, relative to the project root.
 const (
-	sitePath       = "data/site.yaml"
-	unitsPath      = "data/units.yaml"
-	frameworksDir  = "data/frameworks"
-	scoresDir      = "data/scores"
-	contentDir     = "content"
-	maxTextFileLen = 8 << 20 // YAML and markdown files; real ones are a few KiB
+	sitePath      = "data/site.yaml"
+	unitsPath     = "data/units.yaml"
+	frameworksDir = "data/frameworks"
+	scoresDir     = "data/scores"
+	contentDir    = "content"
+	filesDir      = contentDir + "/files"
 )
 
 // Load reads the project in fsys. The dataset is always non-nil and holds
 // everything that could be read; the list holds every problem found.
+//
+// Give it a projfs.FS to keep reads inside the project: Load reports the
+// boundary's refusals (links leaving the project, devices, pipes, sockets,
+// loops) as errors at their paths and reads nothing of them.
 func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
 	}
+	if opt.Context == nil {
+		opt.Context = context.Background()
+	}
+	in := &input{FS: fsys, ctx: opt.Context, lim: DefaultLimits()}
 	d := &diag.List{}
 	ds := &par.Dataset{}
-	ds.Site = loadSite(fsys, d)
-	ds.Registry = loadUnits(fsys, d)
+	ds.Site = loadSite(in, d)
+	in.lim = ds.Site.Limits
+	opt.Limits = in.workbookLimits(opt.Limits)
+	if in.stopped() {
+		return ds, d
+	}
+	ds.Registry = loadUnits(in, d)
 	ds.Registry.Index()
-	ds.Frameworks = loadFrameworks(fsys, ds.Registry, d)
+	ds.Frameworks = loadFrameworks(in, ds.Registry, d)
 	for _, f := range ds.Frameworks {
 		f.Index() // before the workbook workers share the frameworks
 	}
-	ds.Sheets, ds.Summaries = loadScores(fsys, ds, opt, d)
-	ds.Docs, ds.Assets = loadContent(fsys, ds.Registry, d)
+	if in.stopped() {
+		return ds, d
+	}
+	ds.Sheets, ds.Summaries = loadScores(in, ds, opt, d)
+	if in.stopped() {
+		return ds, d
+	}
+	ds.Docs, ds.Assets = loadContent(in, ds.Registry, d)
 	return ds, d
 }
 
-// readText reads a YAML or markdown file with a size guard, reporting
-// problems at the file.
+// input is the project as the loaders see it: the file system, plus the
+// limits (from data/site.yaml) and the context that every read honours.
+// It travels as the loaders' fs.FS, so their signatures stay those of
+// plain file readers.
+type input struct {
+	fs.FS
+	ctx context.Context
+	lim par.Limits
+}
+
+func (in *input) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(in.FS, name) }
+func (in *input) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(in.FS, name) }
+func (in *input) stopped() bool                              { return in.ctx.Err() != nil }
+func (in *input) workbookLimits(l xlsx.Limits) xlsx.Limits {
+	if l.MaxFileBytes <= 0 {
+		l.MaxFileBytes = in.lim.Workbook
+	}
+	if l.MaxUnzipBytes <= 0 {
+		l.MaxUnzipBytes = in.lim.WorkbookUnzipped
+	}
+	return l
+}
+
+// inputOf returns the load's input, or defaults for a bare fs.FS.
+func inputOf(fsys fs.FS) *input {
+	if in, ok := fsys.(*input); ok {
+		return in
+	}
+	return &input{FS: fsys, ctx: context.Background(), lim: DefaultLimits()}
+}
+
+// DefaultLimits are the limits data/site.yaml's `limits:` adjusts. Real
+// YAML and markdown files are a few KiB and real workbooks a few MiB; the
+// defaults leave room for a hundred times that while keeping a hostile or
+// mistaken file to a bounded cost.
+func DefaultLimits() par.Limits {
+	x := xlsx.DefaultLimits()
+	return par.Limits{
+		Markdown:          2 << 20,
+		YAML:              8 << 20,
+		Attachment:        256 << 20,
+		Workbook:          x.MaxFileBytes,
+		WorkbookUnzipped:  x.MaxUnzipBytes,
+		WorkbooksUnzipped: 8 << 30,
+		WorkbookMemory:    512 << 20,
+	}
+}
+
+// textLimit is the size limit of a YAML or markdown file and the key that
+// sets it.
+func textLimit(lim par.Limits, name string) (int64, string) {
+	if strings.HasSuffix(strings.ToLower(name), ".md") {
+		return lim.Markdown, "markdown"
+	}
+	return lim.YAML, "yaml"
+}
+
+// readText reads a YAML or markdown file within its size limit, checks that
+// it is UTF-8 (a byte-order mark is dropped) and reports problems at the
+// file. After a cancel it reads nothing and reports nothing.
 func readText(fsys fs.FS, name string, d *diag.List) ([]byte, bool) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > maxTextFileLen {
-		d.Errorf(par.Source{File: name}, "file too large (over %d MiB)", maxTextFileLen>>20)
+	in := inputOf(fsys)
+	if in.stopped() {
 		return nil, false
 	}
-	b, err := fs.ReadFile(fsys, name)
+	limit, key := textLimit(in.lim, name)
+	b, err := readLimited(in, name, limit)
 	if err != nil {
-		d.Errorf(par.Source{File: name}, "cannot read file: %s", fsErr(err))
+		if err == errTooLarge {
+			d.Errorf(par.Source{File: name}, "file too large (over %s; limits.%s in %s raises the limit)", sizeText(limit), key, sitePath)
+		} else {
+			d.Errorf(par.Source{File: name}, "%s", readErr(err))
+		}
+		return nil, false
+	}
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if line, bad, ok := invalidUTF8(b); !ok {
+		d.Errorf(par.Source{File: name, Line: line}, "invalid UTF-8 (byte %s): save the file as UTF-8", bad)
 		return nil, false
 	}
 	return b, true
+}
+
+var errTooLarge = errors.New("too large")
+
+// readLimited reads a whole file if it is at most limit bytes, checking
+// the size before reading and while reading.
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return nil, errTooLarge
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, errTooLarge
+	}
+	return b, nil
+}
+
+// invalidUTF8 finds the first byte that is not UTF-8: its line and the
+// offending bytes in hex.
+func invalidUTF8(b []byte) (line int, bad string, ok bool) {
+	if utf8.Valid(b) {
+		return 0, "", true
+	}
+	line = 1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			end := i + 1
+			for end < len(b) && end < i+4 && !utf8.RuneStart(b[end]) {
+				end++
+			}
+			return line, fmt.Sprintf("% X", b[i:end]), false
+		}
+		if r == '\n' {
+			line++
+		}
+		i += n
+	}
+	return line, "", false
+}
+
+// readErr is the message for a file that cannot be read: the boundary's
+// refusal as it stands, other errors after "cannot read file".
+func readErr(err error) string {
+	if e, ok := projfs.Refused(err); ok {
+		return e.Error()
+	}
+	return "cannot read file: " + fsErr(err)
+}
+
+// sizeText prints a limit: "8 MiB", "512 KiB" or "1000 bytes".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // fsErr shortens an fs error to its cause; the path is already in the
@@ -85,15 +254,24 @@ func fsErr(err error) string {
 }
 
 // walkFiles lists the regular files under dir (slash paths from the root)
-// in lexical order; a missing dir gives none.
+// in lexical order; a missing dir gives none. Anything else found there —
+// a refused link, a device, a pipe, a socket — is an error at its path,
+// unless its name marks it as hidden (then it is not input at all).
 func walkFiles(fsys fs.FS, dir string, d *diag.List) []string {
 	var out []string
+	in := inputOf(fsys)
 	if _, err := fs.Stat(fsys, dir); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			d.Errorf(par.Source{File: dir}, "%s", readErr(err))
+		}
 		return nil
 	}
 	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if in.stopped() {
+			return fs.SkipAll
+		}
 		if err != nil {
-			d.Errorf(par.Source{File: p}, "cannot read: %s", fsErr(err))
+			d.Errorf(par.Source{File: p}, "%s", strings.Replace(readErr(err), "cannot read file", "cannot read", 1))
 			if e != nil && e.IsDir() {
 				return fs.SkipDir
 			}
@@ -105,8 +283,23 @@ func walkFiles(fsys fs.FS, dir string, d *diag.List) []string {
 			}
 			return nil
 		}
-		if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
+		if e.Type().IsRegular() {
 			out = append(out, p)
+			return nil
+		}
+		if hidden(p) {
+			return nil
+		}
+		// Not a regular file: a plain fs.FS may still resolve a link to
+		// one; the project's boundary says why it refuses anything else.
+		st, err := fs.Stat(fsys, p)
+		switch {
+		case err != nil:
+			d.Errorf(par.Source{File: p}, "%s", readErr(err))
+		case st.Mode().IsRegular():
+			out = append(out, p)
+		case !st.IsDir():
+			d.Errorf(par.Source{File: p}, "not a regular file (%s): not read", st.Mode().Type())
 		}
 		return nil
 	})
@@ -115,6 +308,22 @@ func walkFiles(fsys fs.FS, dir string, d *diag.List) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// checkAttachment reports an attachment (a file under content/files/) over
+// its size limit.
+func checkAttachment(fsys fs.FS, p string, d *diag.List) bool {
+	in := inputOf(fsys)
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		d.Errorf(par.Source{File: p}, "%s", readErr(err))
+		return false
+	}
+	if st.Size() > in.lim.Attachment {
+		d.Errorf(par.Source{File: p}, "attachment too large (over %s; limits.attachment in %s raises the limit)", sizeText(in.lim.Attachment), sitePath)
+		return false
+	}
+	return true
 }
 
 // hidden reports files that tools leave behind and users never mean as input:

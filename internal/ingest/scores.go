@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"strconv"
@@ -21,11 +24,13 @@ type scoreEnv struct {
 	fx     map[*par.Framework]*fwIndex
 	res    *resolver
 	limits xlsx.Limits
+	ctx    context.Context
 }
 
 type workbook struct {
-	path string
-	year int
+	path   string
+	year   int
+	weight int64 // bytes it takes while read: file plus decompressed parts
 }
 
 // fileOut is one workbook's harvest, kept per file so results merge in
@@ -71,11 +76,18 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 	if len(books) == 0 {
 		return nil, nil
 	}
+	in := inputOf(fsys)
+	if !sizeBooks(in, books, opt.Limits, d) {
+		return nil, nil
+	}
 
-	env := &scoreEnv{fsys: fsys, ds: ds, fx: map[*par.Framework]*fwIndex{}, res: newResolver(ds.Registry), limits: opt.Limits}
+	env := &scoreEnv{fsys: fsys, ds: ds, fx: map[*par.Framework]*fwIndex{}, res: newResolver(ds.Registry), limits: opt.Limits, ctx: in.ctx}
 	for _, f := range ds.Frameworks {
 		env.fx[f] = newFwIndex(f)
 	}
+	// Workbooks in memory at once are bounded by their decompressed size,
+	// not by the number of workers: a worker waits for room before reading.
+	mem := newBudget(in.lim.WorkbookMemory)
 	outs := make([]fileOut, len(books))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -85,15 +97,26 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 			defer wg.Done()
 			t := newTexts() // per worker: no locking
 			for i := range jobs {
+				w := books[i].weight
+				if !mem.acquire(in.ctx, w) {
+					continue
+				}
 				outs[i] = env.readWorkbook(books[i], t)
+				mem.release(w)
 			}
 		}()
 	}
 	for i := range books {
+		if in.stopped() {
+			break
+		}
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
+	if in.stopped() {
+		return nil, nil
+	}
 
 	var sheets []*par.Sheet
 	var sums []*par.Summary
@@ -128,6 +151,104 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 	return sheets, sums
 }
 
+// sizeBooks sets each workbook's weight from its size and the decompressed
+// size its zip directory declares, and checks the project's total against
+// limits.workbooks_unzipped. A workbook too large on its own is left to
+// xlsx.Read, which says so at the file. It reports false when the total is
+// over the limit: then no workbook is read.
+func sizeBooks(in *input, books []workbook, lim xlsx.Limits, d *diag.List) bool {
+	var total int64
+	for i := range books {
+		if in.stopped() {
+			return false
+		}
+		b := &books[i]
+		f, err := in.Open(b.path)
+		if err != nil {
+			continue // reported when read
+		}
+		st, err := f.Stat()
+		if err == nil {
+			size := st.Size()
+			unzipped := size * 8 // a guess where the zip cannot be sized
+			if ra, ok := f.(io.ReaderAt); ok && size <= lim.MaxFileBytes {
+				if n, err := xlsx.UnzippedSize(ra, size); err == nil {
+					unzipped = n
+				}
+			}
+			if size <= lim.MaxFileBytes && unzipped <= lim.MaxUnzipBytes {
+				total += unzipped
+			}
+			b.weight = min(size+unzipped, in.lim.WorkbookMemory)
+		}
+		f.Close()
+	}
+	if total > in.lim.WorkbooksUnzipped {
+		d.Errorf(par.Source{File: scoresDir}, "the workbooks decompress to %s in all, over the limit of %s for one build (limits.workbooks_unzipped in %s raises it)",
+			approxSize(total), sizeText(in.lim.WorkbooksUnzipped), sitePath)
+		return false
+	}
+	return true
+}
+
+// approxSize prints a size to one decimal: "8.3 GiB".
+func approxSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// budget is a weighted semaphore: the bytes of workbooks being read.
+type budget struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	free  int64
+	total int64
+}
+
+func newBudget(n int64) *budget {
+	b := &budget{free: n, total: n}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// acquire waits until n bytes are free (n is at most the total) or ctx is
+// done; it reports whether it got them.
+func (b *budget) acquire(ctx context.Context, n int64) bool {
+	n = min(n, b.total)
+	stop := context.AfterFunc(ctx, func() {
+		b.mu.Lock()
+		b.cond.Broadcast()
+		b.mu.Unlock()
+	})
+	defer stop()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.free < n {
+		if ctx.Err() != nil {
+			return false
+		}
+		b.cond.Wait()
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	b.free -= n
+	return true
+}
+
+func (b *budget) release(n int64) {
+	n = min(n, b.total)
+	b.mu.Lock()
+	b.free += n
+	b.cond.Broadcast()
+	b.mu.Unlock()
+}
+
 // readWorkbook reads one workbook and parses each sheet by its layout.
 func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
 	defer func() {
@@ -140,15 +261,22 @@ func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
 	}()
 	f, err := env.fsys.Open(b.path)
 	if err != nil {
-		out.d.Errorf(par.Source{File: b.path}, "cannot read file: %s", fsErr(err))
+		out.d.Errorf(par.Source{File: b.path}, "%s", readErr(err))
 		return out
 	}
-	book, err := xlsx.Read(f, env.limits)
+	book, err := xlsx.ReadContext(env.ctx, f, env.limits)
 	f.Close()
 	if err != nil {
 		var xe *xlsx.Error
 		if errors.As(err, &xe) {
-			out.d.Errorf(par.Source{File: b.path, Sheet: xe.Sheet, Cell: xe.Cell}, "%s", xe.Msg)
+			msg := xe.Msg
+			switch {
+			case errors.Is(err, xlsx.ErrFileTooLarge):
+				msg += "; limits.workbook in " + sitePath + " raises the limit"
+			case errors.Is(err, xlsx.ErrUnzipTooLarge):
+				msg += "; limits.workbook_unzipped in " + sitePath + " raises the limit"
+			}
+			out.d.Errorf(par.Source{File: b.path, Sheet: xe.Sheet, Cell: xe.Cell}, "%s", msg)
 		} else {
 			out.d.Errorf(par.Source{File: b.path}, "cannot read workbook: %v", err)
 		}

@@ -7,8 +7,20 @@ type Site struct {
 	Province  string
 	Publisher string // e.g. "Sở Nội vụ tỉnh …"
 	Sample    bool   // label every page as sample data
-	BaseURL   string // default base path, e.g. "/"; the --base-url flag overrides
+	BaseURL   string // default base URL, e.g. "/"; the --base-url flag overrides
+	Limits    Limits // what one build reads at most
 	Src       Source
+}
+
+// Limits bound what one build reads, in bytes (data/site.yaml `limits:`).
+type Limits struct {
+	Markdown          int64 // one markdown file
+	YAML              int64 // one YAML file
+	Attachment        int64 // one file under content/files/
+	Workbook          int64 // one .xlsx file
+	WorkbookUnzipped  int64 // one workbook, decompressed
+	WorkbooksUnzipped int64 // all workbooks of the project, decompressed
+	WorkbookMemory    int64 // decompressed workbooks being read at once, whatever the number of workers
 }
 
 // Row is one scored row of a detail scoring sheet (phiếu chấm điểm), matched
