@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -29,21 +31,31 @@ func newBuildCmd(ios *streams) *cobra.Command {
 The site is built in a temporary directory next to the output and swapped in
 only on success: a failed build leaves the previous site untouched and exits 1.`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return runBuild(ios, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runBuild(cmd.Context(), ios, opts) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
 	f.StringVar(&opts.Out, "out", "", "output `dir`ectory (default <root>/site)")
-	f.StringVar(&opts.BaseURL, "base-url", "", "`path` the site is published under, e.g. /chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
+	f.StringVar(&opts.BaseURL, "base-url", "", "`URL` or path the site is published under, e.g. /chi-so-cchc/ or https://portal.example.gov.vn/chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
 	f.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (0 = number of CPUs)")
 	f.BoolVar(&opts.Timings, "timings", false, "print each stage's time and peak heap")
 	return cmd
 }
 
-func runBuild(ios *streams, opts *buildOptions) error {
+func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
 	t0 := time.Now()
-	rep, err := build.Build(build.Options{Root: opts.Root, Out: opts.Out, BaseURL: opts.BaseURL, Workers: opts.Workers})
+	rep, err := build.Build(build.Options{Root: opts.Root, Out: opts.Out, BaseURL: opts.BaseURL, Workers: opts.Workers, Context: ctx})
 	took := time.Since(t0)
+	if errors.Is(err, build.ErrInterrupted) {
+		out := opts.Out
+		if out == "" {
+			out = filepath.Join(opts.Root, "site")
+		}
+		if e := stopped(ctx, "nothing written, "+filepath.ToSlash(filepath.Clean(out))+"/ left as it was"); e != nil {
+			return e
+		}
+		return err
+	}
 	if rep != nil {
 		printDiagnostics(ios.Err, rep.Diagnostics)
 		if opts.Timings {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -22,15 +24,21 @@ func newCheckCmd(ios *streams) *cobra.Command {
 It prints every problem found (not just the first), each naming its file and
 sheet!cell or file:line, then a summary, and exits 1 if any is an error.`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error { return runCheck(ios, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runCheck(cmd.Context(), ios, opts) },
 	}
 	cmd.Flags().StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
 	cmd.Flags().IntVar(&opts.Workers, "workers", 0, "workbooks read at once (0 = number of CPUs)")
 	return cmd
 }
 
-func runCheck(ios *streams, opts *checkOptions) error {
-	rep, err := build.Check(build.Options{Root: opts.Root, Workers: opts.Workers})
+func runCheck(ctx context.Context, ios *streams, opts *checkOptions) error {
+	rep, err := build.Check(build.Options{Root: opts.Root, Workers: opts.Workers, Context: ctx})
+	if errors.Is(err, build.ErrInterrupted) {
+		if e := stopped(ctx, "check not finished"); e != nil {
+			return e
+		}
+		return err
+	}
 	if rep != nil {
 		printDiagnostics(ios.Err, rep.Diagnostics)
 	}

@@ -25,9 +25,10 @@ type streams struct {
 var errReported = errors.New("reported")
 
 // run executes the command line and returns the exit code: 0 on success,
-// 1 on input errors or failures, 2 on usage errors.
+// 1 on input errors or failures, 2 on usage errors, 128+n when stopped by
+// signal n (130 for Ctrl-C, 143 for SIGTERM).
 func run(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	defer stop()
 	ios := &streams{Out: stdout, Err: stderr}
 	root := newRootCmd(ios)
@@ -35,9 +36,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteContextC(ctx)
+	var stopped stoppedError
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &stopped):
+		fmt.Fprintf(stderr, "parindex: %v\n", err)
+		return 128 + int(stopped.sig)
 	case errors.Is(err, errReported):
 		return 1
 	case isUsage(err):
@@ -49,6 +54,67 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "parindex: %v\n", err)
 	return 1
+}
+
+// signalContext is cancelled by the first SIGINT or SIGTERM, with a
+// signalCause; a second one ends the process at once, as if parindex did
+// not catch signals.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			signal.Stop(sigs) // the next one kills
+			cancel(signalCause{sig.(syscall.Signal)})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// signalCause is the cause of a context cancelled by a signal.
+type signalCause struct{ sig syscall.Signal }
+
+func (c signalCause) Error() string { return "received " + sigName(c.sig) }
+
+func sigName(s syscall.Signal) string {
+	switch s {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return s.String()
+}
+
+// stoppedError ends a command cut short by a signal: run prints it and
+// exits 128+signal.
+type stoppedError struct {
+	sig  syscall.Signal
+	what string // what was (not) done, e.g. "site/ left as it was"
+}
+
+func (e stoppedError) Error() string {
+	if e.what == "" {
+		return "stopped by " + sigName(e.sig)
+	}
+	return "stopped by " + sigName(e.sig) + "; " + e.what
+}
+
+// stopped returns a stoppedError if ctx was cancelled by a signal, else nil.
+func stopped(ctx context.Context, what string) error {
+	var c signalCause
+	if errors.As(context.Cause(ctx), &c) {
+		return stoppedError{sig: c.sig, what: what}
+	}
+	return nil
 }
 
 // usageError marks a wrong command line (as opposed to a failure).

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 
 	"github.com/spf13/cobra"
 
+	"parindex/internal/baseurl"
 	"parindex/internal/build"
 	"parindex/internal/serve"
 )
@@ -32,14 +34,23 @@ Ctrl-C stops it.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
-	f.StringVar(&opts.BaseURL, "base-url", "", "`path` to serve the site under, e.g. /chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
+	f.StringVar(&opts.BaseURL, "base-url", "", "`URL` or path whose path the site is served under, e.g. /chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
 	f.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (0 = number of CPUs)")
 	return cmd
 }
 
 func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
-	rebuild := func(out string) (string, error) {
-		rep, err := build.Build(build.Options{Root: opts.Root, Out: out, BaseURL: opts.BaseURL, Workers: opts.Workers})
+	if opts.BaseURL != "" {
+		// Refused before serving, not on every rebuild.
+		if _, err := baseurl.Parse(opts.BaseURL); err != nil {
+			return err
+		}
+	}
+	rebuild := func(ctx context.Context, out string) (string, error) {
+		rep, err := build.Build(build.Options{Root: opts.Root, Out: out, BaseURL: opts.BaseURL, Workers: opts.Workers, Context: ctx})
+		if errors.Is(err, build.ErrInterrupted) {
+			return "", err
+		}
 		if rep != nil {
 			printDiagnostics(ios.Err, rep.Diagnostics)
 		}
@@ -53,5 +64,8 @@ func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	return s.Run(ctx)
+	if err := s.Run(ctx); err != nil {
+		return err
+	}
+	return stopped(ctx, "preview closed")
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"parindex/internal/diag"
 	"parindex/internal/ingest"
 	"parindex/internal/par"
+	"parindex/internal/projfs"
 	"parindex/internal/workbook"
 	"parindex/internal/xlsx"
 )
@@ -36,11 +38,11 @@ cannot exceed its maximum, and total formulas. The framework is the one for
 --group in --year unless --framework names one; the units are all units of the
 group that exist at the end of --year unless --units lists them.`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Group == "" || opts.Year == 0 {
 				return usageError{errors.New("--group and --year are required")}
 			}
-			return runTemplate(ios, opts)
+			return runTemplate(cmd.Context(), ios, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -53,8 +55,16 @@ group that exist at the end of --year unless --units lists them.`,
 	return cmd
 }
 
-func runTemplate(ios *streams, opts *templateOptions) error {
-	ds, dl := ingest.Load(os.DirFS(opts.Root), ingest.Options{})
+func runTemplate(ctx context.Context, ios *streams, opts *templateOptions) error {
+	project, err := projfs.Open(opts.Root)
+	if err != nil {
+		return err
+	}
+	defer project.Close()
+	ds, dl := ingest.Load(project, ingest.Options{Context: ctx})
+	if e := stopped(ctx, "no workbook written"); e != nil {
+		return e
+	}
 	// Only the registry and the frameworks matter for a blank workbook;
 	// problems in score workbooks or content are for `check`.
 	var relevant diag.List
@@ -86,6 +96,9 @@ func runTemplate(ios *streams, opts *templateOptions) error {
 	out := opts.Out
 	if out == "" {
 		out = fmt.Sprintf("phieu-cham-diem-%s-%d.xlsx", opts.Group, opts.Year)
+	}
+	if e := stopped(ctx, "no workbook written"); e != nil {
+		return e
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err

@@ -8,10 +8,11 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
@@ -20,11 +21,13 @@ import (
 	"time"
 
 	"parindex"
+	"parindex/internal/baseurl"
 	"parindex/internal/compute"
 	"parindex/internal/diag"
 	"parindex/internal/docs"
 	"parindex/internal/ingest"
 	"parindex/internal/par"
+	"parindex/internal/projfs"
 	"parindex/internal/publish"
 	"parindex/internal/site"
 )
@@ -33,8 +36,22 @@ import (
 type Options struct {
 	Root    string // project dir: data/, content/, optional templates/ and static/ overrides
 	Out     string // output dir, default Root/site
-	BaseURL string // "" = site.yaml's base_url, else "/"
+	BaseURL string // a path or http(s) URL (see internal/baseurl); "" = site.yaml's base_url, else "/"
 	Workers int    // 0 = runtime.NumCPU()
+	// Context stops the run: ingest between files, render between pages.
+	// A stopped Build leaves the previous site untouched and removes its
+	// temporary folder; the error then wraps ErrInterrupted. nil never
+	// stops.
+	Context context.Context
+}
+
+// ErrInterrupted is wrapped by the error of a run whose Context was done.
+var ErrInterrupted = errors.New("interrupted")
+
+// interrupted is the error of a stopped run: ErrInterrupted with the
+// context's cause (e.g. the signal).
+func interrupted(ctx context.Context) error {
+	return fmt.Errorf("%w: %w", ErrInterrupted, context.Cause(ctx))
 }
 
 // Stage is one stage's measurement.
@@ -85,17 +102,24 @@ func count(n int, noun string) string {
 // Check reads and validates all input without writing anything. The error
 // is a *diag.ListError when the diagnostics hold errors.
 func Check(opt Options) (*Report, error) {
-	rep, _, err := analyse(opt)
+	rep, in, err := analyse(&opt)
+	if in != nil {
+		in.close()
+	}
 	return rep, err
 }
 
-// Build checks the input and writes the site. On any error the previous
-// site in Out is left untouched.
+// Build checks the input and writes the site. On any error, and when
+// Context is done, the previous site in Out is left untouched.
 func Build(opt Options) (*Report, error) {
-	rep, in, err := analyse(opt)
+	rep, in, err := analyse(&opt)
+	if in != nil {
+		defer in.close()
+	}
 	if err != nil {
 		return rep, err
 	}
+	ctx := opt.Context
 	in.Dataset.Sheets, in.Dataset.Summaries = nil, nil
 	// Collect now: the next cycle's goal is otherwise set from a live heap
 	// that still held the rows, letting render grow the heap to twice that.
@@ -105,7 +129,7 @@ func Build(opt Options) (*Report, error) {
 		out = filepath.Join(opt.Root, "site")
 	}
 	rep.Out = out
-	theme := Theme(opt.Root)
+	theme := projectTheme(in.project)
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -113,19 +137,20 @@ func Build(opt Options) (*Report, error) {
 
 	var pages []site.Page
 	rep.stage("plan", func() error {
-		pages = site.Plan(in)
+		pages = site.Plan(in.Input)
 		return nil
 	})
 	dir, err := publish.NewDir(out)
 	if err != nil {
 		return rep, fmt.Errorf("publish: %w", err)
 	}
-	cw := &countingWriter{w: dir}
+	defer dir.Abort() // a no-op after Commit
+	cw := &countingWriter{w: dir, ctx: ctx}
 	// Pages are written to the temporary directory as they are rendered,
 	// so "render" includes writing them; "publish" copies the assets and
 	// attachments and swaps the directory in.
 	err = rep.stage("render", func() error {
-		return site.Render(in, theme, pages, workers, cw)
+		return site.Render(in.Input, theme, pages, workers, cw)
 	})
 	if err == nil {
 		err = rep.stage("publish", func() error {
@@ -133,19 +158,27 @@ func Build(opt Options) (*Report, error) {
 				return fmt.Errorf("copy static: %w", err)
 			}
 			for _, a := range in.Dataset.Assets {
-				b, err := fs.ReadFile(os.DirFS(filepath.Join(opt.Root, "content")), a)
-				if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				// Through the project's boundary, as ingest read it.
+				if err := dir.CopyFS(in.project, path.Join("content", a), a); err != nil {
 					return fmt.Errorf("copy attachment: %w", err)
 				}
-				if err := cw.WriteFile(a, b); err != nil {
-					return err
-				}
+				cw.mu.Lock()
+				cw.n++
+				cw.mu.Unlock()
+			}
+			if ctx.Err() != nil {
+				return ctx.Err()
 			}
 			return dir.Commit()
 		})
 	}
+	if ctx.Err() != nil {
+		return rep, interrupted(ctx)
+	}
 	if err != nil {
-		_ = dir.Abort()
 		return rep, err
 	}
 	rep.Pages = len(pages)
@@ -153,28 +186,70 @@ func Build(opt Options) (*Report, error) {
 	return rep, nil
 }
 
-// analyse runs ingest, docs and compute.
-func analyse(opt Options) (*Report, *site.Input, error) {
+// input is what analyse hands to Build: the render stage's input and the
+// open project, closed when the run ends.
+type input struct {
+	*site.Input
+	project *projfs.FS
+}
+
+func (in *input) close() { in.project.Close() }
+
+// analyse runs ingest, docs and compute. It fills in opt's defaults.
+func analyse(opt *Options) (*Report, *input, error) {
 	rep := &Report{Diagnostics: &diag.List{}}
 	if opt.Root == "" {
 		opt.Root = "."
 	}
-	if st, err := os.Stat(filepath.Join(opt.Root, "data")); err != nil || !st.IsDir() {
+	if opt.Context == nil {
+		opt.Context = context.Background()
+	}
+	ctx := opt.Context
+	// A base URL on the command line is checked before any work; one in
+	// site.yaml is a diagnostic at its line.
+	var base baseurl.Base
+	if opt.BaseURL != "" {
+		b, err := baseurl.Parse(opt.BaseURL)
+		if err != nil {
+			return rep, nil, err
+		}
+		base = b
+	}
+	project, err := projfs.Open(opt.Root)
+	if err != nil {
+		return rep, nil, fmt.Errorf("%s is not a parindex project: %w", opt.Root, unwrapPath(err))
+	}
+	if st, err := fs.Stat(project, "data"); err != nil || !st.IsDir() {
+		project.Close()
+		if e, ok := projfs.Refused(err); ok {
+			return rep, nil, fmt.Errorf("%s: data: %w", opt.Root, e)
+		}
 		return rep, nil, fmt.Errorf("%s is not a parindex project: no data/ directory (create one with `parindex new DIR`)", opt.Root)
 	}
-	fsys := os.DirFS(opt.Root)
+	in := &input{project: project}
 	var ds *par.Dataset
 	rep.stage("ingest", func() error {
 		var dl *diag.List
-		ds, dl = ingest.Load(fsys, ingest.Options{Workers: opt.Workers})
+		ds, dl = ingest.Load(project, ingest.Options{Workers: opt.Workers, Context: ctx})
 		rep.Diagnostics.Merge(dl)
+		checkTheme(project, rep.Diagnostics)
 		return nil
 	})
 	rep.Dataset = ds
+	if ctx.Err() != nil {
+		return rep, in, interrupted(ctx)
+	}
+	if opt.BaseURL == "" {
+		// ingest checked it; an invalid one is an error there, and "/" here.
+		base, _ = baseurl.Parse(ds.Site.BaseURL)
+	}
 	rep.stage("docs", func() error {
-		renderDocs(ds, rep.Diagnostics)
+		renderDocs(ctx, ds, base, rep.Diagnostics)
 		return nil
 	})
+	if ctx.Err() != nil {
+		return rep, in, interrupted(ctx)
+	}
 	var res *par.Results
 	rep.stage("compute", func() error {
 		var dl *diag.List
@@ -183,46 +258,46 @@ func analyse(opt Options) (*Report, *site.Input, error) {
 		return nil
 	})
 	rep.Results = res
+	if ctx.Err() != nil {
+		return rep, in, interrupted(ctx)
+	}
 	if err := rep.Diagnostics.Err(); err != nil {
-		return rep, nil, err
+		return rep, in, err
 	}
-	base := opt.BaseURL
-	if base == "" {
-		base = ds.Site.BaseURL
-	}
-	in := &site.Input{Dataset: ds, Results: res, BaseURL: normaliseBase(base)}
+	in.Input = &site.Input{Dataset: ds, Results: res, BaseURL: base.String()}
 	return rep, in, nil
 }
 
-// renderDocs turns every document's markdown into safe HTML.
-func renderDocs(ds *par.Dataset, dl *diag.List) {
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// renderDocs turns every document's markdown into safe HTML. What the docs
+// stage changed (raw HTML dropped, images from other sites shown as links,
+// unsafe links removed) is a warning at its line of the file.
+func renderDocs(ctx context.Context, ds *par.Dataset, base baseurl.Base, dl *diag.List) {
 	if ds == nil {
 		return
 	}
 	for _, d := range ds.Docs {
+		if ctx.Err() != nil {
+			return
+		}
 		prefix := "n-" + string(d.Kind) + "-"
-		h, err := docs.Render(d.Body, docs.Options{IDPrefix: prefix})
+		h, notes, err := docs.RenderNotes(d.Body, docs.Options{IDPrefix: prefix, BasePath: base.Path})
 		if err != nil {
 			dl.Errorf(par.Source{File: d.Path, Line: d.BodyLine}, "markdown: %v", err)
 			continue
 		}
+		for _, n := range notes {
+			dl.Warnf(par.Source{File: d.Path, Line: d.BodyLine + n.Line - 1}, "%s", n.Msg)
+		}
 		d.HTML = h
 	}
-}
-
-// normaliseBase makes a base path start and end with "/".
-func normaliseBase(b string) string {
-	b = strings.TrimSpace(b)
-	if b == "" {
-		return "/"
-	}
-	if !strings.HasPrefix(b, "/") {
-		b = "/" + b
-	}
-	if !strings.HasSuffix(b, "/") {
-		b += "/"
-	}
-	return b
 }
 
 // stage runs fn, recording its duration and peak heap.
@@ -277,15 +352,23 @@ func startPeak() func() uint64 {
 // countingWriter counts files written by concurrent render workers. It is
 // site.Transient: publish.Dir.WriteFile writes the bytes to a file before
 // it returns and keeps nothing.
+//
+// It also stops the render stage when the run is interrupted: a write
+// after the context is done fails, and site.Render stops at its first
+// failure, so no further page is rendered.
 type countingWriter struct {
-	w  *publish.Dir
-	mu sync.Mutex
-	n  int
+	w   *publish.Dir
+	ctx context.Context
+	mu  sync.Mutex
+	n   int
 }
 
 func (c *countingWriter) Transient() {}
 
 func (c *countingWriter) WriteFile(path string, b []byte) error {
+	if err := c.ctx.Err(); err != nil {
+		return err
+	}
 	if err := c.w.WriteFile(path, b); err != nil {
 		return err
 	}
@@ -303,7 +386,55 @@ func IsDiagnostics(err error) bool {
 }
 
 // Theme is the default theme embedded in the binary, overridden file by
-// file by the project's own templates/ and static/.
+// file by the project's own templates/ and static/, read through the
+// project's boundary. If root cannot be opened, only the embedded theme
+// is served.
 func Theme(root string) fs.FS {
-	return overlay{top: os.DirFS(root), base: parindex.Theme, dirs: []string{"templates", "static"}}
+	p, err := projfs.Open(root)
+	if err != nil {
+		return parindex.Theme
+	}
+	return projectTheme(p)
+}
+
+func projectTheme(p *projfs.FS) fs.FS {
+	return overlay{top: p, base: parindex.Theme, dirs: themeDirs}
+}
+
+// themeDirs are the project folders that override the embedded theme.
+var themeDirs = []string{"templates", "static"}
+
+// checkTheme reports what the project's boundary refuses in the theme
+// overrides (links leaving the project, devices, pipes…), each at its
+// path, so `check` reports them and a build never falls back silently to
+// the embedded file of the same name.
+func checkTheme(project fs.FS, dl *diag.List) {
+	for _, dir := range themeDirs {
+		err := fs.WalkDir(project, dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) || p != dir {
+					dl.Errorf(par.Source{File: p}, "%s", themeErr(err))
+				}
+				if e != nil && e.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if e.IsDir() || e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+				return nil
+			}
+			if _, err := fs.Stat(project, p); err != nil {
+				dl.Errorf(par.Source{File: p}, "%s", themeErr(err))
+			}
+			return nil
+		})
+		_ = err // reported per path above
+	}
+}
+
+func themeErr(err error) string {
+	if e, ok := projfs.Refused(err); ok {
+		return e.Error()
+	}
+	return "cannot read: " + unwrapPath(err).Error()
 }

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+
+	"parindex/internal/projfs"
 )
 
 // overlay serves the project's own templates/ and static/ files in front of
@@ -24,10 +26,17 @@ func (o overlay) fromTop(name string) bool {
 	return false
 }
 
+// Open takes name from the top layer if it is there, else from the base;
+// a file the project's boundary refuses is an error, never replaced by
+// the base's file of the same name.
 func (o overlay) Open(name string) (fs.File, error) {
 	if o.fromTop(name) {
-		if f, err := o.top.Open(name); err == nil {
+		f, err := o.top.Open(name)
+		if err == nil {
 			return f, nil
+		}
+		if _, refused := projfs.Refused(err); refused {
+			return nil, err
 		}
 	}
 	return o.base.Open(name)

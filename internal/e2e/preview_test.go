@@ -35,8 +35,8 @@ func TestPreviewReloads(t *testing.T) {
 	}
 	s, err := serve.New(serve.Options{
 		Root: root, Addr: "127.0.0.1:0", Debounce: 100 * time.Millisecond, Log: logWriter{t},
-		Build: func(out string) (string, error) {
-			_, err := build.Build(build.Options{Root: root, Out: out, BaseURL: basePath})
+		Build: func(ctx context.Context, out string) (string, error) {
+			_, err := build.Build(build.Options{Root: root, Out: out, BaseURL: basePath, Context: ctx})
 			return basePath, err
 		},
 	})

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -33,15 +34,18 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"parindex/internal/baseurl"
 	"parindex/internal/diag"
+	"parindex/internal/projfs"
 )
 
 // BuildFunc builds the site into out, a directory that does not exist yet,
-// and returns the base path the site's links were made for ("/" or e.g.
-// "/chi-so-cchc/"), which the preview then serves it under. On failure it
-// returns an error (a *diag.ListError for input problems) and the preview
-// keeps serving the previous build.
-type BuildFunc func(out string) (base string, err error)
+// and returns the base URL the site's links were made for ("/",
+// "/chi-so-cchc/" or "https://host/chi-so-cchc/"), whose path the preview
+// then serves it under. On failure it returns an error (a *diag.ListError
+// for input problems) and the preview keeps serving the previous build.
+// It should stop early when ctx is done: the preview is shutting down.
+type BuildFunc func(ctx context.Context, out string) (base string, err error)
 
 // Options configures a preview server.
 type Options struct {
@@ -53,6 +57,9 @@ type Options struct {
 }
 
 // watchedDirs are the project directories whose changes trigger a rebuild.
+// They are walked through the project's boundary (internal/projfs): links
+// to folders inside the project are watched where they lead, anything the
+// boundary refuses is not watched (the build reports it).
 func watchedDirs() []string { return []string{"data", "content", "templates", "static"} }
 
 const (
@@ -62,10 +69,11 @@ const (
 
 // Server is a running preview. Create it with New, run it with Run.
 type Server struct {
-	opt Options
-	ln  net.Listener
-	tmp string // holds the builds: build-1, build-2, …
-	id  string // distinguishes this server from an earlier one on the same port
+	opt     Options
+	project *projfs.FS // the project, for walking the watched folders
+	ln      net.Listener
+	tmp     string // holds the builds: build-1, build-2, …
+	id      string // distinguishes this server from an earlier one on the same port
 
 	mu      sync.Mutex
 	base    string // of the last good build; starts and ends with "/"
@@ -95,23 +103,30 @@ func New(opt Options) (*Server, error) {
 	if opt.Debounce <= 0 {
 		opt.Debounce = 200 * time.Millisecond
 	}
+	project, err := projfs.Open(opt.Root)
+	if err != nil {
+		return nil, err
+	}
 	tmp, err := os.MkdirTemp("", "parindex-serve-")
 	if err != nil {
+		project.Close()
 		return nil, err
 	}
 	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
 		os.RemoveAll(tmp)
+		project.Close()
 		return nil, err
 	}
 	return &Server{
-		opt:  opt,
-		base: "/",
-		ln:   ln,
-		tmp:  tmp,
-		id:   strconv.FormatInt(time.Now().UnixNano(), 36),
-		subs: map[chan struct{}]struct{}{},
-		done: make(chan struct{}),
+		opt:     opt,
+		project: project,
+		base:    "/",
+		ln:      ln,
+		tmp:     tmp,
+		id:      strconv.FormatInt(time.Now().UnixNano(), 36),
+		subs:    map[chan struct{}]struct{}{},
+		done:    make(chan struct{}),
 	}, nil
 }
 
@@ -129,6 +144,7 @@ func (s *Server) URL() string {
 // recovers as soon as the input is fixed.
 func (s *Server) Run(ctx context.Context) error {
 	defer os.RemoveAll(s.tmp)
+	defer s.project.Close()
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		s.ln.Close()
@@ -140,7 +156,12 @@ func (s *Server) Run(ctx context.Context) error {
 		return fmt.Errorf("watch: %w", err)
 	}
 
-	s.rebuild()
+	s.rebuild(ctx)
+	if ctx.Err() != nil {
+		s.ln.Close()
+		close(s.done)
+		return nil
+	}
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	serveErr := make(chan error, 1)
@@ -170,7 +191,7 @@ func (s *Server) Run(ctx context.Context) error {
 		case <-timer.C:
 			// Events that arrive while building wait in the watcher and
 			// trigger one more rebuild afterwards.
-			s.rebuild()
+			s.rebuild(ctx)
 		}
 	}
 }
@@ -188,58 +209,66 @@ func (s *Server) shutdown(srv *http.Server) error {
 // watchProject watches the root (to notice an input directory being
 // created) and every directory under the watched input directories.
 func (s *Server) watchProject(w *fsnotify.Watcher) error {
-	if err := w.Add(s.opt.Root); err != nil {
+	if err := w.Add(s.project.Dir()); err != nil {
 		return err
 	}
 	for _, d := range watchedDirs() {
-		if err := addTree(w, filepath.Join(s.opt.Root, d)); err != nil {
+		if err := s.addTree(w, d); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// addTree watches dir and its subdirectories; inotify is not recursive.
-func addTree(w *fsnotify.Watcher, dir string) error {
-	return filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+// addTree watches the folder name (relative to the project) and its
+// subfolders, where the project's boundary lets them lead; inotify is not
+// recursive.
+func (s *Server) addTree(w *fsnotify.Watcher, name string) error {
+	return fs.WalkDir(s.project, name, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil // optional directory, or removed meanwhile
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+				return nil // optional directory, removed meanwhile, or refused
 			}
 			return err
 		}
 		if !e.IsDir() {
 			return nil
 		}
-		if p != dir && ignoredName(e.Name()) {
-			return filepath.SkipDir
+		if p != name && ignoredName(e.Name()) {
+			return fs.SkipDir
 		}
-		return w.Add(p)
+		real, err := s.project.RealPath(p)
+		if err != nil {
+			return nil
+		}
+		return w.Add(real)
 	})
 }
 
 // relevant reports whether ev should trigger a rebuild, and starts
-// watching directories created under the inputs.
+// watching directories created under the inputs. Only the root and the
+// watched folders are watched, so an event outside the root is about one
+// of the input folders.
 func (s *Server) relevant(w *fsnotify.Watcher, ev fsnotify.Event) bool {
 	if ev.Op == fsnotify.Chmod || ignoredName(filepath.Base(ev.Name)) {
 		return false
 	}
-	rel, err := filepath.Rel(s.opt.Root, ev.Name)
-	if err != nil {
-		return false
-	}
-	top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
-	watched := false
-	for _, d := range watchedDirs() {
-		watched = watched || top == d
-	}
-	if !watched {
-		return false
+	root := s.project.Dir()
+	if filepath.Dir(ev.Name) == root {
+		watched := false
+		for _, d := range watchedDirs() {
+			watched = watched || filepath.Base(ev.Name) == d
+		}
+		if !watched {
+			return false
+		}
 	}
 	if ev.Has(fsnotify.Create) {
-		if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-			if err := addTree(w, ev.Name); err != nil {
-				fmt.Fprintf(s.opt.Log, "watch %s: %v\n", ev.Name, err)
+		if rel, err := filepath.Rel(root, ev.Name); err == nil && fs.ValidPath(filepath.ToSlash(rel)) {
+			if st, err := fs.Stat(s.project, filepath.ToSlash(rel)); err == nil && st.IsDir() {
+				if err := s.addTree(w, filepath.ToSlash(rel)); err != nil {
+					fmt.Fprintf(s.opt.Log, "watch %s: %v\n", ev.Name, err)
+				}
 			}
 		}
 	}
@@ -258,15 +287,28 @@ func ignoredName(name string) bool {
 		name == "4913" // vim's write test
 }
 
-// rebuild builds into a fresh directory and switches to it on success.
-func (s *Server) rebuild() {
+// rebuild builds into a fresh directory and switches to it on success. A
+// build cut short by the end of ctx changes nothing.
+func (s *Server) rebuild(ctx context.Context) {
 	s.mu.Lock()
 	n := s.gen + 1
 	s.mu.Unlock()
 	out := filepath.Join(s.tmp, "build-"+strconv.Itoa(n))
 	t0 := time.Now()
-	base, err := s.opt.Build(out)
+	base, err := s.opt.Build(ctx, out)
 	took := time.Since(t0).Round(time.Millisecond)
+	if ctx.Err() != nil {
+		os.RemoveAll(out)
+		return
+	}
+	var basePath string
+	if err == nil {
+		b, perr := baseurl.Parse(base)
+		if perr != nil {
+			err = perr
+		}
+		basePath = b.Path
+	}
 
 	s.mu.Lock()
 	s.gen = n
@@ -274,7 +316,7 @@ func (s *Server) rebuild() {
 	var old string
 	if err == nil {
 		old, s.cur = s.cur, out
-		s.base = normaliseBase(base)
+		s.base = basePath
 	}
 	s.mu.Unlock()
 
@@ -482,22 +524,6 @@ func errorText(err error) string {
 		return b.String()
 	}
 	return err.Error()
-}
-
-// normaliseBase makes a base path start and end with "/"; an empty base
-// is the root.
-func normaliseBase(b string) string {
-	b = strings.TrimSpace(b)
-	if b == "" {
-		return "/"
-	}
-	if !strings.HasPrefix(b, "/") {
-		b = "/" + b
-	}
-	if !strings.HasSuffix(b, "/") {
-		b += "/"
-	}
-	return b
 }
 
 // reloadJS reloads the page when a build other than the page's own is

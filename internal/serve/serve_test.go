@@ -23,7 +23,7 @@ import (
 // content/ into one page, and fails, like a build with input errors, when a
 // file says BROKEN.
 func fakeBuild(root, base string) BuildFunc {
-	return func(out string) (string, error) {
+	return func(_ context.Context, out string) (string, error) {
 		return base, build(root, out)
 	}
 }
