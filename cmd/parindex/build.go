@@ -51,7 +51,11 @@ func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
 		if out == "" {
 			out = filepath.Join(opts.Root, "site")
 		}
-		if e := stopped(ctx, "nothing written, "+filepath.ToSlash(filepath.Clean(out))+"/ left as it was"); e != nil {
+		what := "site not built, " + filepath.ToSlash(filepath.Clean(out)) + "/ left as it was"
+		if rep != nil && rep.Leftover != "" {
+			what += "; " + filepath.ToSlash(rep.Leftover) + " is still being removed (the next build removes what is left)"
+		}
+		if e := stopped(ctx, what); e != nil {
 			return e
 		}
 		return err

@@ -74,7 +74,14 @@ type Report struct {
 	Files   int // all files written, pages included
 	Stages  []Stage
 	Out     string
+	// Leftover is the temporary folder an interrupted Build could not
+	// remove in time (see abortLimit); the next build removes it.
+	Leftover string
 }
+
+// abortLimit bounds the removal of the temporary folder when a build is
+// interrupted, so the process exits within 2 s of a signal.
+const abortLimit = 1200 * time.Millisecond
 
 // Summary is one line about the input, for `check`.
 func (r *Report) Summary() string {
@@ -146,6 +153,7 @@ func Build(opt Options) (*Report, error) {
 	}
 	defer dir.Abort() // a no-op after Commit
 	cw := &countingWriter{w: dir, ctx: ctx}
+	committed := false
 	// Pages are written to the temporary directory as they are rendered,
 	// so "render" includes writing them; "publish" copies the assets and
 	// attachments and swaps the directory in.
@@ -172,10 +180,20 @@ func Build(opt Options) (*Report, error) {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			return dir.Commit()
+			if err := dir.CommitContext(ctx); err != nil {
+				return err
+			}
+			committed = true
+			return nil
 		})
 	}
-	if ctx.Err() != nil {
+	// Once the new site is in place, a late signal changes nothing.
+	if ctx.Err() != nil && !committed {
+		// The process is about to exit: bound the clean-up, and say what
+		// is left for the next build to remove.
+		if err := dir.AbortWithin(abortLimit); errors.Is(err, publish.ErrSlowRemove) {
+			rep.Leftover = dir.Path()
+		}
 		return rep, interrupted(ctx)
 	}
 	if err != nil {

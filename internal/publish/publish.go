@@ -18,6 +18,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,6 +28,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Dir is a temporary output directory that becomes the final directory on
@@ -240,13 +242,26 @@ func (d *Dir) copyFile(fsys fs.FS, src, dest string) error {
 // If a rename fails the previous site is put back, so on any error the
 // final directory holds the previous site (or nothing, if there was none).
 func (d *Dir) Commit() error {
+	return d.CommitContext(context.Background())
+}
+
+// CommitContext is Commit that stops waiting for the previous site to be
+// deleted when ctx is done (the process is being stopped): the new site is
+// in place by then, and what is left of "<final>.old" goes on being
+// removed in the background, holding the lock, or by the next build.
+func (d *Dir) CommitContext(ctx context.Context) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.done {
 		return errors.New("output directory already committed or aborted")
 	}
 	d.done = true
-	defer d.lock.release()
+	release := true
+	defer func() {
+		if release {
+			d.lock.release()
+		}
+	}()
 	old := d.final + ".old"
 	// NewDir removed leftovers; one may still appear if a build without
 	// the lock (an older parindex) was interrupted meanwhile.
@@ -279,8 +294,20 @@ func (d *Dir) Commit() error {
 	if hadFinal {
 		// The new site is in place; failing to delete the old one only
 		// wastes space, so it is reported but does not fail the build.
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("site published, but removing the previous one failed: %w", err)
+		// If the process dies meanwhile, the next build removes the rest.
+		release = false
+		done := make(chan error, 1)
+		go func() {
+			err := removeTree(old)
+			d.lock.release()
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				return fmt.Errorf("site published, but removing the previous one failed: %w", err)
+			}
+		case <-ctx.Done():
 		}
 	}
 	return nil
@@ -289,12 +316,71 @@ func (d *Dir) Commit() error {
 // Abort removes the temporary directory, leaving the final one untouched.
 // It is a no-op after Commit, so `defer d.Abort()` is safe.
 func (d *Dir) Abort() error {
+	return d.AbortWithin(0)
+}
+
+// ErrSlowRemove is returned by AbortWithin when the temporary directory
+// was not removed in time.
+var ErrSlowRemove = errors.New("temporary folder not removed in time")
+
+// AbortWithin is Abort that returns after at most limit (0: no limit): an
+// interrupted build must exit promptly even where deleting thousands of
+// files is slow. What is not removed by then goes on being removed in the
+// background, holding the lock, and is a leftover the next build removes
+// if the process ends first; the error then wraps ErrSlowRemove and names
+// the folder.
+func (d *Dir) AbortWithin(limit time.Duration) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.done {
 		return nil
 	}
 	d.done = true
-	defer d.lock.release()
-	return os.RemoveAll(d.tmp)
+	done := make(chan error, 1)
+	go func() {
+		err := removeTree(d.tmp)
+		d.lock.release()
+		done <- err
+	}()
+	if limit <= 0 {
+		return <-done
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(limit):
+		return fmt.Errorf("%w: %s (the next build removes it)", ErrSlowRemove, d.tmp)
+	}
+}
+
+// removeTree removes dir like os.RemoveAll, deleting its files from
+// several goroutines: on a busy disk, or a file system that discards
+// blocks on delete, one file at a time is several times slower.
+func removeTree(dir string) error {
+	var files []string
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) > 64 {
+		jobs := make(chan string)
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for p := range jobs {
+					_ = os.Remove(p) // RemoveAll below reports what is left
+				}
+			}()
+		}
+		for _, f := range files {
+			jobs <- f
+		}
+		close(jobs)
+		wg.Wait()
+	}
+	return os.RemoveAll(dir)
 }

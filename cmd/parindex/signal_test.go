@@ -1,0 +1,183 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"parindex/internal/example"
+)
+
+// Issue 10, "Stopping works", with the real command on a generated input
+// large enough for a build to take seconds: SIGTERM and SIGINT stop a
+// build within 2 s with a message and status 128+n, leaving the previous
+// site as it was and no temporary folder; a second build into the same
+// output is told another is running; a build after a killed one removes
+// the killed one's leftovers.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and builds a large input")
+	}
+	bin, err := exec.LookPath("parindex") // installed in PATH by testscript.Main
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	if err := example.Generate(root, example.Options{Preset: "large", Units: 300, Years: 3}); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(root, "site")
+	if out, err := exec.Command(bin, "build", "--root", root).CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, out)
+	}
+	before := treeHash(t, site)
+
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sigName(sig), func(t *testing.T) {
+			cmd, stderr := start(t, bin, "build", "--root", root)
+			waitRendering(t, root, cmd)
+
+			// Meanwhile a second build into the same output is refused.
+			out, err := exec.Command(bin, "build", "--root", root).CombinedOutput()
+			if err == nil || !strings.Contains(string(out), "another build is running into "+site+" (it holds "+site+".lock); wait for it to finish") {
+				t.Errorf("second build: %v\n%s", err, out)
+			}
+
+			t0 := time.Now()
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err = cmd.Wait()
+			took := time.Since(t0)
+			t.Logf("%s: exited %.0f ms after the signal", sigName(sig), took.Seconds()*1000)
+			if took > 2*time.Second {
+				t.Errorf("exited %s after %s, want within 2 s", took, sigName(sig))
+			}
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 128+int(sig) {
+				t.Errorf("exit: %v, want status %d", err, 128+int(sig))
+			}
+			want := "parindex: stopped by " + sigName(sig) + "; site not built, " + filepath.ToSlash(site) + "/ left as it was\n"
+			if got := stderr.String(); got != want {
+				t.Errorf("stderr:\n got %q\nwant %q", got, want)
+			}
+			if after := treeHash(t, site); after != before {
+				t.Error("the previous site changed")
+			}
+			if l := leftovers(t, root); len(l) != 0 {
+				t.Errorf("left behind: %v", l)
+			}
+		})
+	}
+
+	t.Run("after a killed build", func(t *testing.T) {
+		cmd, _ := start(t, bin, "build", "--root", root)
+		waitRendering(t, root, cmd)
+		cmd.Process.Kill()
+		cmd.Wait()
+		if l := leftovers(t, root); len(l) == 0 {
+			t.Fatal("the killed build left nothing to clean up; the test proves nothing")
+		}
+		// A kill in the middle of a swap leaves site.old as well.
+		if err := os.MkdirAll(filepath.Join(root, "site.old", "nam"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(bin, "build", "--root", root).CombinedOutput(); err != nil {
+			t.Fatalf("build after the kill: %v\n%s", err, out)
+		}
+		if l := leftovers(t, root); len(l) != 0 {
+			t.Errorf("leftovers not removed: %v", l)
+		}
+		if after := treeHash(t, site); after != before {
+			t.Error("the rebuilt site differs from the first build")
+		}
+	})
+}
+
+// start runs the command with its stderr collected.
+func start(t *testing.T, bin string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	return cmd, &stderr
+}
+
+// waitRendering waits until the build has written pages into its
+// temporary folder: it is in the middle of rendering.
+func waitRendering(t *testing.T, root string, cmd *exec.Cmd) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		tmps, _ := filepath.Glob(filepath.Join(root, "site.tmp-*", "don-vi"))
+		if len(tmps) > 0 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("the build did not start rendering within 60 s")
+}
+
+// leftovers lists what a build may leave next to the output.
+func leftovers(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	for _, pat := range []string{"site.tmp-*", "site.old", "site.lock"} {
+		m, err := filepath.Glob(filepath.Join(root, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range m {
+			out = append(out, filepath.Base(p))
+		}
+	}
+	return out
+}
+
+// treeHash is a hash of every file's path and content under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(b))
+		h.Write(b)
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatalf("%s is empty", dir)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
