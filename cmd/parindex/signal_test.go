@@ -34,7 +34,7 @@ func TestInterrupt(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
-	if err := example.Generate(root, example.Options{Preset: "large", Units: 300, Years: 3}); err != nil {
+	if err := example.Generate(root, example.Options{Preset: "large", Units: 200, Years: 3}); err != nil {
 		t.Fatal(err)
 	}
 	site := filepath.Join(root, "site")

@@ -109,33 +109,49 @@ func count(n int, noun string) string {
 // Check reads and validates all input without writing anything. The error
 // is a *diag.ListError when the diagnostics hold errors.
 func Check(opt Options) (*Report, error) {
-	rep, in, err := analyse(&opt)
-	if in != nil {
-		in.close()
+	project, base, err := openProject(&opt)
+	if err != nil {
+		return &Report{Diagnostics: &diag.List{}}, err
 	}
+	defer project.Close()
+	rep, _, err := analyse(&opt, project, base)
 	return rep, err
 }
 
 // Build checks the input and writes the site. On any error, and when
 // Context is done, the previous site in Out is left untouched.
 func Build(opt Options) (*Report, error) {
-	rep, in, err := analyse(&opt)
-	if in != nil {
-		defer in.close()
-	}
+	project, base, err := openProject(&opt)
 	if err != nil {
-		return rep, err
+		return &Report{Diagnostics: &diag.List{}}, err
 	}
-	ctx := opt.Context
-	in.Dataset.Sheets, in.Dataset.Summaries = nil, nil
-	// Collect now: the next cycle's goal is otherwise set from a live heap
-	// that still held the rows, letting render grow the heap to twice that.
-	runtime.GC()
+	defer project.Close()
 	out := opt.Out
 	if out == "" {
 		out = filepath.Join(opt.Root, "site")
 	}
+	// The output is locked before any work, so a second build into it is
+	// refused at once rather than after reading everything.
+	dir, err := publish.NewDir(out)
+	if err != nil {
+		return &Report{Diagnostics: &diag.List{}}, fmt.Errorf("publish: %w", err)
+	}
+	defer dir.Abort() // a no-op after Commit
+	rep, in, err := analyse(&opt, project, base)
 	rep.Out = out
+	ctx := opt.Context
+	if err != nil {
+		if ctx.Err() != nil {
+			if err := dir.AbortWithin(abortLimit); errors.Is(err, publish.ErrSlowRemove) {
+				rep.Leftover = dir.Path()
+			}
+		}
+		return rep, err
+	}
+	in.Dataset.Sheets, in.Dataset.Summaries = nil, nil
+	// Collect now: the next cycle's goal is otherwise set from a live heap
+	// that still held the rows, letting render grow the heap to twice that.
+	runtime.GC()
 	theme := projectTheme(in.project)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -147,11 +163,6 @@ func Build(opt Options) (*Report, error) {
 		pages = site.Plan(in.Input)
 		return nil
 	})
-	dir, err := publish.NewDir(out)
-	if err != nil {
-		return rep, fmt.Errorf("publish: %w", err)
-	}
-	defer dir.Abort() // a no-op after Commit
 	cw := &countingWriter{w: dir, ctx: ctx}
 	committed := false
 	// Pages are written to the temporary directory as they are rendered,
@@ -205,45 +216,49 @@ func Build(opt Options) (*Report, error) {
 }
 
 // input is what analyse hands to Build: the render stage's input and the
-// open project, closed when the run ends.
+// open project.
 type input struct {
 	*site.Input
 	project *projfs.FS
 }
 
-func (in *input) close() { in.project.Close() }
-
-// analyse runs ingest, docs and compute. It fills in opt's defaults.
-func analyse(opt *Options) (*Report, *input, error) {
-	rep := &Report{Diagnostics: &diag.List{}}
+// openProject fills in opt's defaults, checks a base URL given on the
+// command line (one in site.yaml is a diagnostic at its line) and opens
+// the project, which must hold data/.
+func openProject(opt *Options) (*projfs.FS, baseurl.Base, error) {
 	if opt.Root == "" {
 		opt.Root = "."
 	}
 	if opt.Context == nil {
 		opt.Context = context.Background()
 	}
-	ctx := opt.Context
-	// A base URL on the command line is checked before any work; one in
-	// site.yaml is a diagnostic at its line.
 	var base baseurl.Base
 	if opt.BaseURL != "" {
 		b, err := baseurl.Parse(opt.BaseURL)
 		if err != nil {
-			return rep, nil, err
+			return nil, base, err
 		}
 		base = b
 	}
 	project, err := projfs.Open(opt.Root)
 	if err != nil {
-		return rep, nil, fmt.Errorf("%s is not a parindex project: %w", opt.Root, unwrapPath(err))
+		return nil, base, fmt.Errorf("%s is not a parindex project: %w", opt.Root, unwrapPath(err))
 	}
 	if st, err := fs.Stat(project, "data"); err != nil || !st.IsDir() {
 		project.Close()
 		if e, ok := projfs.Refused(err); ok {
-			return rep, nil, fmt.Errorf("%s: data: %w", opt.Root, e)
+			return nil, base, fmt.Errorf("%s: data: %w", opt.Root, e)
 		}
-		return rep, nil, fmt.Errorf("%s is not a parindex project: no data/ directory (create one with `parindex new DIR`)", opt.Root)
+		return nil, base, fmt.Errorf("%s is not a parindex project: no data/ directory (create one with `parindex new DIR`)", opt.Root)
 	}
+	return project, base, nil
+}
+
+// analyse runs ingest, docs and compute on the open project. base is the
+// command line's base URL, or zero to take site.yaml's.
+func analyse(opt *Options, project *projfs.FS, base baseurl.Base) (*Report, *input, error) {
+	rep := &Report{Diagnostics: &diag.List{}}
+	ctx := opt.Context
 	in := &input{project: project}
 	var ds *par.Dataset
 	rep.stage("ingest", func() error {
@@ -257,7 +272,7 @@ func analyse(opt *Options) (*Report, *input, error) {
 	if ctx.Err() != nil {
 		return rep, in, interrupted(ctx)
 	}
-	if opt.BaseURL == "" {
+	if base.Path == "" {
 		// ingest checked it; an invalid one is an error there, and "/" here.
 		base, _ = baseurl.Parse(ds.Site.BaseURL)
 	}
