@@ -78,7 +78,11 @@ func loadLimits(y *yfile, n *yaml.Node, lim par.Limits) par.Limits {
 		*f.v = v
 	}
 	if lim.WorkbookUnzipped > lim.WorkbookMemory {
-		y.d.Errorf(m.src("workbook_memory"), "limits.workbook_memory (%s) must be at least limits.workbook_unzipped (%s): one workbook must fit", sizeText(lim.WorkbookMemory), sizeText(lim.WorkbookUnzipped))
+		at := m.src("workbook_memory")
+		if !m.has("workbook_memory") {
+			at = m.src("workbook_unzipped")
+		}
+		y.d.Errorf(at, "limits.workbook_memory (%s) must be at least limits.workbook_unzipped (%s): one workbook must fit", sizeText(lim.WorkbookMemory), sizeText(lim.WorkbookUnzipped))
 		lim.WorkbookMemory = lim.WorkbookUnzipped
 	}
 	return lim
