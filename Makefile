@@ -11,10 +11,14 @@ site:
 
 # test: the whole suite — unit, golden, CLI (testscript) and browser
 # (headless chromium) tests. The browser test skips without chromium unless
-# CI=true, when a missing chromium fails it.
+# CI=true, when a missing chromium fails it. The last line says how many
+# browser checks ran or were skipped (go test hides a passing package's
+# output; the browser tests write the line to .browser-checks).
 test:
 	$(GO) vet ./...
-	$(GO) test ./...
+	@PARINDEX_BROWSER_SUMMARY=$(CURDIR)/.browser-checks $(GO) test ./...; status=$$?; \
+	if [ -f .browser-checks ]; then cat .browser-checks; else echo "browser checks: no summary (internal/e2e did not run)"; fi; \
+	exit $$status
 
 # check: validate the bundled example's input and print every problem.
 check:
@@ -52,4 +56,4 @@ vet:
 
 # clean: remove the built site and leftovers of interrupted builds.
 clean:
-	rm -rf site site.tmp-* site.old coverage.out
+	rm -rf site site.tmp-* site.old site.lock coverage.out .browser-checks

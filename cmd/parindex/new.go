@@ -51,7 +51,7 @@ func runNew(ios *streams, opts *newOptions) error {
 	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte(newReadme(filepath.Base(filepath.Clean(dir)))), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n/site.tmp-*\n/site.old/\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n/site.tmp-*\n/site.old/\n/site.lock\n"), 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.Err, "created %s with a small example; next:\n  cd %s\n  parindex check\n  parindex serve\n", dir, dir)

@@ -65,9 +65,11 @@ func TestPreviewReloads(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 
-	browserCtx := startBrowser(t)
-	tab, closeTab := chromedp.NewContext(browserCtx)
+	pageCtx, cancelPage := context.WithTimeout(browser(t), pageDeadline)
+	defer cancelPage()
+	tab, closeTab := chromedp.NewContext(pageCtx)
 	defer closeTab()
+	defer checks.ran(t)
 	if err := chromedp.Do(tab, chromedp.Navigate(s.URL())); err != nil {
 		t.Fatal(err)
 	}
