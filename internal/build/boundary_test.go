@@ -23,9 +23,13 @@ import (
 // what the link points to reached the output, which still holds the
 // previous site. A link to a file inside the project is followed.
 func TestBoundary(t *testing.T) {
+	// One project and its site, built once and copied for each case.
 	pristine := t.TempDir()
 	if err := example.Generate(pristine, example.Options{Preset: "minimal"}); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := Build(Options{Root: pristine, Workers: 2}); err != nil {
+		t.Fatalf("first build: %v", err)
 	}
 	// Outside the project: a workbook, and a secret in the environment
 	// (where a CI token would be) that /proc/self/environ would expose.
@@ -95,9 +99,6 @@ func TestBoundary(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := filepath.Join(root, "site")
-			if _, err := Build(Options{Root: root, Out: out, Workers: 2}); err != nil {
-				t.Fatalf("first build: %v", err)
-			}
 			before := readTree(t, out)
 			tc.setup(t, root)
 
@@ -158,6 +159,7 @@ func TestBoundary(t *testing.T) {
 		if err := os.CopyFS(root, os.DirFS(pristine)); err != nil {
 			t.Fatal(err)
 		}
+		os.RemoveAll(filepath.Join(root, "site"))
 		link("content/pages/lien-ket.md", "../index.md")(t, root)
 		link("content/files/ban-sao", "2024")(t, root)
 		link("data/site-link-target.yaml", "site.yaml")(t, root) // not input: data/ holds named files only
