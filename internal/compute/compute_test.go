@@ -208,39 +208,48 @@ func TestRule2NotApplicableIndexVersusPoints(t *testing.T) {
 	}
 }
 
-// Rule 2: missing leaves. Some blank → computed, ranked, with a warning; all
-// blank → not scored; a unit that existed but has no data → not scored.
-// Missing is not zero: an unscored unit is never ranked, even below a 0.
-func TestRule2MissingIsNotZero(t *testing.T) {
+// Rule: missing is never zero. A sheet with any applicable leaf blank is
+// incomplete: not totalled, not ranked, not classified, an error; the
+// other units rank as if it were absent (zero is 2nd, not 3rd). A unit
+// that existed but has no data is not scored. An incomplete sheet with a
+// published annex row shows the published figures, marked incomplete.
+func TestRuleMissingIsNeverZero(t *testing.T) {
 	fw := flatFW("f", "so", "50", "50")
 	ds := &par.Dataset{
 		Registry: registry(groups("so"),
 			unit("part", "so", "Sở Một phần"), unit("blank", "so", "Sở Bỏ trống"),
-			unit("none", "so", "Sở Chưa có"), unit("zero", "so", "Sở Không điểm"), unit("full", "so", "Sở Đủ")),
+			unit("none", "so", "Sở Chưa có"), unit("zero", "so", "Sở Không điểm"), unit("full", "so", "Sở Đủ"),
+			unit("pub", "so", "Sở Có phụ lục")),
 		Frameworks: []*par.Framework{fw},
 		Sheets: []*par.Sheet{
 			sheetOf("part", 2023, "part.xlsx", "I/1=40", "I/2="),
 			sheetOf("blank", 2023, "blank.xlsx", "I/1=", "I/2="),
 			sheetOf("zero", 2023, "zero.xlsx", "I/1=0", "I/2=0"),
 			sheetOf("full", 2023, "full.xlsx", "I/1=45", "I/2=45"),
+			sheetOf("pub", 2023, "pub.xlsx", "I/1=30", "I/2="),
 		},
+		Summaries: []*par.Summary{annex("pub", 2023, 9, "70", "")},
 	}
+	ds.Sheets[4].Incomplete, ds.Sheets[4].Missing = true, []string{"I/2"} // as ingest marks it (and reports it)
 	res, dl := mustRun(t, ds)
 	wantDiags(t, dl,
-		"blank.xlsx: blank: warning: no criterion of Sở Bỏ trống has an appraised score; it is not scored",
-		"part.xlsx: part: warning: 1 of 2 applicable criteria of Sở Một phần have no appraised score (I/2); the result is incomplete")
+		"blank.xlsx: blank: error: 2 of 2 applicable criteria of Sở Bỏ trống have no appraised score (I/1, I/2): the result is incomplete, so it is not totalled, ranked or classified",
+		"part.xlsx: part: error: 1 of 2 applicable criteria of Sở Một phần have no appraised score (I/2): the result is incomplete, so it is not totalled, ranked or classified")
 	rk := rankingOf(res, "so", 2023)
-	if got, want := order(rk), "full:1 part:2 zero:3 blank:0 none:0"; got != want {
+	if got, want := order(rk), "full:1 pub:2 zero:3 blank:0 none:0 part:0"; got != want {
 		t.Errorf("order %s, want %s", got, want)
 	}
-	for _, id := range []string{"blank", "none"} {
+	for _, id := range []string{"blank", "none", "part"} {
 		r := find(res, id, 2023)
 		if r.Scored || r.Total.Known() || r.Index.Known() || r.Band.ID != "" || r.Rank.Origin != par.Missing {
 			t.Errorf("%s: %+v, want not scored with no figures", id, r)
 		}
 	}
-	if p := find(res, "part", 2023); p.Total.Text() != "40.00" || p.Index.Text() != "40.00" {
-		t.Errorf("part: %s %s", p.Total.Text(), p.Index.Text())
+	if p := find(res, "part", 2023); !p.Incomplete || !p.Detail {
+		t.Errorf("part: incomplete %v detail %v", p.Incomplete, p.Detail)
+	}
+	if p := find(res, "pub", 2023); !p.Incomplete || !p.Scored || p.Total.Value != P("70") || p.Total.Origin != par.Published {
+		t.Errorf("pub: incomplete %v scored %v total %s %v", p.Incomplete, p.Scored, p.Total.Text(), p.Total.Origin)
 	}
 }
 

@@ -61,7 +61,7 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 		d.Errorf(par.Source{File: p, Line: 1}, "framework file is empty")
 		return nil
 	}
-	m := y.fields(root, "framework", "id", "title", "title_en", "groups", "from", "to", "basis", "decimals", "bands", "rules", "areas", "bonus", "penalty", "note")
+	m := y.fields(root, "framework", "id", "title", "title_en", "groups", "from", "to", "basis", "decimals", "ties", "bands", "rules", "areas", "bonus", "penalty", "note")
 	f := &par.Framework{Src: par.Source{File: p, Line: 1}, Basis: par.BasisIndex, Decimals: 2}
 	if m.need("id") {
 		f.ID = m.str("id")
@@ -107,6 +107,14 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 			f.Basis = b
 		default:
 			d.Errorf(m.src("basis"), "unknown basis %q (want index or points)", b)
+		}
+	}
+	if m.has("ties") {
+		switch t := par.Ties(m.str("ties")); t {
+		case par.TiesCompetition, par.TiesDense:
+			f.Ties = t
+		default:
+			d.Errorf(m.src("ties"), "unknown ties rule %q (want competition, as 1, 2, 2, 4, or dense, as 1, 2, 2, 3)", t)
 		}
 	}
 	if m.has("decimals") {
@@ -227,7 +235,7 @@ func loadNodes(y *yfile, reg *par.Registry, nodes []*yaml.Node, parentKey string
 		what = "area"
 	}
 	for _, nn := range nodes {
-		m := y.fields(nn, what, "code", "title", "title_en", "max", "method", "lead", "items")
+		m := y.fields(nn, what, "code", "title", "title_en", "max", "method", "lead", "required", "items")
 		n := &par.Node{Src: y.at(nn)}
 		if m.need("code") {
 			n.Code = m.str("code")
@@ -252,6 +260,7 @@ func loadNodes(y *yfile, reg *par.Registry, nodes []*yaml.Node, parentKey string
 				y.d.Errorf(m.src("method"), "unknown method %q (want self, survey or satisfaction)", meth)
 			}
 		}
+		n.Required = m.boolean("required")
 		if m.has("lead") {
 			n.Lead = m.str("lead")
 			if reg.Unit(n.Lead) == nil {

@@ -93,6 +93,39 @@ func detailRole(k string) (role, int) {
 	return roleNone, 0
 }
 
+// roleLabels are the usual labels of each column, for messages.
+var roleLabels = map[role][]string{
+	roleCode:         {"STT", "TT", "Mã"},
+	roleContent:      {"Nội dung", "Tiêu chí", "Lĩnh vực/tiêu chí"},
+	roleMax:          {"Điểm tối đa", "Điểm chuẩn", "Thang điểm"},
+	roleSelf:         {"Tự chấm", "Điểm tự đánh giá"},
+	roleEvidence:     {"Tài liệu kiểm chứng", "Giải trình"},
+	roleAppraised:    {"Điểm thẩm định", "Điểm chấm thực tế", "Kết quả thẩm định"},
+	roleRemark:       {"Ý kiến", "Ghi chú", "Nhận xét"},
+	roleName:         {"Tên cơ quan, đơn vị", "Đơn vị", "Tên đơn vị"},
+	roleTotal:        {"Tổng điểm", "Điểm đạt được"},
+	roleIndex:        {"Chỉ số CCHC", "Chỉ số (%)", "Tỷ lệ (%)"},
+	roleRank:         {"Xếp hạng", "Thứ hạng"},
+	roleSumAppraised: {"Điểm thẩm định", "Điểm đánh giá trực tiếp"},
+	roleSurvey:       {"Điểm điều tra XHH"},
+	roleSatisfaction: {"SIPAS", "Chỉ số hài lòng"},
+	roleBand:         {"Xếp loại", "Phân loại"},
+}
+
+// labelList quotes a role's usual labels: "Điểm tối đa", "Điểm chuẩn" or
+// "Thang điểm".
+func labelList(r role) string {
+	ls := roleLabels[r]
+	q := make([]string, len(ls))
+	for i, l := range ls {
+		q[i] = `"` + l + `"`
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
 var codeLabels = map[string]bool{
 	"stt": true, "tt": true, "ma": true, "so tt": true, "ma so": true, "so thu tu": true,
 	"ky hieu": true, "ma tieu chi": true, "ma so tieu chi": true, "muc": true,

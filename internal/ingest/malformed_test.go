@@ -61,8 +61,7 @@ func TestDetailMalformed(t *testing.T) {
 			[]string{f + "!D15: error: self-assessed -1 of II/1/a is negative"}},
 		{"text in a number cell", edit{set: map[string]any{"F12": "một"}},
 			[]string{
-				f + "!F12: error: appraised \"một\" of I/2 is not a number",
-				f + "!F20: warning: total not checked: 1 criterion without points (I/2)",
+				f + "!F12: error: appraised \"một\" of I/2 is not a number (nor a mark of \"not applicable\"; words of your own for it go in not_applicable in data/site.yaml)",
 			}},
 		{"printed maximum differs", edit{set: map[string]any{"C12": "1,5"}},
 			[]string{f + "!C12: error: maximum 1.5 of I/2 differs from framework so-2023 (1)"}},
@@ -79,7 +78,7 @@ func TestDetailMalformed(t *testing.T) {
 		{"text-only row matching nothing", edit{insert: map[int][]any{13: {nil, "(Ghi chú: chấm theo hướng dẫn)"}}},
 			[]string{f + "!B13: warning: row \"(Ghi chú: chấm theo hướng dẫn)\" matches no criterion of framework so-2023; ignored"}},
 		{"criterion twice", edit{insert: map[int][]any{12: {"1.1", "Ban hành kế hoạch", 1, 1, nil, 1}}},
-			[]string{f + "!B12: error: row \"1.1 Ban hành kế hoạch\" repeats criterion 1.1 (first at B10)"}},
+			[]string{f + "!A12: error: code 1.1 appears on rows 10 and 12 under I/1; row 12 is left out"}},
 		{"criteria missing", edit{drop: []int{11, 16}},
 			[]string{f + ": error: 2 criteria of framework so-2023 missing from the sheet: 1.2, II/1/b"}},
 	} {
@@ -194,7 +193,7 @@ func TestSummaryMalformed(t *testing.T) {
 
 // Rule: a workbook may mix detail sheets and an annex; hidden sheets are
 // not read (with a warning when they hold a table); a sheet without an
-// appraised column is read with a warning.
+// appraised column cannot score its unit: one error, and it is not read.
 func TestMixedWorkbook(t *testing.T) {
 	hidden := stdSheet("Cũ", "Đơn vị: Sở Tư pháp")
 	hidden.Hidden = true
@@ -210,10 +209,9 @@ func TestMixedWorkbook(t *testing.T) {
 	ds, diags := load(t, withBook(t, "data/scores/2023/a.xlsx", stdSheet("Sở Nội vụ", ""), hidden, selfOnly, annex))
 	wantDiags(t, diags,
 		"data/scores/2023/a.xlsx: Cũ: warning: hidden sheet with a scoring table; ignored",
-		"data/scores/2023/a.xlsx: Tự chấm: error: 5 criteria of framework so-2023 missing from the sheet: 1.2, I/2, II/1/a, II/1/b, II/2",
-		"data/scores/2023/a.xlsx: Tự chấm: warning: no appraised column (Điểm thẩm định, Điểm chấm thực tế); only self-assessed points are read",
+		`data/scores/2023/a.xlsx: Tự chấm: error: no appraised column in the header (row 2): without "Điểm thẩm định", "Điểm chấm thực tế" or "Kết quả thẩm định" the sheet cannot score Sở Khoa học và Công nghệ`,
 	)
-	if len(ds.Sheets) != 2 || len(ds.Summaries) != 1 || ds.Summaries[0].Total.Value != pts("7.5") {
+	if len(ds.Sheets) != 1 || len(ds.Summaries) != 1 || ds.Summaries[0].Total.Value != pts("7.5") {
 		t.Errorf("sheets %d summaries %d", len(ds.Sheets), len(ds.Summaries))
 	}
 }

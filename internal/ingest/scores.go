@@ -21,6 +21,7 @@ type scoreEnv struct {
 	fx     map[*par.Framework]*fwIndex
 	res    *resolver
 	limits xlsx.Limits
+	na     *vocab
 }
 
 type workbook struct {
@@ -72,7 +73,7 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 		return nil, nil
 	}
 
-	env := &scoreEnv{fsys: fsys, ds: ds, fx: map[*par.Framework]*fwIndex{}, res: newResolver(ds.Registry), limits: opt.Limits}
+	env := &scoreEnv{fsys: fsys, ds: ds, fx: map[*par.Framework]*fwIndex{}, res: newResolver(ds.Registry), limits: opt.Limits, na: newVocab(ds.Site.NotApplicable)}
 	for _, f := range ds.Frameworks {
 		env.fx[f] = newFwIndex(f)
 	}
@@ -162,7 +163,7 @@ func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
 func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *texts) {
 	for i := range book.Sheets {
 		sh := &book.Sheets[i]
-		g := newGrid(b.path, sh, t)
+		g := newGrid(b.path, sh, t, env.na)
 		if len(g.rows) == 0 {
 			continue
 		}
@@ -202,11 +203,12 @@ func allBlank(g *grid) bool {
 
 // sheetCtx is one sheet being parsed.
 type sheetCtx struct {
-	env  *scoreEnv
-	g    *grid
-	year int
-	path string
-	d    *diag.List
+	env    *scoreEnv
+	g      *grid
+	year   int
+	path   string
+	d      *diag.List
+	layout *detailLayout // detail sheets, once the header is read
 }
 
 // unitFromTitle finds the unit of a detail sheet. In the title block a

@@ -8,7 +8,11 @@ type Site struct {
 	Publisher string // e.g. "Sở Nội vụ tỉnh …"
 	Sample    bool   // label every page as sample data
 	BaseURL   string // default base path, e.g. "/"; the --base-url flag overrides
-	Src       Source
+	// NotApplicable are the project's own words for a criterion that does
+	// not apply to a unit, besides the built-in "Không áp dụng", "Không
+	// đánh giá", "KAD", "KĐG", "N/A".
+	NotApplicable []string
+	Src           Source
 }
 
 // Row is one scored row of a detail scoring sheet (phiếu chấm điểm), matched
@@ -37,6 +41,11 @@ type Sheet struct {
 	Total     Figure // the sheet's own Tổng điểm, appraised column
 	SelfTotal Figure // the sheet's Tổng điểm, self-assessed column
 	Src       Source // file and sheet
+	// Incomplete: an applicable leaf has no readable appraised score (no
+	// row, a blank cell, text, a formula without a saved result). Such a
+	// sheet is never totalled, ranked or classified: missing is not zero.
+	Incomplete bool
+	Missing    []string // keys of those leaves
 }
 
 // Summary is one unit's row of a published summary annex (phụ lục).

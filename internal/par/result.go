@@ -46,6 +46,10 @@ type Result struct {
 
 	Scored bool // false: not scored, never ranked
 	Detail bool // a detail sheet exists
+	// Incomplete: the detail sheet lacks an appraised score for some
+	// applicable criterion, so it gives no total; the result shown, if
+	// any, is the published annex's.
+	Incomplete bool
 
 	Total        Figure
 	Index        Figure
