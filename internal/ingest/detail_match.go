@@ -238,7 +238,8 @@ func (m *matcher) byOrder(max cellVal, figures bool) *par.Node {
 
 // match finds a row's node: by its code where it has one (trying a number
 // typed as "1.1" for "1.10"), else by its title, else — with a code column
-// whose cell is blank — by a code opening its title, else by order.
+// whose cell is blank — by a code opening its title, else, for a row
+// without a code, by order.
 func (m *matcher) match(d *detailRow) (n, dup *par.Node) {
 	if d.code != "" {
 		n, dup = m.byCode(d.code, d.key)
@@ -254,7 +255,9 @@ func (m *matcher) match(d *detailRow) (n, dup *par.Node) {
 	if n == nil && dup == nil && d.code == "" && d.inline != "" {
 		n, dup = m.byCode(d.inline, d.key)
 	}
-	if n == nil && dup == nil {
+	if n == nil && dup == nil && d.code == "" {
+		// Only a row without a code slides by order: a code that names
+		// nothing is a fault to report, not a row to place by guess.
 		n = m.byOrder(d.max, d.figures())
 	}
 	return n, dup

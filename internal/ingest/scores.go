@@ -126,7 +126,38 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 			sums = append(sums, s)
 		}
 	}
+	applyParents(ds.Registry, sums, d)
 	return sheets, sums
+}
+
+// applyParents gives a unit listed under a heading in an annex (a commune
+// under its district) that heading as its parent when the registry names
+// none; a registry parent that differs, or headings that disagree, are
+// errors.
+func applyParents(reg *par.Registry, sums []*par.Summary, d *diag.List) {
+	first := map[string]*par.Summary{}
+	for _, s := range sums {
+		if s.Parent == "" {
+			continue
+		}
+		u := reg.Unit(s.Unit)
+		if u == nil {
+			continue
+		}
+		if f, ok := first[s.Unit]; ok {
+			if f.Parent != s.Parent {
+				d.Errorf(s.Src, "%s is listed under %s here but under %s at %s", s.Name, s.Parent, f.Parent, f.Src)
+			}
+			continue
+		}
+		first[s.Unit] = s
+		switch {
+		case u.Parent == "":
+			u.Parent = s.Parent
+		case u.Parent != s.Parent:
+			d.Errorf(s.Src, "%s is listed under %s, but its parent in %s is %s", s.Name, s.Parent, unitsPath, u.Parent)
+		}
+	}
 }
 
 // readWorkbook reads one workbook and parses each sheet by its layout.
@@ -159,8 +190,11 @@ func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
 	return out
 }
 
-// parseBook parses each sheet of a workbook by its layout.
+// parseBook parses each sheet of a workbook by its layout. A sheet that
+// holds figures but no table the importers know is an error (its scores
+// would otherwise be lost silently), and so is a workbook with no table.
 func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *texts) {
+	tables, reported := 0, false
 	for i := range book.Sheets {
 		sh := &book.Sheets[i]
 		g := newGrid(b.path, sh, t, env.na)
@@ -169,6 +203,7 @@ func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *tex
 		}
 		sc := &sheetCtx{env: env, g: g, year: b.year, d: &out.d, path: b.path}
 		if h, ok := g.detectDetail(); ok {
+			tables++
 			if sh.Hidden {
 				out.d.Warnf(g.sheetSrc(), "hidden sheet with a scoring table; ignored")
 				continue
@@ -179,6 +214,7 @@ func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *tex
 			continue
 		}
 		if hs := g.detectSummary(); len(hs) > 0 {
+			tables++
 			if sh.Hidden {
 				out.d.Warnf(g.sheetSrc(), "hidden sheet with an annex table; ignored")
 				continue
@@ -186,16 +222,43 @@ func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *tex
 			out.sums = append(out.sums, sc.parseSummary(hs)...)
 			continue
 		}
-		if !sh.Hidden && !allBlank(g) {
-			out.d.Warnf(g.sheetSrc(), "no score table found (no header row with content and maximum columns, nor with unit names and totals)")
+		if !sh.Hidden && hasNumbers(g) {
+			out.d.Errorf(g.sheetSrc(), "%s", g.noHeader())
+			reported = true
+		}
+	}
+	if tables == 0 && !reported {
+		if len(book.Sheets) == 0 || allEmpty(book) {
+			out.d.Errorf(par.Source{File: b.path}, "the workbook is empty: no sheet holds a score table")
+		} else {
+			out.d.Errorf(par.Source{File: b.path}, "no sheet holds a score table (a header row with content and maximum columns, or with unit names and totals); move files that are not score workbooks out of %s/", scoresDir)
 		}
 	}
 }
 
-func allBlank(g *grid) bool {
+// hasNumbers reports a sheet with at least one number in it: a sheet of
+// text only (instructions, notes) cannot hold scores.
+func hasNumbers(g *grid) bool {
 	for r := range g.rows {
-		if !g.emptyRow(r) {
-			return false
+		for c := range g.rows[r] {
+			if s := g.raw(r, c); s != "" {
+				if _, _, err := par.ParsePoints(strings.TrimSpace(s)); err == nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func allEmpty(book *xlsx.Book) bool {
+	for i := range book.Sheets {
+		for _, row := range book.Sheets[i].Rows {
+			for _, c := range row {
+				if strings.TrimSpace(c) != "" {
+					return false
+				}
+			}
 		}
 	}
 	return true

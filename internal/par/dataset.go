@@ -62,7 +62,15 @@ type Summary struct {
 	Rank         Rank
 	Band         BandMark
 	Areas        map[string]Figure // area code → points, when the annex has area columns
+	Bonus        Figure            // điểm thưởng, when the annex has the column
+	Penalty      Figure            // điểm trừ, likewise (its size: printed negative or not)
 	Src          Source            // the row's name cell
+	// Parent is the unit under whose heading row the annex lists this one
+	// (a commune under its district), "" if none.
+	Parent string
+	// RankWithin: the published rank counts within Parent's units only
+	// (the annex restarts its ranks under each heading).
+	RankWithin bool
 }
 
 // Rank is a position in a ranking with provenance.
