@@ -46,6 +46,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 		x.build(k, data[k])
 	}
 	x.bands()
+	x.annexChecks()
 	x.checkRanksAndBands()
 
 	years := []int{}
@@ -125,6 +126,9 @@ type entry struct {
 
 	compRank int          // rank computed from the figures, 0 if not ranked
 	compBand par.BandMark // band from thresholds and special rules
+
+	pubDiffers bool // the annex's total or index differs from the detail sheet (reported)
+	rankBad    bool // the annex row's rank or ranking figure is out of line (reported)
 }
 
 // collect groups sheets and summary rows by ranking and unit, reporting

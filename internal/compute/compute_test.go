@@ -458,7 +458,7 @@ func TestRule4PublishedVersusComputed(t *testing.T) {
 			s.Band = par.BandMark{ID: "kha", Name: "Khá", Src: cell("H")}
 		}, []string{
 			"data/scores/2023/phu-luc.xlsx: Sở!A7: error: published rank 2 differs from rank 1 computed from " + sheet,
-			"data/scores/2023/phu-luc.xlsx: Sở!H7: warning: published band Khá differs from Tốt computed from " + sheet + "; the published band is shown",
+			"data/scores/2023/phu-luc.xlsx: Sở!H7: error: published band Khá of Sở Nội vụ contradicts its total 85.25 (D7): framework so-2023 gives Tốt (from 80)",
 		}},
 		{"annex leaves a scored unit blank", func(s *par.Summary) {}, []string{
 			"data/scores/2023/phu-luc.xlsx: Sở!B7: error: the annex gives Sở Nội vụ no total or index, but " + sheet + " scores it 85.25",
@@ -585,7 +585,10 @@ func TestRule7BandsOnShownFigure(t *testing.T) {
 		Summaries:  []*par.Summary{annex("b", 2023, 6, "", "89.996"), pubBand},
 	}
 	res, dl := mustRun(t, ds)
-	wantDiags(t, dl)
+	// A band the framework does not have contradicts it (the site still
+	// shows the published band: recorded in the reconciliation register,
+	// the build goes on).
+	wantDiags(t, dl, `error: published band "Rất tốt" of Sở C is not a band of framework f (Xuất sắc, Tốt, Khá, Trung bình)`)
 	for _, c := range []struct{ id, band, shown string }{
 		{"a", "xuat-sac", "90.00"}, {"b", "tot", "89.996"},
 	} {
@@ -647,12 +650,15 @@ func TestRule7ChildBandShare(t *testing.T) {
 	communes("h-top", "95", "92", "85")
 	add("h-low", "huyen", "", "40", 2023)
 	low := communes("h-low", "40", "30", "20")
-	// A commune whose published band is not one of the framework's does not
-	// reach any band; the lowest band cannot drop further.
+	// A commune published as not classified does not reach any band (and
+	// contradicts the thresholds, which classify it); the lowest band
+	// cannot drop further.
 	low[0].Band = par.BandMark{Name: "Không xếp loại"}
 	low[1].Band = par.BandMark{Name: "Không xếp loại"}
 	add("h-gap", "huyen", "", "85", 2023)
 	communes("h-gap", "85", "-", "90")
+	// A published band the rule does not give is shown, and contradicts
+	// the rule.
 	add("h-pub", "huyen", "", "85", 2023).Band = par.BandMark{ID: "tot", Name: "Tốt"}
 	communes("h-pub", "60", "60", "60")
 	// A published band the rule explains carries the rule's note.
@@ -665,7 +671,10 @@ func TestRule7ChildBandShare(t *testing.T) {
 		Summaries:  sums,
 	}
 	res, dl := mustRun(t, ds)
-	wantDiags(t, dl)
+	wantDiags(t, dl,
+		"error: published band Không xếp loại of Đơn vị h-low-x1 contradicts its total 40 (C27): framework xa-2021 gives Trung bình (from 0)",
+		"error: published band Không xếp loại of Đơn vị h-low-x2 contradicts its total 30 (C28): framework xa-2021 gives Trung bình (from 0)",
+		"error: published band Tốt of Đơn vị h-pub contradicts its total 85 (C33): framework huyen-2021 gives Khá (hạ từ Tốt xuống Khá: 0/3 xã đạt từ Tốt trở lên (cần ít nhất 2/3))")
 	for _, c := range []struct {
 		id   string
 		year int

@@ -585,3 +585,97 @@ func TestOfficeLayoutFaults(t *testing.T) {
 		})
 	}
 }
+
+// districtAnnex is a district annex with the areas' points in columns
+// under a merged "Điểm đạt được của từng lĩnh vực", their codes on a second
+// header row, and, when maxima is set, a row of the areas' maxima beneath.
+func districtAnnex(maxima bool) xlsx.WSheet {
+	rows := [][]any{
+		{"PHỤ LỤC II"},
+		{"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023 CỦA UBND CÁC HUYỆN"},
+		{},
+		{"STT", "Tên đơn vị", "Điểm đạt được của từng lĩnh vực", nil, nil, "Tổng điểm", "Chỉ số CCHC (%)", "Xếp loại", "Xếp hạng"},
+		{nil, nil, "I", "II", "III"},
+	}
+	if maxima {
+		rows = append(rows, []any{nil, "Điểm tối đa", 20, 30, 50, 100})
+	}
+	rows = append(rows,
+		[]any{1, "UBND huyện An Lâm", 16, 24, 40, 80, 80, "Tốt", 1},
+		[]any{2, "UBND huyện Bạch Thủy", 15, 20, 35, 70, 70, "Khá", 2},
+	)
+	return drawSheet("Phụ lục II", []string{"A1:I1", "A2:I2", "A4:A5", "B4:B5", "C4:E4", "F4:F5", "G4:G5", "H4:H5", "I4:I5"}, rows)
+}
+
+// TestOfficeAnnexAreaColumns: per-area columns under a merged header are
+// area scores, the total is the column labelled so (not the group's first
+// column), and a row of maxima is read as the maxima, never as a unit.
+func TestOfficeAnnexAreaColumns(t *testing.T) {
+	for _, maxima := range []bool{true, false} {
+		t.Run(fmt.Sprintf("maxima row %v", maxima), func(t *testing.T) {
+			res, diags := runLayout(t, layoutFS(map[string][]byte{"data/scores/2023/phu-luc.xlsx": drawBook(t, districtAnnex(maxima))}))
+			sameDiags(t, diags)
+			for _, c := range []struct {
+				id, want string
+			}{
+				{"huyen-an-lam", "total 80.00 index 80.00 rank 1 band Tốt areas I=16.00 II=24.00 III=40.00"},
+				{"huyen-bach-thuy", "total 70.00 index 70.00 rank 2 band Khá areas I=15.00 II=20.00 III=35.00"},
+			} {
+				r := resultOf(res, c.id, 2023)
+				got := fmt.Sprintf("total %s index %s rank %d band %s areas", r.Total.Text(), r.Index.Text(), r.Rank.N, r.Band.Name)
+				for _, a := range r.Areas {
+					got += " " + a.Code + "=" + a.Points.Text()
+				}
+				if got != c.want {
+					t.Errorf("%s: %s, want %s", c.id, got, c.want)
+				}
+			}
+		})
+	}
+	// Maxima that are not the framework's are an error at their cell.
+	sh := districtAnnex(true)
+	setCells(&sh, map[string]any{"D6": 25})
+	_, diags := runLayout(t, layoutFS(map[string][]byte{"data/scores/2023/phu-luc.xlsx": drawBook(t, sh)}))
+	sameDiags(t, diags, "data/scores/2023/phu-luc.xlsx: Phụ lục II!D6: error: maximum 25 of area II differs from framework dp-2023 (30)")
+}
+
+// TestOfficeAnnexCommunesUnderDistricts: one sheet lists each district,
+// then its communes under it. A district's own row is its result and a
+// heading; a district named without figures is only a heading; each
+// commune gets its district as parent; ranks restarting under each
+// district are ranks within it, so the province's commune ranking is
+// computed.
+func TestOfficeAnnexCommunesUnderDistricts(t *testing.T) {
+	sh := drawSheet("Phụ lục III", []string{"A1:F1", "B8:F8"}, [][]any{
+		{"KẾT QUẢ CHỈ SỐ CCHC NĂM 2023 CỦA UBND CẤP HUYỆN VÀ UBND CẤP XÃ"},
+		{},
+		{"STT", "Tên đơn vị", "Tổng điểm", "Chỉ số CCHC", "Xếp hạng", "Xếp loại"},
+		{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)"},
+		{"I", "UBND huyện An Lâm", 80, 80, 1, "Tốt"},
+		{1, "Xã Tân An", 90, 90, 1, "Tốt"},
+		{2, "Xã Tân Bình", 75, 75, 2, "Khá"},
+		{"II", "HUYỆN BẠCH THỦY"},
+		{1, "Xã Bạch Hà", 85, 85, 1, "Tốt"},
+		{2, "Xã Bạch Sơn", 60, 60, 2, "Khá"},
+	})
+	res, diags := runLayout(t, layoutFS(map[string][]byte{"data/scores/2023/phu-luc.xlsx": drawBook(t, sh)}))
+	sameDiags(t, diags)
+	for _, c := range []struct{ id, want string }{
+		{"huyen-an-lam", "scored true total 80.00 rank 1 parent "},
+		{"huyen-bach-thuy", "scored false total  rank 0 parent "},
+		{"xa-tan-an", "scored true total 90.00 rank 1 parent huyen-an-lam"},
+		{"xa-bach-ha", "scored true total 85.00 rank 2 parent huyen-bach-thuy"},
+		{"xa-tan-binh", "scored true total 75.00 rank 3 parent huyen-an-lam"},
+		{"xa-bach-son", "scored true total 60.00 rank 4 parent huyen-bach-thuy"},
+	} {
+		r := resultOf(res, c.id, 2023)
+		if r == nil {
+			t.Errorf("%s: no result", c.id)
+			continue
+		}
+		got := fmt.Sprintf("scored %v total %s rank %d parent %s", r.Scored, r.Total.Text(), r.Rank.N, r.Unit.Parent)
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.id, got, c.want)
+		}
+	}
+}

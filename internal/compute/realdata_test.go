@@ -96,12 +96,14 @@ func (s *realSet) run() *par.Results {
 func pciFramework() *par.Framework {
 	fw := framework("pci", []string{"tinh"}, 2015, 0, &par.Node{Code: "PCI", Title: "PCI", Max: par.FromInt(100)})
 	fw.Basis = par.BasisPoints
-	fw.Bands = []par.Band{ // round cut-offs; the publisher's are not
-		{ID: "rat-tot", Name: "Rất tốt", Min: P("65")},
-		{ID: "tot", Name: "Tốt", Min: P("60")},
-		{ID: "kha", Name: "Khá", Min: P("55")},
-		{ID: "thap", Name: "Thấp", Min: P("0")},
+	// VCCI sets its tiers' cut-offs itself each year, and not round: the
+	// framework names the tiers without bounds, so the published tier is
+	// shown and never recomputed.
+	fw.Bands = []par.Band{
+		{ID: "rat-tot", Name: "Rất tốt"}, {ID: "tot", Name: "Tốt"}, {ID: "kha", Name: "Khá"},
+		{ID: "trung-binh", Name: "Trung bình"}, {ID: "tuong-doi-thap", Name: "Tương đối thấp"}, {ID: "thap", Name: "Thấp"},
 	}
+	fw.PublishedBands = true
 	return fw
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"parindex/internal/par"
+	"parindex/internal/xlsx"
 )
 
 // tolerance is how far a printed subtotal or total may be from the sum of
@@ -155,11 +156,31 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 	}
 	s.Total = sc.sheetTotal(rows.total, "total", p)
 	s.SelfTotal = sc.sheetTotal(rows.selfTotal, "self-assessed total", p)
+	if blankSheet(x, byNode, p) {
+		// An unfilled form: one error, not one per blank cell and formula.
+		sc.d.Errorf(g.sheetSrc(), "no criterion has an appraised score (column %s is blank): the sheet is an unfilled form, so %s is not scored from it; fill it in, or move it out of %s/", strings.TrimRight(xlsx.CellName(1, l.appr+1), "0123456789"), name, scoresDir)
+		return s
+	}
 	sc.reportProblems(p, f, len(recs))
 	sc.checkSubtotals(x, recs, byNode)
 	sc.extras(s, f, extras)
 	sc.checkTotals(s, x, byNode, extras, s.Incomplete)
 	return s
+}
+
+// blankSheet reports a sheet whose every leaf row has a blank appraised
+// cell: not a formula without its result, not text, not a mark.
+func blankSheet(x *fwIndex, byNode map[*par.Node]*par.Row, p *sheetProblems) bool {
+	rows := 0
+	for _, lf := range x.leaves {
+		if r := byNode[lf]; r != nil {
+			if r.NA || r.Appraised.Known() {
+				return false
+			}
+			rows++
+		}
+	}
+	return rows > 0 && len(p.blank) == rows
 }
 
 // explainedBy is the fault whose row stands where a leaf without a row

@@ -126,7 +126,7 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 			}
 		}
 	}
-	f.Bands = loadBands(y, m.seq("bands"))
+	f.Bands, f.PublishedBands = loadBands(y, m.seq("bands"))
 	f.Rules = loadRules(y, reg, m.seq("rules"))
 
 	areas := m.seq("areas")
@@ -149,9 +149,13 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 	return f
 }
 
-func loadBands(y *yfile, nodes []*yaml.Node) []par.Band {
+// loadBands reads the bands, best first. Either every band has a lower
+// bound (min) or none has: bands without bounds are names whose cut-offs
+// the publisher sets each time, shown as published and never computed.
+func loadBands(y *yfile, nodes []*yaml.Node) ([]par.Band, bool) {
 	var out []par.Band
 	ids := map[string]bool{}
+	withMin, without := 0, 0
 	for _, bn := range nodes {
 		m := y.fields(bn, "band", "id", "name", "name_en", "min")
 		var b par.Band
@@ -162,7 +166,16 @@ func loadBands(y *yfile, nodes []*yaml.Node) []par.Band {
 			b.Name = m.str("name")
 		}
 		b.NameEn = m.str("name_en")
-		if m.need("min") {
+		if !m.has("min") {
+			without++
+			if withMin > 0 {
+				y.d.Errorf(y.at(bn), "band %q has no min, but the bands before it have one: give every band a min, or none (the publisher's own cut-offs)", b.ID)
+			}
+		} else {
+			withMin++
+			if without > 0 {
+				y.d.Errorf(m.src("min"), "band %q has a min, but the bands before it have none: give every band a min, or none (the publisher's own cut-offs)", b.ID)
+			}
 			b.Min, _ = m.points("min")
 		}
 		if ids[b.ID] && b.ID != "" {
@@ -170,12 +183,12 @@ func loadBands(y *yfile, nodes []*yaml.Node) []par.Band {
 			continue
 		}
 		ids[b.ID] = true
-		if n := len(out); n > 0 && b.Min >= out[n-1].Min {
+		if n := len(out); n > 0 && withMin > 0 && without == 0 && b.Min >= out[n-1].Min {
 			y.d.Errorf(m.src("min"), "bands must go from the highest to the lowest: %q (min %s) is not below %q (min %s)", b.ID, b.Min, out[n-1].ID, out[n-1].Min)
 		}
 		out = append(out, b)
 	}
-	return out
+	return out, len(out) > 0 && withMin == 0
 }
 
 func loadRules(y *yfile, reg *par.Registry, nodes []*yaml.Node) []par.Rule {

@@ -110,12 +110,16 @@ type Framework struct {
 	Decimals int  // display precision of published figures, usually 2
 	Ties     Ties // how equal values share ranks; "" is competition
 	Bands    []Band
-	Rules    []Rule
-	Areas    []*Node
-	Bonus    []Extra
-	Penalty  []Extra
-	Note     string // markdown shown on the methodology page
-	Src      Source
+	// PublishedBands: the bands have no lower bounds; the publisher sets
+	// the cut-offs each time, so a band is shown as published and never
+	// computed or checked.
+	PublishedBands bool
+	Rules          []Rule
+	Areas          []*Node
+	Bonus          []Extra
+	Penalty        []Extra
+	Note           string // markdown shown on the methodology page
+	Src            Source
 
 	byKey map[string]*Node
 }
@@ -217,6 +221,9 @@ func (f *Framework) Index() {
 // BandFor returns the band whose lower bound v reaches (bands sorted by Min,
 // highest first), or nil if v is below every band.
 func (f *Framework) BandFor(v Points) *Band {
+	if f.PublishedBands {
+		return nil
+	}
 	for i := range f.Bands {
 		if v >= f.Bands[i].Min {
 			return &f.Bands[i]
