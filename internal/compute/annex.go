@@ -251,6 +251,13 @@ func (x *run) checkNumbering(ranks func(func(int, par.Source) bool), at map[par.
 	})
 }
 
+func plural(what string) string {
+	if what == "index" {
+		return "indices"
+	}
+	return what + "s"
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -265,7 +272,7 @@ func (x *run) reportRank(e *entry, rc rankConflict, fw *par.Framework) {
 	s := e.sum
 	fact := diag.Fact{Published: strconv.Itoa(s.Rank.N), Rule: rc.rule}
 	if rc.with == nil {
-		x.dl.Contradictf(s.Rank.Src, fact, "published rank %d of %s contradicts the published %ss: with %s %s it would rank %s", s.Rank.N, e.r.Name, v.what, v.what, v.text, rc.rule)
+		x.dl.Contradictf(s.Rank.Src, fact, "published rank %d of %s contradicts the published %s: with %s %s it would rank %s", s.Rank.N, e.r.Name, plural(v.what), v.what, v.text, rc.rule)
 		return
 	}
 	w := pubValue(rc.with, fw)
@@ -279,8 +286,8 @@ func (x *run) reportRank(e *entry, rc rankConflict, fw *par.Framework) {
 	default:
 		rel = fmt.Sprintf("is ranked above %s (rank %d) with a lower %s than its %s (%s)", rc.with.r.Name, rc.with.sum.Rank.N, v.what, w.text, w.src.Cell)
 	}
-	x.dl.Contradictf(s.Rank.Src, fact, "published rank %d of %s (%s %s) contradicts the published %ss: it %s; by the %ss it would rank %s",
-		s.Rank.N, e.r.Name, v.what, v.text, v.what, rel, v.what, rc.rule)
+	x.dl.Contradictf(s.Rank.Src, fact, "published rank %d of %s (%s %s) contradicts the published %s: it %s; by the %s it would rank %s",
+		s.Rank.N, e.r.Name, v.what, v.text, plural(v.what), rel, plural(v.what), rc.rule)
 }
 
 // bandContradicts reports a published band that is not the one its
@@ -412,18 +419,23 @@ func (x *run) checkComponents(e *entry, fw *par.Framework) {
 			sum += s.Bonus.Value
 			names = append(names, "bonus "+s.Bonus.Text())
 		}
+		minus := ""
 		if s.Penalty.Known() {
 			sum -= s.Penalty.Value
-			names = append(names, "penalty "+s.Penalty.Text())
+			minus = " − penalty " + s.Penalty.Text()
 		}
-		if len(names) < 2 {
+		if len(names) < 2 && minus == "" {
 			return false // a single component is the total itself
 		}
 		// As in compare: each component is rounded on its own.
-		tol := halfUnit(s.Total.Decimals) + par.Points(len(names))*componentSlack
+		n := len(names)
+		if minus != "" {
+			n++
+		}
+		tol := halfUnit(s.Total.Decimals) + par.Points(n)*componentSlack
 		if !within(s.Total.Value, sum, tol) {
 			x.dl.Contradictf(s.Total.Src, diag.Fact{Other: parts[0].f.Src, Published: s.Total.Text(), Rule: sum.Format(s.Total.Decimals)},
-				"published total %s of %s differs from its published %s %s (%s)", s.Total.Text(), e.r.Name, what, sum.Format(s.Total.Decimals), strings.Join(names, " + "))
+				"published total %s of %s differs from its published %s %s (%s)", s.Total.Text(), e.r.Name, what, sum.Format(s.Total.Decimals), strings.Join(names, " + ")+minus)
 		}
 		return true
 	}

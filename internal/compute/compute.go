@@ -325,7 +325,7 @@ func floorPrecision(ds *par.Dataset) {
 		if fw == nil {
 			continue
 		}
-		for _, f := range []*par.Figure{&s.Total, &s.Appraised, &s.Survey, &s.Satisfaction, &s.Index} {
+		for _, f := range []*par.Figure{&s.Total, &s.Appraised, &s.Survey, &s.Satisfaction, &s.Index, &s.Bonus, &s.Penalty} {
 			floor(f, fw.Decimals)
 		}
 		for k, f := range s.Areas {

@@ -679,3 +679,51 @@ func TestOfficeAnnexCommunesUnderDistricts(t *testing.T) {
 		}
 	}
 }
+
+// soAnnex is the departments' annex of layoutResults, with every
+// component: appraised, survey, bonus, penalty, total, index, band, rank.
+// Rows 4–7 hold Nội vụ, Tư pháp, Tài chính, Xây dựng.
+func soAnnex() xlsx.WSheet {
+	return drawSheet("Phụ lục I", []string{"A1:J1"}, [][]any{
+		{"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023 CÁC SỞ, BAN, NGÀNH"},
+		{},
+		{"STT", "Tên cơ quan, đơn vị", "Điểm thẩm định", "Điểm điều tra XHH", "Điểm thưởng", "Điểm trừ", "Tổng điểm", "Chỉ số CCHC (%)", "Xếp loại", "Xếp hạng"},
+		{1, "Sở Nội vụ", 5.5, 2.5, 0.5, 0, 8.5, 94.44, "Tốt", 1},
+		{2, "Sở Tư pháp", 4.5, 2, 0, 0, 6.5, 81.25, "Tốt", 2},
+		{3, "Sở Tài chính", 4.5, 2, 0, 0, 6.5, 72.22, "Khá", 3},
+		{4, "Sở Xây dựng", 4, 2, 0, 0.5, 5.5, 61.11, "Khá", 4},
+	})
+}
+
+// TestOfficeAnnexContradictions: an annex is checked against itself and
+// its framework; each contradiction is one error naming both cells, and
+// one wrong cell is one error even when two checks see it.
+func TestOfficeAnnexContradictions(t *testing.T) {
+	const f = "data/scores/2023/phu-luc.xlsx: Phụ lục I!"
+	for _, c := range []struct {
+		name  string
+		cells map[string]any
+		want  []string
+	}{
+		{"consistent", nil, nil},
+		{"a rank out of line with the indices", map[string]any{"J5": 3, "J6": 2},
+			[]string{f + "J5: error: published rank 3 of Sở Tư pháp (index 81.25) contradicts the published indices: it is ranked below Sở Tài chính (rank 2) with a higher index than its 72.22 (H6); by the indices it would rank 2"}},
+		{"an index contradicting its rank and its band", map[string]any{"H7": 91.11},
+			[]string{f + "H7: error: published index 91.11 of Sở Xây dựng contradicts both its published rank 4 (J7) and its band Khá (I7): with that index it would rank 2 and be Tốt"}},
+		{"components that do not add up", map[string]any{"G6": 7.5},
+			[]string{f + "G6: error: published total 7.50 of Sở Tài chính differs from its published components 6.50 (appraised 4.50 + survey 2.00 + bonus 0.00 − penalty 0.00)"}},
+		{"an index above 100", map[string]any{"H4": 104.44},
+			[]string{f + "H4: error: published index 104.44 of Sở Nội vụ is above 100%: an index is a share of the maximum"}},
+		{"a band its index does not give", map[string]any{"I6": "Tốt"},
+			[]string{f + "I6: error: published band Tốt of Sở Tài chính contradicts its index 72.22 (H6): framework so-2023 gives Khá (from 50)"}},
+		{"ranks that skip a place", map[string]any{"J7": 5},
+			[]string{f + "J7: error: published rank 5 follows rank 3: under competition ranking (framework so-2023) it would be 4"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sh := soAnnex()
+			setCells(&sh, c.cells)
+			_, diags := runLayout(t, layoutFS(map[string][]byte{"data/scores/2023/phu-luc.xlsx": drawBook(t, sh)}))
+			sameDiags(t, diags, c.want...)
+		})
+	}
+}
