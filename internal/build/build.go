@@ -183,6 +183,7 @@ func analyse(opt Options) (*Report, *site.Input, error) {
 		return nil
 	})
 	rep.Results = res
+	compute.Reconcile(ds, res, rep.Diagnostics)
 	if err := rep.Diagnostics.Err(); err != nil {
 		return rep, nil, err
 	}

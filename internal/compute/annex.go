@@ -58,7 +58,7 @@ func (x *run) annexChecks() {
 			switch {
 			case rOK && bandBad:
 				v := pubValue(e, fw)
-				x.dl.Contradictf(v.src, diag.Fact{Other: e.sum.Rank.Src, Published: v.text, Rule: rc.rule},
+				x.dl.Contradictf(v.src, diag.Fact{Kind: "value-rank-band", Other: e.sum.Rank.Src, Published: v.text, Rule: rc.rule},
 					"published %s %s of %s contradicts both its published rank %d (%s) and its band %s (%s): with that %s it would rank %s and be %s",
 					v.what, v.text, e.r.Name, e.sum.Rank.N, e.sum.Rank.Src.Cell, bandName(e.sum.Band), e.sum.Band.Src.Cell, v.what, rc.rule, bandName(e.compBand))
 				e.rankBad = true
@@ -242,7 +242,7 @@ func (x *run) checkNumbering(ranks func(func(int, par.Source) bool), at map[par.
 			if e, ok := at[src]; ok {
 				e.rankBad = true
 			}
-			x.dl.Contradictf(src, diag.Fact{Published: strconv.Itoa(r), Rule: strconv.Itoa(want)},
+			x.dl.Contradictf(src, diag.Fact{Kind: "rank-numbering", Published: strconv.Itoa(r), Rule: strconv.Itoa(want)},
 				"published rank %d follows rank %d: under %s ranking (framework %s) it would be %d", r, prev, rule, fw.ID, want)
 			return false
 		}
@@ -270,7 +270,7 @@ func abs(n int) int {
 func (x *run) reportRank(e *entry, rc rankConflict, fw *par.Framework) {
 	v := pubValue(e, fw)
 	s := e.sum
-	fact := diag.Fact{Published: strconv.Itoa(s.Rank.N), Rule: rc.rule}
+	fact := diag.Fact{Kind: "rank", Published: strconv.Itoa(s.Rank.N), Rule: rc.rule}
 	if rc.with == nil {
 		x.dl.Contradictf(s.Rank.Src, fact, "published rank %d of %s contradicts the published %s: with %s %s it would rank %s", s.Rank.N, e.r.Name, plural(v.what), v.what, v.text, rc.rule)
 		return
@@ -315,7 +315,7 @@ func (x *run) bandContradicts(e *entry, fw *par.Framework) bool {
 		for _, fb := range fw.Bands {
 			names = append(names, fb.Name)
 		}
-		x.dl.Contradictf(b.Src, diag.Fact{Published: b.Name, Rule: strings.Join(names, ", ")},
+		x.dl.Contradictf(b.Src, diag.Fact{Kind: "band-unknown", Published: b.Name, Rule: strings.Join(names, ", ")},
 			"published band %q of %s is not a band of framework %s (%s)", b.Name, e.r.Name, fw.ID, strings.Join(names, ", "))
 		return false
 	}
@@ -356,7 +356,7 @@ func (x *run) reportBand(e *entry, fw *par.Framework) {
 			why = fmt.Sprintf(" (from %s)", fb.Min)
 		}
 	}
-	x.dl.Contradictf(b.Src, diag.Fact{Other: v.src, Published: b.Name, Rule: bandName(e.compBand)},
+	x.dl.Contradictf(b.Src, diag.Fact{Kind: "band", Other: v.src, Published: b.Name, Rule: bandName(e.compBand)},
 		"published band %s of %s contradicts its %s %s (%s): framework %s gives %s%s", b.Name, e.r.Name, v.what, v.text, v.src.Cell, fw.ID, bandName(e.compBand), why)
 }
 
@@ -366,18 +366,18 @@ func (x *run) reportBand(e *entry, fw *par.Framework) {
 func (x *run) checkRange(e *entry, fw *par.Framework) {
 	s := e.sum
 	if s.Index.Known() && s.Index.Value > par.FromInt(100) {
-		x.dl.Contradictf(s.Index.Src, diag.Fact{Published: s.Index.Text(), Rule: "100"},
+		x.dl.Contradictf(s.Index.Src, diag.Fact{Kind: "range", Published: s.Index.Text(), Rule: "100"},
 			"published index %s of %s is above 100%%: an index is a share of the maximum", s.Index.Text(), e.r.Name)
 		e.rankBad = true
 	}
 	if top := fw.Max() + fw.BonusMax(); s.Total.Known() && s.Total.Value > top {
-		x.dl.Contradictf(s.Total.Src, diag.Fact{Published: s.Total.Text(), Rule: top.String()},
+		x.dl.Contradictf(s.Total.Src, diag.Fact{Kind: "range", Published: s.Total.Text(), Rule: top.String()},
 			"published total %s of %s exceeds the maximum %s of framework %s", s.Total.Text(), e.r.Name, top, fw.ID)
 		e.rankBad = true
 	}
 	for _, a := range fw.Areas {
 		if f, ok := s.Areas[a.Code]; ok && f.Value > a.Max {
-			x.dl.Contradictf(f.Src, diag.Fact{Published: f.Text(), Rule: a.Max.String()},
+			x.dl.Contradictf(f.Src, diag.Fact{Kind: "range", Published: f.Text(), Rule: a.Max.String()},
 				"published points %s of area %s for %s exceed the area's maximum %s", f.Text(), a.Code, e.r.Name, a.Max)
 		}
 	}
@@ -434,7 +434,7 @@ func (x *run) checkComponents(e *entry, fw *par.Framework) {
 		}
 		tol := halfUnit(s.Total.Decimals) + par.Points(n)*componentSlack
 		if !within(s.Total.Value, sum, tol) {
-			x.dl.Contradictf(s.Total.Src, diag.Fact{Other: parts[0].f.Src, Published: s.Total.Text(), Rule: sum.Format(s.Total.Decimals)},
+			x.dl.Contradictf(s.Total.Src, diag.Fact{Kind: "components", Other: parts[0].f.Src, Published: s.Total.Text(), Rule: sum.Format(s.Total.Decimals)},
 				"published total %s of %s differs from its published %s %s (%s)", s.Total.Text(), e.r.Name, what, sum.Format(s.Total.Decimals), strings.Join(names, " + ")+minus)
 		}
 		return true

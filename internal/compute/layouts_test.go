@@ -402,6 +402,7 @@ func runLayout(t *testing.T, fsys fstest.MapFS) (*par.Results, []string) {
 	ds, dl := ingest.Load(fsys, ingest.Options{Workers: 2})
 	res, cdl := compute.Run(ds)
 	dl.Merge(cdl)
+	compute.Reconcile(ds, res, dl)
 	var out []string
 	for _, d := range dl.Sorted() {
 		out = append(out, d.String())
@@ -724,6 +725,69 @@ func TestOfficeAnnexContradictions(t *testing.T) {
 			setCells(&sh, c.cells)
 			_, diags := runLayout(t, layoutFS(map[string][]byte{"data/scores/2023/phu-luc.xlsx": drawBook(t, sh)}))
 			sameDiags(t, diags, c.want...)
+		})
+	}
+}
+
+// TestReconciliation: a contradiction the decision really printed is
+// published as printed once it is recorded: its error becomes a warning
+// citing the record, and the record is located at its unit, year and
+// figure for the site. A record whose figures are not the cell's, or that
+// matches no contradiction, is an error.
+func TestReconciliation(t *testing.T) {
+	const f = "data/scores/2023/phu-luc.xlsx: Phụ lục I!"
+	record := func(cell, published, rule string) string {
+		return fmt.Sprintf(`differences:
+  - cells: ["%s%s"]
+    published: "%s"
+    rule: "%s"
+    reason: Quyết định số 12/QĐ-UBND in xếp loại Tốt; theo chỉ số là Khá.
+    recorded_by: Nguyễn Văn A, Sở Nội vụ
+    date: 2024-03-02
+    decision: 12/QĐ-UBND
+`, f, cell, published, rule)
+	}
+	sh := soAnnex()
+	setCells(&sh, map[string]any{"I6": "Tốt"})
+	book := drawBook(t, sh)
+	for _, c := range []struct {
+		name, yaml string
+		want       []string
+		recorded   bool
+	}{
+		{"recorded", record("I6", "Tốt", "Khá"), []string{
+			f + "I6: warning: published band Tốt of Sở Tài chính contradicts its index 72.22 (H6): framework so-2023 gives Khá (from 50) (recorded at data/reconciliation.yaml:2: published as printed)"}, true},
+		{"recorded with another printed figure", record("I6", "Xuất sắc", "Khá"), []string{
+			"data/reconciliation.yaml:2: error: the recorded figure as printed (Xuất sắc) is not the one at " + f + "I6 (Tốt): correct the record, or the workbook",
+			f + "I6: error: published band Tốt of Sở Tài chính contradicts its index 72.22 (H6): framework so-2023 gives Khá (from 50)"}, false},
+		{"recorded where nothing differs", record("I5", "Tốt", "Tốt") + record("I6", "Tốt", "Khá")[len("differences:\n"):], []string{
+			"data/reconciliation.yaml:2: error: no difference is found at " + f + "I5 any more: remove this record, or correct its cells",
+			f + "I6: warning: published band Tốt of Sở Tài chính contradicts its index 72.22 (H6): framework so-2023 gives Khá (from 50) (recorded at data/reconciliation.yaml:9: published as printed)"}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := layoutFS(map[string][]byte{"data/scores/2023/phu-luc.xlsx": book, "data/reconciliation.yaml": []byte(c.yaml)})
+			ds, dl := ingest.Load(fsys, ingest.Options{Workers: 1})
+			res, cdl := compute.Run(ds)
+			dl.Merge(cdl)
+			compute.Reconcile(ds, res, dl)
+			var got []string
+			for _, d := range dl.Sorted() {
+				got = append(got, d.String())
+			}
+			sameDiags(t, got, c.want...)
+			if !c.recorded {
+				return
+			}
+			if len(res.Reconciled) != 1 {
+				t.Fatalf("reconciled: %d", len(res.Reconciled))
+			}
+			r := res.Reconciled[0]
+			if r.Unit != "so-tai-chinh" || r.Year != 2023 || r.Figure != "band" || r.Kind != "band" || r.Decision != "12/QĐ-UBND" {
+				t.Errorf("record: %+v", r)
+			}
+			if b := resultOf(res, "so-tai-chinh", 2023).Band; b.Name != "Tốt" || b.Origin != par.Published {
+				t.Errorf("band shown: %+v, want Tốt as published", b)
+			}
 		})
 	}
 }

@@ -147,7 +147,7 @@ func (x *run) compare(e *entry, fw *par.Framework) {
 		case !ch.known:
 			x.dl.Warnf(src, "published %s %s cannot be checked: %s has no such points", ch.what, ch.pub.Text(), c.src)
 		case !within(ch.pub.Value, ch.comp, ch.tol):
-			x.dl.Contradictf(src, diag.Fact{Other: c.src, Published: ch.pub.Text(), Rule: ch.comp.Format(ch.pub.Decimals)},
+			x.dl.Contradictf(src, diag.Fact{Kind: "published-computed", Other: c.src, Published: ch.pub.Text(), Rule: ch.comp.Format(ch.pub.Decimals)},
 				"published %s %s differs from %s computed from %s", ch.what, ch.pub.Text(), ch.comp.Format(ch.pub.Decimals), c.src)
 			if ch.what == "total" || ch.what == "index" {
 				e.pubDiffers = true
@@ -177,7 +177,7 @@ func (x *run) checkRanksAndBands() {
 			}
 			s := e.sum
 			if s.Rank.N > 0 && !s.RankWithin && allDetail && !rk.r.Group.Unranked && s.Rank.N != e.compRank {
-				x.dl.Contradictf(at(s.Rank.Src, s.Src), diag.Fact{Other: e.calc.src, Published: strconv.Itoa(s.Rank.N), Rule: strconv.Itoa(e.compRank)},
+				x.dl.Contradictf(at(s.Rank.Src, s.Src), diag.Fact{Kind: "rank-computed", Other: e.calc.src, Published: strconv.Itoa(s.Rank.N), Rule: strconv.Itoa(e.compRank)},
 					"published rank %d differs from rank %d computed from %s", s.Rank.N, e.compRank, e.calc.src)
 			}
 		}

@@ -43,6 +43,7 @@ type Diagnostic struct {
 // can be matched to it: the diagnostic's cell holds the published figure,
 // Other the figure it contradicts.
 type Fact struct {
+	Kind      string // what kind of contradiction: "rank", "band", "components", "incomplete"…
 	Other     par.Source
 	Published string // the figure at the diagnostic's cell, as a number ("85.5") or text
 	Rule      string // what the rules or the other cell give

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"parindex/internal/diag"
 	"parindex/internal/par"
 	"parindex/internal/xlsx"
 )
@@ -338,7 +339,7 @@ func (sc *sheetCtx) reportProblems(p *sheetProblems, f *par.Framework, matched i
 		for _, b := range p.blank {
 			cells = append(cells, b.src.Cell+" ("+b.label+")")
 		}
-		sc.d.Errorf(p.blank[0].src, "appraised score missing for %s: %s; the result is incomplete, so it is not totalled, ranked or classified: enter 0 where no points were earned, or \"Không áp dụng\" where the criterion does not apply", count(len(cells), "applicable criterion", "applicable criteria"), list(cells, 10))
+		sc.d.Contradictf(p.blank[0].src, diag.Fact{Kind: "incomplete", Other: sc.g.sheetSrc()}, "appraised score missing for %s: %s; the result is incomplete, so it is not totalled, ranked or classified: enter 0 where no points were earned, or \"Không áp dụng\" where the criterion does not apply", count(len(cells), "applicable criterion", "applicable criteria"), list(cells, 10))
 	}
 	// Most maxima differing means another framework, not many typos.
 	if n := len(p.maxDiffs); n >= 3 && 2*n >= matched {
@@ -452,7 +453,8 @@ func (sc *sheetCtx) checkSubtotals(x *fwIndex, recs []rowRec, byNode map[*par.No
 				}
 			})
 			if complete && (printed.Value-sum).Abs() > tolerance {
-				sc.d.Errorf(printed.Src, "%s %s of %s differs from the sum of its items %s", col.name, printed.Value, x.label[rc.node], sum)
+				sc.d.Contradictf(printed.Src, diag.Fact{Kind: "subtotal", Published: printed.Value.String(), Rule: sum.String()},
+					"%s %s of %s differs from the sum of its items %s", col.name, printed.Value, x.label[rc.node], sum)
 			}
 		}
 	}
@@ -582,7 +584,8 @@ func (sc *sheetCtx) checkTotals(s *par.Sheet, x *fwIndex, byNode map[*par.Node]*
 		if col.bonus != 0 || col.penalty != 0 {
 			detail = fmt.Sprintf(" (criteria %s + bonus %s − penalty %s)", sum, col.bonus, col.penalty)
 		}
-		sc.d.Errorf(col.total.Src, "%s %s differs from the sum of the rows %s%s", col.name, col.total.Value, all, detail)
+		sc.d.Contradictf(col.total.Src, diag.Fact{Kind: "sheet-total", Published: col.total.Value.String(), Rule: all.String()},
+			"%s %s differs from the sum of the rows %s%s", col.name, col.total.Value, all, detail)
 	}
 }
 

@@ -140,6 +140,32 @@ type Dataset struct {
 	Summaries  []*Summary
 	Docs       []*Doc
 	Assets     []string // files under content/ to copy verbatim (attachments), slash paths relative to content/
+	// Reconciliations are the differences between the published decision
+	// and the rules that the publisher recorded (data/reconciliation.yaml).
+	Reconciliations []*Reconciliation
+}
+
+// Reconciliation is one recorded difference: a figure a publication
+// decision printed although the rules (or the decision's own other
+// figures) give another. The decision is the law, so the site shows the
+// printed figure, marks it, and lists the difference publicly.
+type Reconciliation struct {
+	ID         string   // "dc-1", "dc-2"… in file order: the anchor on the public page
+	Cells      []Source // the cells of the difference, as check names them
+	Published  string   // the figure as the decision printed it
+	Rule       string   // the figure the rules give
+	Reason     string
+	RecordedBy string
+	Date       Date
+	Decision   string // the decision's number, optional
+	Src        Source // the entry in data/reconciliation.yaml
+
+	// Filled in when the difference is found in the data.
+	Kind   string // what kind of difference (a diag.Fact kind)
+	What   string // the check's message
+	Unit   string // unit id, if the cell is one of a unit's figures
+	Year   int
+	Figure string // which figure: "total", "index", "rank", "band", …
 }
 
 // Framework returns the framework covering group in year, or nil.

@@ -82,9 +82,10 @@ type Ranking struct {
 
 // Results is the output of the compute stage.
 type Results struct {
-	Years    []int                // ascending
-	Rankings []*Ranking           // by year, then group order
-	ByUnit   map[string][]*Result // unit id → results by year ascending
+	Reconciled []*Reconciliation    // recorded differences found in the data, in file order
+	Years      []int                // ascending
+	Rankings   []*Ranking           // by year, then group order
+	ByUnit     map[string][]*Result // unit id → results by year ascending
 }
 
 // AreaStat summarises one area over a ranking's scored units, as percent of
