@@ -211,6 +211,9 @@ func extra(f par.Figure, maxV par.Points, penalty bool, dec int, sheet par.Sourc
 func (c *sheetCalc) apply(r *par.Result, fw *par.Framework) {
 	r.Detail = true
 	r.Incomplete = c.incomplete
+	if c.incomplete {
+		r.Missing = c.missing
+	}
 	r.Tree = c.tree
 	r.Areas = c.areas
 	r.Max = c.max

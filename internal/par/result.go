@@ -50,6 +50,7 @@ type Result struct {
 	// applicable criterion, so it gives no total; the result shown, if
 	// any, is the published annex's.
 	Incomplete bool
+	Missing    []string // with Incomplete: keys of the criteria without an appraised score
 
 	Total        Figure
 	Index        Figure
