@@ -4,8 +4,11 @@
 // results year and ranking group holding every unit's par.Result (totals,
 // index, rank, band, areas, criteria tree, change since the previous year) —
 // plus located diagnostics for every rule the data break (published figures
-// that differ from the detail sheets, bonus points beyond their maximum,
-// results for units the registry says did not exist…).
+// that differ from the detail sheets, an annex that contradicts itself or
+// its framework, results for units the registry says did not exist…).
+// Reconcile then applies the project's register of differences the
+// decisions printed (data/reconciliation.yaml) to the diagnostics of every
+// stage. The rules are named and stated in docs/rules.md.
 //
 // Everything here is a pure function of the dataset: no I/O, no clock, no
 // map iteration in output order, and all arithmetic on par.Points and
@@ -271,7 +274,7 @@ func (x *run) build(k gyKey, data map[string]*input) {
 }
 
 // entry computes one unit's result in a ranking: from its detail sheet, with
-// the published figures of its summary row on top (rules 2 and 3).
+// the published figures of its summary row on top (rules "totals from the leaves" and "published figures win").
 func (x *run) entry(rk *ranking, in *input, u *par.Unit) *entry {
 	fw := rk.fw
 	r := &par.Result{

@@ -7,7 +7,7 @@ import (
 	"parindex/internal/par"
 )
 
-// rank orders a ranking and gives ranks (rule 5). Scored units are ranked
+// rank orders a ranking and gives ranks (rule "ranks at full precision"). Scored units are ranked
 // high to low on Exact, the framework's basis at full precision, so two
 // units equal at two decimals are not tied. Equal values share a rank and
 // the next rank skips (competition ranking: 1, 2, 2, 4). Units with equal

@@ -107,7 +107,7 @@ func pciFramework() *par.Framework {
 	return fw
 }
 
-// Rules 5 and 7 on PCI 2015 and 2016: computed ranks equal the published
+// Rules "ranks at full precision" and "bands on the shown figure" on PCI 2015 and 2016: computed ranks equal the published
 // ranks for every province, including 2016's three provinces at 58.20; the
 // published tier is shown unchanged.
 func TestRealPCI(t *testing.T) {
@@ -162,7 +162,7 @@ func TestRealPCI(t *testing.T) {
 			t.Errorf("2016 %s: %s rank %d, want 58.20 rank %d", r.Name, r.Total.Text(), r.Rank.N, c.rank)
 		}
 	}
-	// Rule 9 across the spelling drift: Đắk Lắk 23rd in 2015, 28th in 2016.
+	// Rule "year-on-year change" across the spelling drift: Đắk Lắk 23rd in 2015, 28th in 2016.
 	if dl := find(res, "dak-lak", 2016); dl.Prev == nil || dl.Prev.PrevRank != 23 || dl.Prev.Rank != -5 || !dl.Prev.Comparable {
 		t.Errorf("Đăk Lăk 2016 change %+v", dl.Prev)
 	}
@@ -201,7 +201,7 @@ func papi(t *testing.T, year int) (*par.Results, []map[string]string) {
 	return s.run(), rows
 }
 
-// Rules 2, 5 and 8 on PAPI 2014: Bắc Giang and Đồng Tháp (blank scores,
+// Rules "missing is never zero", "ranks at full precision" and "area profiles" on PAPI 2014: Bắc Giang and Đồng Tháp (blank scores,
 // total 0) are not scored, not ranked and listed last in name order; the
 // other 61 form a competition ranking by the full-precision total.
 func TestRealPAPI2014MissingIsNotZero(t *testing.T) {
@@ -225,7 +225,7 @@ func TestRealPAPI2014MissingIsNotZero(t *testing.T) {
 	}
 }
 
-// Rule 5 on PAPI 2016: totals equal at two decimals are not ties.
+// Rule "ranks at full precision" on PAPI 2016: totals equal at two decimals are not ties.
 func TestRealPAPI2016FullPrecision(t *testing.T) {
 	res, _ := papi(t, 2016)
 	rk := rankingOf(res, "tinh", 2016)

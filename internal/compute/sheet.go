@@ -6,7 +6,7 @@ import (
 	"parindex/internal/par"
 )
 
-// sheetCalc is what one detail scoring sheet gives (rule 2: leaf → criterion
+// sheetCalc is what one detail scoring sheet gives (rule "totals from the leaves": leaf → criterion
 // → area → total).
 type sheetCalc struct {
 	src    par.Source // file and sheet

@@ -8,7 +8,7 @@ import (
 	"parindex/internal/par"
 )
 
-// overlay puts a summary annex row's published figures on a result (rule 3:
+// overlay puts a summary annex row's published figures on a result (rule "published figures win":
 // where an annex publishes a figure, the site shows the published figure).
 // A row with neither total nor index means the unit was not scored.
 func (x *run) overlay(e *entry, fw *par.Framework) {
@@ -106,7 +106,7 @@ type check struct {
 }
 
 // compare reports every published figure of a summary row that differs
-// beyond rounding from what the unit's detail sheet gives (rule 4). The
+// beyond rounding from what the unit's detail sheet gives (rule "published figures are checked"). The
 // diagnostic sits at the published cell and names the sheet.
 //
 // Tolerance: half a unit of the published figure's last decimal (0.005 for
