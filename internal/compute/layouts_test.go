@@ -791,3 +791,74 @@ func TestReconciliation(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDetailMatcher reads scoring sheets with random code columns, titles
+// and cells: the importer never panics, a sheet it calls complete has a
+// readable score or a not-applicable mark on every leaf, and a unit whose
+// sheet is incomplete is never ranked, classified or totalled.
+func FuzzDetailMatcher(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+	f.Add([]byte("\x00\x02\x02\x05\x07\x01\x03\x03\x09\x0b\x0c"))
+	f.Add([]byte("codes and titles in random order, blanks and marks"))
+	f.Fuzz(fuzzDetailMatcher)
+}
+
+var (
+	fuzzCodes  = []string{"I", "II", "1", "2", "1.1", "1.2", "a", "b", "", "c", "1.10", "II.1", "a)", "2."}
+	fuzzTitles = []string{"Công tác chỉ đạo, điều hành", "Kế hoạch cải cách hành chính", "Ban hành kế hoạch", "Mức độ hoàn thành kế hoạch",
+		"Báo cáo cải cách hành chính", "Cải cách thủ tục hành chính", "Công khai thủ tục hành chính", "Cập nhật thủ tục",
+		"Niêm yết thủ tục", "Giải quyết thủ tục hành chính", "", "Tiêu chí 1.2 của lĩnh vực", "Điểm thưởng", "Nội dung khác"}
+	fuzzCells = []any{nil, 0.0, 0.5, 1.0, 2.0, 3.0, "Không đánh giá", "KAD", "abc", "1,5", -1.0, formula("1+1")}
+)
+
+func fuzzDetailMatcher(t *testing.T, data []byte) {
+	if len(data) > 240 {
+		data = data[:240]
+	}
+	rows := [][]any{{"Đơn vị: Sở Nội vụ"}, {}, {"STT", "Nội dung", "Điểm tối đa", "Tự chấm", "Giải trình", "Điểm thẩm định", "Ý kiến"}}
+	for i := 0; i+3 < len(data); i += 4 {
+		rows = append(rows, []any{
+			fuzzCodes[int(data[i])%len(fuzzCodes)], fuzzTitles[int(data[i+1])%len(fuzzTitles)],
+			fuzzCells[int(data[i+2])%len(fuzzCells)], nil, nil, fuzzCells[int(data[i+3])%len(fuzzCells)],
+		})
+	}
+	rows = append(rows, []any{nil, "Tổng điểm", 9.0, nil, nil, 5.0})
+	book := drawBook(t, drawSheet("Sở Nội vụ", nil, rows))
+	fsys := layoutFS(map[string][]byte{"data/scores/2023/so.xlsx": book})
+	ds, _ := ingest.Load(fsys, ingest.Options{Workers: 1})
+	res, _ := compute.Run(ds)
+	for _, sh := range ds.Sheets {
+		r := resultOf(res, sh.Unit, sh.Year)
+		if r == nil {
+			t.Fatalf("no result for %s", sh.Unit)
+		}
+		if sh.Incomplete && (r.Scored || r.Rank.N != 0 || r.Band.ID != "" || r.Total.Known()) {
+			t.Fatalf("incomplete sheet (missing %v) but scored %v rank %d band %q total %q", sh.Missing, r.Scored, r.Rank.N, r.Band.ID, r.Total.Text())
+		}
+		if sh.Incomplete {
+			continue
+		}
+		byKey := map[string]*par.Row{}
+		for _, row := range sh.Rows {
+			if _, ok := byKey[row.Key]; !ok {
+				byKey[row.Key] = row
+			}
+		}
+		for _, l := range ds.Framework(sh.Group, sh.Year).Leaves() {
+			na := false
+			for k := l.Key; ; {
+				if row := byKey[k]; row != nil && row.NA {
+					na = true
+				}
+				i := strings.LastIndex(k, "/")
+				if i < 0 {
+					break
+				}
+				k = k[:i]
+			}
+			if row := byKey[l.Key]; !na && (row == nil || !row.Appraised.Known()) {
+				t.Fatalf("sheet called complete, but leaf %s has no appraised score", l.Key)
+			}
+		}
+	}
+}
