@@ -343,7 +343,35 @@ func (sc *sheetCtx) unitFromTitle(h *header) (*par.Unit, string, bool) {
 	if best != nil {
 		return fromTitle()
 	}
-	sc.d.Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q", sc.g.sheet, base)
+	// Did you mean: the closest registry names to the title block's
+	// lines, the sheet name and the file name ("Sở Ngoại vụ" for "Sở Nội
+	// vụ" is a typo to point at, not a unit to guess).
+	var sug []string
+	try := func(s string) {
+		if s = sc.g.t.Clean(s); s != "" && len([]rune(s)) <= 120 {
+			for _, x := range sc.env.res.suggest(s) {
+				if !contains(sug, x) {
+					sug = append(sug, x)
+				}
+			}
+		}
+	}
+	for r := 0; r < h.row; r++ {
+		for c := 0; c < sc.g.width(r); c++ {
+			s := sc.g.raw(r, c)
+			try(s)
+			if _, rest, ok := strings.Cut(s, ":"); ok {
+				try(rest) // "Đơn vị: Sở Ngoại vụ"
+			}
+		}
+	}
+	try(sc.g.sheet)
+	try(base)
+	hint := ""
+	if len(sug) > 0 {
+		hint = " (did you mean " + quoteList(sug[:min(len(sug), 3)]) + "?)"
+	}
+	sc.d.Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q%s", sc.g.sheet, base, hint)
 	return nil, "", false
 }
 
