@@ -215,3 +215,24 @@ func TestMixedWorkbook(t *testing.T) {
 		t.Errorf("sheets %d summaries %d", len(ds.Sheets), len(ds.Summaries))
 	}
 }
+
+// Rule "no table found is an error": a sheet with figures under a header
+// parindex cannot read names the labels it looks for and the row that came
+// closest, with what it lacks; an empty workbook is an error, not nothing.
+func TestNoTableIsAnError(t *testing.T) {
+	fsys := baseFS()
+	near := sheet("Chấm điểm", nil,
+		[]any{"Đơn vị: Sở Nội vụ"},
+		[]any{"STT", "Nội dung", "Điểm", "Tự chấm", "Điểm thẩm định"},
+		[]any{"1.1", "Ban hành kế hoạch", 1, 1, 1},
+	)
+	fsys["data/scores/2023/a.xlsx"] = &fstest.MapFile{Data: book(t, near)}
+	fsys["data/scores/2023/b.xlsx"] = &fstest.MapFile{Data: book(t, sheet("Sheet1", nil))}
+	fsys["data/scores/2023/c.xlsx"] = &fstest.MapFile{Data: book(t, sheet("Hướng dẫn", nil, []any{"Điền điểm vào cột F"}))}
+	_, diags := load(t, fsys)
+	wantDiags(t, diags,
+		`data/scores/2023/a.xlsx: Chấm điểm: error: no score table found: no row has the column labels of a scoring sheet (content: "Nội dung", "Tiêu chí" or "Lĩnh vực/tiêu chí"; maximum: "Điểm tối đa", "Điểm chuẩn" or "Thang điểm") nor of an annex (name: "Tên cơ quan, đơn vị", "Đơn vị" or "Tên đơn vị"; and total, index or rank: "Tổng điểm", "Chỉ số CCHC", "Xếp hạng"); the closest is row 2 ("STT | Nội dung | Điểm | Tự chấm | Điểm thẩm định"), which has code ("STT"), content ("Nội dung"), self-assessed ("Tự chấm"), appraised ("Điểm thẩm định") but not a maximum column`,
+		"data/scores/2023/b.xlsx: error: the workbook is empty: no sheet holds a score table",
+		"data/scores/2023/c.xlsx: error: no sheet holds a score table (a header row with content and maximum columns, or with unit names and totals); move files that are not score workbooks out of data/scores/",
+	)
+}
