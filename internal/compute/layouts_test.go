@@ -862,3 +862,21 @@ func fuzzDetailMatcher(t *testing.T, data []byte) {
 		}
 	}
 }
+
+// TestOfficeLayoutForeignFramework: a sheet scored against another
+// framework (every maximum differs) is one error, not one per row, per
+// subtotal and per score over its maximum.
+func TestOfficeLayoutForeignFramework(t *testing.T) {
+	us := layoutResults()
+	var sheets []xlsx.WSheet
+	for _, u := range us {
+		sh := layoutSheet(lopt{}, u)
+		if u.name == "Sở Nội vụ" {
+			setCells(&sh, map[string]any{"C5": 8, "C6": 6, "C7": 2, "C8": 4, "C9": 2, "C10": 10, "C11": 4, "C12": 2, "C13": 2, "C14": 6,
+				"F7": 1.5, "F6": 3, "F5": 4})
+		}
+		sheets = append(sheets, sh)
+	}
+	_, diags := runLayout(t, layoutFS(map[string][]byte{"data/scores/2023/so.xlsx": drawBook(t, sheets...)}))
+	sameDiags(t, diags, "data/scores/2023/so.xlsx: Sở Nội vụ!C5: error: the maxima of 10 of 10 rows differ from framework so-2023 (I 8 ≠ 4, I/1 6 ≠ 3, 1.1 2 ≠ 1, 1.2 4 ≠ 2, I/2 2 ≠ 1, …): is the sheet scored against another framework?")
+}

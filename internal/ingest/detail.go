@@ -45,6 +45,8 @@ type sheetProblems struct {
 	noValue  []par.Source // formula cells without a saved result
 	blank    []blankCell  // applicable leaves whose appraised cell is blank
 	maxDiffs []maxDiff    // printed maxima that differ from the framework
+	over     []string     // scores over their maximum, and where
+	overAt   []par.Source
 	reported map[*par.Node]bool
 }
 
@@ -162,10 +164,15 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 		sc.d.Errorf(g.sheetSrc(), "no criterion has an appraised score (column %s is blank): the sheet is an unfilled form, so %s is not scored from it; fill it in, or move it out of %s/", strings.TrimRight(xlsx.CellName(1, l.appr+1), "0123456789"), name, scoresDir)
 		return s
 	}
-	sc.reportProblems(p, f, len(recs))
-	sc.checkSubtotals(x, recs, byNode)
+	foreign := sc.reportProblems(p, f, len(recs))
 	sc.extras(s, f, extras)
-	sc.checkTotals(s, x, byNode, extras, s.Incomplete)
+	if !foreign { // another framework's sheet: its sums would only repeat that
+		for i, msg := range p.over {
+			sc.d.Errorf(p.overAt[i], "%s", msg)
+		}
+		sc.checkSubtotals(x, recs, byNode)
+		sc.checkTotals(s, x, byNode, extras, s.Incomplete)
+	}
 	return s
 }
 
@@ -280,7 +287,10 @@ func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framewor
 			case v < 0:
 				sc.d.Errorf(c.v.src, "%s %s%s is negative", c.name, v, of)
 			case v > n.Max:
-				sc.d.Errorf(c.v.src, "%s %s exceeds the maximum %s%s", c.name, v, n.Max, of)
+				// Reported once the sheet's maxima are known to be this
+				// framework's (else it is another framework's sheet).
+				p.over = append(p.over, fmt.Sprintf("%s %s exceeds the maximum %s%s", c.name, v, n.Max, of))
+				p.overAt = append(p.overAt, c.v.src)
 			}
 		case cellText:
 			hint := ""
@@ -325,8 +335,9 @@ func requiredUnder(n *par.Node) *par.Node {
 	return req
 }
 
-// reportProblems writes the sheet-wide problems, each once.
-func (sc *sheetCtx) reportProblems(p *sheetProblems, f *par.Framework, matched int) {
+// reportProblems writes the sheet-wide problems, each once. It reports
+// whether the sheet's maxima show it is scored against another framework.
+func (sc *sheetCtx) reportProblems(p *sheetProblems, f *par.Framework, matched int) bool {
 	if len(p.noValue) > 0 {
 		cells := make([]string, len(p.noValue))
 		for i, s := range p.noValue {
@@ -348,11 +359,12 @@ func (sc *sheetCtx) reportProblems(p *sheetProblems, f *par.Framework, matched i
 			ds = append(ds, fmt.Sprintf("%s %s ≠ %s", md.label, md.got, md.want))
 		}
 		sc.d.Errorf(p.maxDiffs[0].src, "the maxima of %d of %d rows differ from framework %s (%s): is the sheet scored against another framework?", n, matched, f.ID, list(ds, 5))
-		return
+		return true
 	}
 	for _, md := range p.maxDiffs {
 		sc.d.Errorf(md.src, "maximum %s of %s differs from framework %s (%s)", md.got, md.label, f.ID, md.want)
 	}
+	return false
 }
 
 // sheetTotal reads the closing total of one column.
