@@ -232,6 +232,7 @@ func (m *model) home() homePage {
 			if rowComputed(rr.R) {
 				p.Computed = true
 			}
+			p.Recorded = p.Recorded || m.recorded[uyKey{rr.R.Unit.ID, rr.R.Year}]
 		}
 		p.Groups = append(p.Groups, hg)
 	}
@@ -327,6 +328,7 @@ func (m *model) ranking(rk *par.Ranking) rankingPage {
 		p.Cols.Satisfaction = p.Cols.Satisfaction || r.Satisfaction.Known()
 		p.Cols.Change = p.Cols.Change || row.Change.Known
 		p.Computed = p.Computed || rowComputed(r)
+		p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
 	}
 	rks := m.byGroup[rk.Group.ID]
 	if i := slices.Index(rks, rk); i >= 0 {
@@ -552,6 +554,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	for _, r := range results {
 		p.Rows = append(p.Rows, m.unitYearRow(r))
 		p.Computed = p.Computed || (r.Scored && rowComputed(r))
+		p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
 		if r.Detail && r.Scored {
 			p.profile = r
 		}
@@ -573,6 +576,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 			row.Unit = link{Title: pre.Current().Name, URL: unitURL(pre.ID)}
 			p.PredRows = append(p.PredRows, row)
 			p.Computed = p.Computed || rowComputed(r)
+			p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
 		}
 	}
 	slices.SortStableFunc(p.PredRows, func(a, b unitYearRow) int { return a.R.Year - b.R.Year })
@@ -646,6 +650,7 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 			p.Recon = append(p.Recon, rc)
 		}
 	}
+	p.Recorded = len(p.Recon) > 0
 	if r.Incomplete {
 		for _, k := range r.Missing {
 			label := k

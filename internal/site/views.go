@@ -84,6 +84,7 @@ type homePage struct {
 	Years     []link
 	Narrative *par.Doc
 	Computed  bool
+	Recorded  bool // some figure shown is a recorded difference (‡): explain the mark
 }
 
 type yearItem struct {
@@ -127,6 +128,7 @@ type rankingPage struct {
 	Ranked      bool      // the group is ranked (not Group.Unranked)
 	Cols        struct{ Appraised, Survey, Satisfaction, Change bool }
 	Computed    bool // some figure shown is computed: show the legend
+	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
 	Bands       []bandCount
 	ChangeNotes []string // notes shared by every change, shown once
 	Decision    *par.Doc
@@ -205,6 +207,7 @@ type unitPage struct {
 	Children    []unitItem
 	Narrative   *par.Doc
 	Computed    bool
+	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
 	Charts      []chart.Chart
 
 	history []*par.Result
@@ -242,6 +245,7 @@ type unitYearPage struct {
 	TreeSrc   string           // workbook and sheet of the criteria tree
 	Areas     []par.AreaResult // area points, maxima filled from the framework
 	Computed  bool
+	Recorded  bool // some figure shown is a recorded difference (‡): explain the mark
 	Narrative *par.Doc
 	Method    string
 	Prev      link
