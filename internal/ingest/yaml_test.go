@@ -87,9 +87,9 @@ func TestYAMLSyntaxError(t *testing.T) {
 		"data/units.yaml": "groups:\n  - id: so\n    name: Sở\n   bad: indent\n",
 	}))
 	wantDiags(t, diags,
-		"data/frameworks/so-2023.yaml:3: error: unknown group \"so\"",
 		"data/site.yaml:2: error: invalid YAML: did not find expected ',' or ']'",
 		"data/units.yaml:2: error: invalid YAML: did not find expected '-' indicator",
+		"data/frameworks/so-2023.yaml:3: error: unknown group \"so\"",
 	)
 }
 
