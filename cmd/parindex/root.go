@@ -73,7 +73,11 @@ documents (content/), checks them, and builds a static transparency site.`,
 		// arguments, so an unknown command is a usage error, not help.
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		// --version prints what the version command prints.
+		Version: version(),
 	}
+	root.SetVersionTemplate("parindex {{.Version}}\n")
+	root.Flags().BoolP("version", "v", false, "print the version")
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{plainFlagError(err)} })
 	root.AddCommand(
@@ -83,6 +87,7 @@ documents (content/), checks them, and builds a static transparency site.`,
 		newTemplateCmd(ios),
 		newNewCmd(ios),
 		newVersionCmd(ios),
+		newFormatsTopic(),
 	)
 	wrapArgs(root)
 	for _, c := range root.Commands() {
