@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"parindex/internal/par"
@@ -129,8 +130,15 @@ func GroupKey(id string) string { return KeyRegistry + ":group:" + id }
 // the folded matching key of the name.
 func NameKey(key string) string { return KeyRegistry + ":name:" + key }
 
-// FrameworkKey is the fault "no framework scores this ranking group".
+// FrameworkKey is the fault "no framework scores this ranking group" (in
+// any year).
 func FrameworkKey(group string) string { return KeyFrameworks + ":" + group }
+
+// FrameworkYearKey is the fault "no framework scores this ranking group in
+// this results year"; FrameworkKey(group) covers it.
+func FrameworkYearKey(group string, year int) string {
+	return FrameworkKey(group) + ":" + strconv.Itoa(year)
+}
 
 // List collects diagnostics. The zero value is ready to use. It is not safe
 // for concurrent use; stages that fan out collect per worker and Merge.

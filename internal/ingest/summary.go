@@ -424,7 +424,7 @@ func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 				if len(sug) > 0 {
 					msg = " (did you mean " + quoteList(sug) + "?)"
 				}
-				sc.d.Errorf(nameSrc, "unknown unit %q%s", l.name, msg)
+				noUnitNamed(sc.d, l.name).Errorf(nameSrc, "unknown unit %q%s", l.name, msg)
 				continue
 			}
 		}
@@ -457,7 +457,7 @@ func (sc *sheetCtx) unitRow(r int, h *header, u *par.Unit, name string, nameSrc 
 		b.f = sc.env.ds.Framework(b.group, sc.year)
 		b.areas = mapAreas(areaCols, b.f)
 	} else if u.Group != b.group {
-		sc.d.Errorf(nameSrc, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, b.group, b.src.Cell)
+		unitEntry(sc.d, u.ID).Errorf(nameSrc, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, b.group, b.src.Cell)
 		return
 	}
 	s := &par.Summary{Unit: u.ID, Group: u.Group, Year: sc.year, Name: name, Src: nameSrc}
