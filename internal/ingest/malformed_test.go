@@ -125,7 +125,7 @@ func TestDetailUnitAndFramework(t *testing.T) {
 	fsys["data/scores/2023/c.xlsx"] = &fstest.MapFile{Data: book(t, sheet("Trống", nil), sheet("Ghi chú", nil, []any{"Số liệu tổng hợp"}, []any{1, 2, 3}))}
 	_, diags := load(t, fsys)
 	wantDiags(t, diags,
-		"data/scores/2023/a.xlsx: Sheet1: error: cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name \"Sheet1\" or the file name \"a\"",
+		"data/scores/2023/a.xlsx: Sheet1: error: cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name \"Sheet1\" or the file name \"a\" (did you mean \"Sở Nội vụ\"?)",
 		"data/scores/2023/b.xlsx: Sheet1: error: no framework for group \"huyen\" in 2023 (unit \"huyen-an-lam\")",
 		"data/scores/2023/c.xlsx: Ghi chú: warning: no score table found (no header row with content and maximum columns, nor with unit names and totals)",
 	)

@@ -278,7 +278,7 @@ func (sc *sheetCtx) unitFromTitle(h *header) (*par.Unit, string, bool) {
 	if best != nil {
 		return fromTitle()
 	}
-	unitOfSheetUnknown(sc.d, sc.g.sheetSrc()).Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q", sc.g.sheet, base)
+	unitOfSheetUnknown(sc.d, sc.g.sheetSrc()).Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q%s", sc.g.sheet, base, sc.unitHint(h, base))
 	return nil, "", false
 }
 
