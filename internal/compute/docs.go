@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"parindex/internal/diag"
 	"parindex/internal/par"
 	"parindex/internal/viet"
 )
@@ -124,7 +125,7 @@ func (x *run) checkDecisions(res *par.Results) {
 			continue // reported by ingest
 		}
 		if !years[d.Year] {
-			x.dl.Warnf(docAt(d, "year"), "decision %s publishes the results of %d, but there are no results for %d (no workbook under data/scores/%d/ gives any)", d.Number, d.Year, d.Year, d.Year)
+			x.dl.Because(diag.ResultsKey(d.Year)).Warnf(docAt(d, "year"), "decision %s publishes the results of %d, but there are no results for %d (no workbook under data/scores/%d/ gives any)", d.Number, d.Year, d.Year, d.Year)
 			continue
 		}
 		if len(d.Groups) == 0 {
@@ -138,7 +139,7 @@ func (x *run) checkDecisions(res *par.Results) {
 		for _, g := range d.Groups {
 			k := gyKey{d.Year, g}
 			if ranked[k] == nil {
-				x.dl.Warnf(docAt(d, "groups"), "decision %s publishes group %q for %d, but that group has no results in %d", d.Number, g, d.Year, d.Year)
+				x.dl.Because(diag.FrameworkYearKey(g, d.Year)).Warnf(docAt(d, "groups"), "decision %s publishes group %q for %d, but that group has no results in %d", d.Number, g, d.Year, d.Year)
 			}
 			add(k, d)
 		}
@@ -252,11 +253,11 @@ func (x *run) checkNarratives(res *par.Results) {
 	for _, d := range x.ds.Docs {
 		switch {
 		case d.Kind == par.DocYear && !years[d.Year]:
-			x.dl.Warnf(d.Src, "narrative for %d, a year without results; it is not shown", d.Year)
+			x.dl.Because(diag.ResultsKey(d.Year)).Warnf(d.Src, "narrative for %d, a year without results; it is not shown", d.Year)
 		case d.Kind == par.DocGroupYear && !years[d.Year]:
-			x.dl.Warnf(d.Src, "narrative for group %q in %d, a year without results; it is not shown", d.Group, d.Year)
+			x.dl.Because(diag.ResultsKey(d.Year)).Warnf(d.Src, "narrative for group %q in %d, a year without results; it is not shown", d.Group, d.Year)
 		case d.Kind == par.DocGroupYear && !ranked[gyKey{d.Year, d.Group}]:
-			x.dl.Warnf(d.Src, "narrative for group %q in %d, but that group has no results in %d; it is not shown", d.Group, d.Year, d.Year)
+			x.dl.Because(diag.FrameworkYearKey(d.Group, d.Year)).Warnf(d.Src, "narrative for group %q in %d, but that group has no results in %d; it is not shown", d.Group, d.Year, d.Year)
 		case d.Kind == par.DocUnitYear:
 			scored := false
 			for _, r := range res.ByUnit[d.Unit] {

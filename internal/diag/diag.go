@@ -118,7 +118,11 @@ func plural(n int, one, many string) string {
 const (
 	KeyRegistry   = "registry"  // data/units.yaml as a whole
 	KeyFrameworks = "framework" // every framework (one that could not be read)
+	KeyResults    = "results"   // every result (a fault that leaves none)
 )
+
+// ResultsKey is the fault "there are no results for this year".
+func ResultsKey(year int) string { return KeyResults + ":" + strconv.Itoa(year) }
 
 // UnitKey is the fault "the registry has no unit with this id".
 func UnitKey(id string) string { return KeyRegistry + ":unit:" + id }

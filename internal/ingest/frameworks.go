@@ -37,7 +37,7 @@ func loadFrameworks(fsys fs.FS, reg *par.Registry, d *diag.List) []*par.Framewor
 		if f == nil {
 			// Which groups it was to score is unknown: every "no
 			// framework" may follow from this file.
-			d.MarkRoot(n0, diag.KeyFrameworks)
+			d.MarkRoot(n0, diag.KeyFrameworks+"|"+diag.KeyResults)
 			continue
 		}
 		if first, dup := firstAt[f.ID]; dup {
@@ -90,7 +90,7 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 			d.Because(diag.GroupKey(g)).Errorf(y.at(gnodes[i]), "unknown group %q%s", g, groupHint(reg, g))
 			// A typo here leaves the group it meant without framework.
 			if meant := suggestedID(g, groupIDs(reg)); meant != "" {
-				d.MarkRoot(n, diag.FrameworkKey(meant))
+				d.MarkRoot(n, diag.FrameworkKey(meant)+"|"+diag.KeyResults)
 			}
 		case contains(f.Groups, g):
 			d.Errorf(y.at(gnodes[i]), "group %q listed twice", g)

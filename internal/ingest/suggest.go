@@ -20,6 +20,17 @@ func unitHint(reg *par.Registry, id string) string {
 	if reg == nil {
 		return ""
 	}
+	ids := make([]string, len(reg.Units))
+	for i, u := range reg.Units {
+		ids[i] = u.ID
+	}
+	// An id with a typo is closest to an id; a name in place of an id
+	// ("Huyện An Lâm") is found among the names.
+	if slugID.MatchString(id) {
+		if h := closest(id, ids); h != "" {
+			return h
+		}
+	}
 	// Title blocks and people drop the "UBND" of a district or commune.
 	bare := func(k string) string { return strings.TrimPrefix(k, "ubnd ") }
 	k := bare(nameKey(id))
@@ -29,10 +40,6 @@ func unitHint(reg *par.Registry, id string) string {
 				return fmt.Sprintf(" (did you mean %q, the id of %s? units are named by their id here)", u.ID, u.Current().Name)
 			}
 		}
-	}
-	ids := make([]string, len(reg.Units))
-	for i, u := range reg.Units {
-		ids[i] = u.ID
 	}
 	return closest(id, ids)
 }

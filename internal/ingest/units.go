@@ -29,7 +29,7 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 	n0 := d.Len()
 	data, ok := readText(fsys, unitsPath, d)
 	if !ok {
-		d.MarkRoot(n0, diag.KeyRegistry)
+		d.MarkRoot(n0, diag.KeyRegistry+"|"+diag.KeyResults)
 		return reg
 	}
 	y := &yfile{path: unitsPath, d: d}
@@ -39,7 +39,7 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 		ok = false
 	}
 	if !ok {
-		d.MarkRoot(n0, diag.KeyRegistry)
+		d.MarkRoot(n0, diag.KeyRegistry+"|"+diag.KeyResults)
 	}
 
 	groupAt := map[string]par.Source{}
