@@ -205,7 +205,7 @@ func numberHint(n string, numbers []string) string {
 	k := numberKey(n)
 	best, bestD := "", max(2, len(k)/4)+1
 	for _, m := range numbers {
-		if d := editDistance(k, numberKey(m)); d < bestD {
+		if d := viet.Distance(k, numberKey(m)); d < bestD {
 			best, bestD = m, d
 		}
 	}
@@ -213,29 +213,6 @@ func numberHint(n string, numbers []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-// editDistance is the Levenshtein distance of two short strings, for
-// suggestions only.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // checkNarratives: a narrative for a year, a ranking or a unit-year that
