@@ -16,6 +16,7 @@ package diag
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,12 +75,27 @@ func (d Diagnostic) String() string {
 // In returns d with its file path under dir, the project directory as the
 // user named it, so "data/units.yaml" of project ../proj prints as
 // "../proj/data/units.yaml" and an editor opens it from where the user is.
+// Paths of project files that the message names (another file involved,
+// "(content/decisions/a.md)") are put under dir too.
 func (d Diagnostic) In(dir string) Diagnostic {
-	if d.File != "" && dir != "" && dir != "." {
+	if dir == "" || dir == "." {
+		return d
+	}
+	if d.File != "" {
 		d.File = filepath.Join(dir, filepath.FromSlash(d.File))
 	}
+	prefix := filepath.ToSlash(filepath.Clean(dir)) + "/"
+	if filepath.Separator != '/' {
+		prefix = filepath.Clean(dir) + string(filepath.Separator)
+	}
+	d.Msg = projectPath.ReplaceAllString(d.Msg, "${1}"+strings.ReplaceAll(prefix, "$", "$$")+"${2}")
 	return d
 }
+
+// projectPath finds a project path in a message: a top-level folder of
+// the project after a space or a parenthesis (a quoted value, as typed by
+// the user, is left alone).
+var projectPath = regexp.MustCompile(`(^|[ (])((?:data|content|templates|static)/)`)
 
 // note is " (and 3 further errors caused by this)", or "" for nothing folded.
 func (f Fold) note() string {

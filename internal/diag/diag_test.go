@@ -201,4 +201,11 @@ func TestIn(t *testing.T) {
 			t.Errorf("In(%q) = %q, want %q", tt.dir, got, tt.want)
 		}
 	}
+	// Project paths named in the message move too; quoted values do not.
+	d := Diagnostic{Source: par.Source{File: "content/decisions/b.md", Line: 5},
+		Msg: `decision 2 and decision 1 (content/decisions/a.md) both publish; no workbook under data/scores/2030/ gives any; attachment "data/x.pdf" must be inside content/`}
+	want := `../proj/content/decisions/b.md:5: error: decision 2 and decision 1 (../proj/content/decisions/a.md) both publish; no workbook under ../proj/data/scores/2030/ gives any; attachment "data/x.pdf" must be inside ../proj/content/`
+	if got := d.In("../proj").String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
 }
