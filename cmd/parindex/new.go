@@ -48,7 +48,7 @@ func runNew(ios *streams, opts *newOptions) error {
 		return err
 	}
 	if err := example.Generate(dir, example.Options{Preset: "minimal"}); err != nil {
-		return fmt.Errorf("generate example: %w", err)
+		return err // names the file it could not write
 	}
 	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte(newReadme(filepath.Base(filepath.Clean(dir)))), 0o644); err != nil {
 		return err
