@@ -183,6 +183,7 @@ func analyse(opt Options) (*Report, *site.Input, error) {
 		return nil
 	})
 	rep.Results = res
+	compute.Reconcile(ds, res, rep.Diagnostics)
 	rep.Diagnostics.Merge(site.CheckTheme(Theme(opt.Root), fsys)) // the project's own templates/
 	if err := rep.Diagnostics.Err(); err != nil {
 		return rep, nil, err

@@ -4,8 +4,11 @@
 // results year and ranking group holding every unit's par.Result (totals,
 // index, rank, band, areas, criteria tree, change since the previous year) —
 // plus located diagnostics for every rule the data break (published figures
-// that differ from the detail sheets, bonus points beyond their maximum,
-// results for units the registry says did not exist…).
+// that differ from the detail sheets, an annex that contradicts itself or
+// its framework, results for units the registry says did not exist…).
+// Reconcile then applies the project's register of differences the
+// decisions printed (data/reconciliation.yaml) to the diagnostics of every
+// stage. The rules are named and stated in docs/rules.md.
 //
 // Everything here is a pure function of the dataset: no I/O, no clock, no
 // map iteration in output order, and all arithmetic on par.Points and
@@ -46,6 +49,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 		x.build(k, data[k])
 	}
 	x.bands()
+	x.annexChecks()
 	x.checkRanksAndBands()
 
 	years := []int{}
@@ -126,6 +130,9 @@ type entry struct {
 
 	compRank int          // rank computed from the figures, 0 if not ranked
 	compBand par.BandMark // band from thresholds and special rules
+
+	pubDiffers bool // the annex's total or index differs from the detail sheet (reported)
+	rankBad    bool // the annex row's rank or ranking figure is out of line (reported)
 }
 
 // collect groups sheets and summary rows by ranking and unit, reporting
@@ -268,7 +275,7 @@ func (x *run) build(k gyKey, data map[string]*input) {
 }
 
 // entry computes one unit's result in a ranking: from its detail sheet, with
-// the published figures of its summary row on top (rules 2 and 3).
+// the published figures of its summary row on top (rules "totals from the leaves" and "published figures win").
 func (x *run) entry(rk *ranking, in *input, u *par.Unit) *entry {
 	fw := rk.fw
 	r := &par.Result{
@@ -322,7 +329,7 @@ func floorPrecision(ds *par.Dataset) {
 		if fw == nil {
 			continue
 		}
-		for _, f := range []*par.Figure{&s.Total, &s.Appraised, &s.Survey, &s.Satisfaction, &s.Index} {
+		for _, f := range []*par.Figure{&s.Total, &s.Appraised, &s.Survey, &s.Satisfaction, &s.Index, &s.Bonus, &s.Penalty} {
 			floor(f, fw.Decimals)
 		}
 		for k, f := range s.Areas {

@@ -52,6 +52,10 @@ type Diagnostic struct {
 	Cause string
 	// Folded counts the consequences Folded put into this diagnostic.
 	Folded Fold
+	// Fact is set on a contradiction between published figures (or
+	// between a published figure and the rules), which the project's
+	// reconciliation register may record as the decision printed it.
+	Fact Fact
 }
 
 // Fold counts the diagnostics folded into one.
@@ -61,6 +65,19 @@ type Fold struct {
 	// it (several references to one id the registry lacks).
 	Siblings bool
 }
+
+// Fact says what a contradiction is about, so that a recorded difference
+// can be matched to it: the diagnostic's cell holds the published figure,
+// Other the figure it contradicts.
+type Fact struct {
+	Kind      string // what kind of contradiction: "rank", "band", "components", "incomplete"…
+	Other     par.Source
+	Published string // the figure at the diagnostic's cell, as a number ("85.5") or text
+	Rule      string // what the rules or the other cell give
+}
+
+// IsContradiction reports a diagnostic a reconciliation may record.
+func (d Diagnostic) IsContradiction() bool { return d.Fact != Fact{} }
 
 // String is "file: sheet!cell: error: message" (or "file:line: …").
 func (d Diagnostic) String() string {
@@ -210,6 +227,19 @@ func (l *List) MarkRoot(since int, key string) {
 		} else {
 			d.Key += "|" + key
 		}
+	}
+}
+
+// Contradictf records an error that is a contradiction (see Fact).
+func (l *List) Contradictf(src par.Source, f Fact, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Source: src, Severity: Error, Msg: fmt.Sprintf(format, args...), Fact: f})
+}
+
+// Update calls f on every diagnostic, which it may change (the
+// reconciliation step turns recorded contradictions into warnings).
+func (l *List) Update(f func(d *Diagnostic)) {
+	for i := range l.items {
+		f(&l.items[i])
 	}
 }
 

@@ -31,6 +31,7 @@ func TestFormatsExamplesLoad(t *testing.T) {
 		"data/site.yaml":                    {Data: []byte(block("## data/site.yaml", "yaml"))},
 		"data/units.yaml":                   {Data: []byte(block("## data/units.yaml", "yaml"))},
 		"data/frameworks/so-2019.yaml":      {Data: []byte(block("## data/frameworks/*.yaml", "yaml"))},
+		"data/reconciliation.yaml":          {Data: []byte(block("## data/reconciliation.yaml", "yaml"))},
 		"content/decisions/2023-qd-1007.md": {Data: []byte(decision)},
 		"content/files/2023/qd-1007.pdf":    {Data: []byte("%PDF-1.4\n")},
 		"content/files/2023/phu-luc.xlsx":   {Data: []byte("not read: attachments are copied as they are")},

@@ -57,6 +57,7 @@ func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 	}
 	ds.Sheets, ds.Summaries = loadScores(fsys, ds, opt, d)
 	ds.Docs, ds.Assets = loadContent(fsys, ds.Registry, d)
+	ds.Reconciliations = loadReconciliations(fsys, d)
 	return ds, d
 }
 

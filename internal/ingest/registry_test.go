@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -278,5 +279,25 @@ func TestOneFaultOneError(t *testing.T) {
 			}
 			wantDiags(t, errs, tt.want)
 		})
+	}
+}
+
+// check prints paths from where it runs: a cell copied from `check --root
+// proj` output into the reconciliation register names the same workbook.
+func TestReconciliationCellAsPrintedElsewhere(t *testing.T) {
+	for _, cell := range []string{
+		"data/scores/2023/phu-luc.xlsx: Phụ lục I!I12",
+		"proj/data/scores/2023/phu-luc.xlsx: Phụ lục I!I12",
+		"../du-an/data/scores/2023/phu-luc.xlsx: Phụ lục I!I12",
+		`..\du-an\data\scores\2023\phu-luc.xlsx: Phụ lục I!I12`,
+	} {
+		reg := "differences:\n  - cells: [" + strconv.Quote(cell) + "]\n    published: Khá\n    rule: Tốt\n    reason: in nhầm\n    recorded_by: A\n    date: 2024-03-02\n"
+		ds, _ := load(t, yamlFS(map[string]string{"data/reconciliation.yaml": reg}))
+		if len(ds.Reconciliations) != 1 || len(ds.Reconciliations[0].Cells) != 1 {
+			t.Fatalf("%s: not read: %+v", cell, ds.Reconciliations)
+		}
+		if got := ds.Reconciliations[0].Cells[0].String(); got != "data/scores/2023/phu-luc.xlsx: Phụ lục I!I12" {
+			t.Errorf("%s: read as %s", cell, got)
+		}
 	}
 }

@@ -20,7 +20,7 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	if !ok {
 		return s
 	}
-	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "sample", "base_url")
+	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "sample", "base_url", "not_applicable")
 	if root == nil {
 		d.Errorf(s.Src, "site.yaml is empty: it needs at least a title")
 		return s
@@ -32,6 +32,7 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	s.Province = m.str("province")
 	s.Publisher = m.str("publisher")
 	s.Sample = m.boolean("sample")
+	s.NotApplicable, _ = m.strs("not_applicable")
 	if m.has("base_url") {
 		u := m.str("base_url")
 		if !strings.HasPrefix(u, "/") || strings.ContainsAny(u, " ?#") {

@@ -145,7 +145,7 @@ bonus:
 		f+"21: error: item \"I/2\" has no max (a criterion without items needs one)",
 		f+"24: error: max 5 of I/3 differs from the sum of its items 3.5",
 		f+"25: error: unknown method \"xhh\" (want self, survey or satisfaction)",
-		f+"28: error: unknown key \"note\" in item (known keys: code, title, title_en, max, method, lead, items)",
+		f+"28: error: unknown key \"note\" in item (known keys: code, title, title_en, max, method, lead, required, items)",
 		f+"30: error: missing key \"max\" in bonus item",
 	)
 }

@@ -332,6 +332,16 @@ func newFixture(hostile string) *fixture {
 	}
 	tp23 := annex(tanPhu, "xa", hx, 2023, 5, "80.50", 1, "tot")
 	tp23.Prev = chg(1, 0, "-7.5", true, "xa-tan-an")
+	// Its detail sheet lacks a score: the published annex figures are shown.
+	tp23.Detail, tp23.Incomplete, tp23.Missing = true, true, []string{"II/1"}
+	// The decision printed Bình Sơn's band as Khá where its index gives
+	// Tốt; the difference is recorded and published as printed.
+	res.Reconciled = []*par.Reconciliation{{
+		ID: "dc-1", Cells: []par.Source{bs23.Band.Src}, Published: "Khá", Rule: "Tốt",
+		Reason: txt("Quyết định số 1007/QĐ-UBND in xếp loại Khá."), RecordedBy: txt("Phòng CCHC, Sở Nội vụ"),
+		Date: d(2024, 3, 2), Decision: "1007/QĐ-UBND", Src: par.Source{File: "data/reconciliation.yaml", Line: 2},
+		Kind: "band", Unit: binhSon.ID, Year: 2023, Figure: "band",
+	}}
 	x23 := []*par.Result{tp23, unscored(binhMinh, "xa", hx, 2023)}
 
 	// A group scored but not ranked.

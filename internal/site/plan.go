@@ -49,6 +49,7 @@ func (m *model) plan() []Page {
 		add(decisionURL(d.Slug), "decision", decisionTitle(d), m.decision(d))
 	}
 	add(urlMethodology, "methodology", "Phương pháp đánh giá, xếp hạng", m.methodology())
+	add(urlReconcile, "reconciliation", "Đối chiếu số liệu", m.reconciliation())
 	for _, d := range m.freePages {
 		title := pageTitle(d)
 		add(freePageURL(d.Slug), "page", title, freePage{meta: meta{Crumb: title}, Doc: d})
@@ -640,6 +641,22 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 	if r.Framework != nil {
 		p.Method = frameworkURL(r.Framework.ID)
 	}
+	for _, rc := range m.res.Reconciled {
+		if rc.Unit == u.ID && rc.Year == r.Year {
+			p.Recon = append(p.Recon, rc)
+		}
+	}
+	if r.Incomplete {
+		for _, k := range r.Missing {
+			label := k
+			if r.Framework != nil {
+				if n := r.Framework.Node(k); n != nil {
+					label = k + " " + n.Title
+				}
+			}
+			p.Missing = append(p.Missing, label)
+		}
+	}
 	var scoredYears []*par.Result
 	for _, o := range m.res.ByUnit[u.ID] {
 		if o.Scored {
@@ -676,6 +693,27 @@ func (m *model) decision(d *par.Doc) decisionPage {
 			title = a.File[strings.LastIndex(a.File, "/")+1:]
 		}
 		p.Attachments = append(p.Attachments, link{Title: title, URL: fileURL(a.File)})
+	}
+	return p
+}
+
+// reconciliation lists every recorded difference, in the register's order.
+func (m *model) reconciliation() reconPage {
+	p := reconPage{meta: meta{Crumb: "Đối chiếu số liệu"}}
+	for _, rc := range m.res.Reconciled {
+		row := reconRow{R: rc}
+		if u := m.reg.Unit(rc.Unit); u != nil {
+			row.Unit = link{Title: u.NameAt(rc.Year).Name, URL: unitURL(u.ID)}
+			for _, r := range m.res.ByUnit[u.ID] {
+				if r.Year == rc.Year && r.Scored {
+					row.UnitYear = unitYearURL(u.ID, rc.Year)
+				}
+			}
+		}
+		for _, c := range rc.Cells {
+			row.Cells = append(row.Cells, c.String())
+		}
+		p.Rows = append(p.Rows, row)
 	}
 	return p
 }

@@ -63,7 +63,15 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 	if len(shared) == 0 {
 		return nil, fmt.Errorf("theme has no %s", sharedGlob)
 	}
-	common := template.New("").Funcs(funcs(base))
+	recon := map[par.Source]*par.Reconciliation{}
+	if in.Results != nil {
+		for _, r := range in.Results.Reconciled {
+			for _, c := range r.Cells {
+				recon[c] = r
+			}
+		}
+	}
+	common := template.New("").Funcs(funcs(base, recon))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			return nil, err

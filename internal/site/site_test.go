@@ -63,6 +63,9 @@ var goldenPages = map[string]string{
 	"quyet-dinh/index.html":                   "decisions.html",
 	"quyet-dinh/1007-qd-ubnd-2024/index.html": "decision.html",
 	"phuong-phap/index.html":                  "methodology.html",
+	"doi-chieu/index.html":                    "reconciliation.html",
+	"don-vi/huyen-binh-son/2023/index.html":   "unit-year-recorded.html",
+	"don-vi/xa-tan-phu/2023/index.html":       "unit-year-incomplete.html",
 	"404.html":                                "404.html",
 }
 

@@ -41,7 +41,7 @@ func CheckTheme(theme, own fs.FS) *diag.List {
 		dl.Errorf(par.Source{File: "templates/layout"}, "the theme has no layout templates (%s)", sharedGlob)
 		return dl
 	}
-	common := template.New("").Funcs(funcs("/"))
+	common := template.New("").Funcs(funcs("/", nil))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			report(templateErr(name, err))

@@ -247,6 +247,22 @@ type unitYearPage struct {
 	Prev      link
 	Next      link
 	Charts    []chart.Chart
+	Recon     []*par.Reconciliation // recorded differences of this unit-year
+	Missing   []string              // criteria without an appraised score (incomplete sheet)
+}
+
+// reconPage is the public list of recorded differences between the
+// publication decisions and the rules ("Đối chiếu số liệu").
+type reconPage struct {
+	meta
+	Rows []reconRow
+}
+
+type reconRow struct {
+	R        *par.Reconciliation
+	Unit     link
+	UnitYear string // the unit-year page, "" if none
+	Cells    []string
 }
 
 type decisionsPage struct {
