@@ -25,14 +25,14 @@ sheet!cell or file:line, then a summary, and exits 1 if any is an error.`,
 		RunE: func(*cobra.Command, []string) error { return runCheck(ios, opts) },
 	}
 	cmd.Flags().StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
-	cmd.Flags().IntVar(&opts.Workers, "workers", 0, "workbooks read at once (0 = number of CPUs)")
+	cmd.Flags().Var(workersFlag{"workers", &opts.Workers}, "workers", "workbooks read at once (0 = number of CPUs)")
 	return cmd
 }
 
 func runCheck(ios *streams, opts *checkOptions) error {
 	rep, err := build.Check(build.Options{Root: opts.Root, Workers: opts.Workers})
 	if rep != nil {
-		printDiagnostics(ios.Err, rep.Diagnostics)
+		printDiagnostics(ios.Err, opts.Root, rep.Diagnostics)
 	}
 	switch {
 	case err != nil && !build.IsDiagnostics(err):

@@ -184,6 +184,7 @@ func analyse(opt Options) (*Report, *site.Input, error) {
 	})
 	rep.Results = res
 	compute.Reconcile(ds, res, rep.Diagnostics)
+	rep.Diagnostics.Merge(site.CheckTheme(Theme(opt.Root), fsys)) // the project's own templates/
 	if err := rep.Diagnostics.Err(); err != nil {
 		return rep, nil, err
 	}
@@ -204,7 +205,7 @@ func renderDocs(ds *par.Dataset, dl *diag.List) {
 		prefix := "n-" + string(d.Kind) + "-"
 		h, err := docs.Render(d.Body, docs.Options{IDPrefix: prefix})
 		if err != nil {
-			dl.Errorf(par.Source{File: d.Path, Line: d.BodyLine}, "markdown: %v", err)
+			dl.Errorf(par.Source{File: d.Path, Line: d.BodyLine}, "%v", err) // "markdown: …"
 			continue
 		}
 		d.HTML = h

@@ -68,6 +68,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 	// x.order is by year then group order, so each unit's list is already
 	// ascending by year.
 	x.changes(res)
+	x.checkConsistency(res)
 	return res, x.dl
 }
 
@@ -141,7 +142,7 @@ func (x *run) collect() map[gyKey]map[string]*input {
 	get := func(unitID string, group string, year int, src par.Source) *input {
 		u := x.reg.Unit(unitID)
 		if u == nil {
-			x.dl.Errorf(src, "unit %q is not in the registry; its result is left out", unitID)
+			x.dl.Because(diag.UnitKey(unitID)).Errorf(src, "unit %q is not in the registry; its result is left out", unitID)
 			return nil
 		}
 		if group == "" {
@@ -223,12 +224,12 @@ func (x *run) build(k gyKey, data map[string]*input) {
 
 	g := x.reg.Group(k.Group)
 	if g == nil {
-		x.dl.Errorf(first, "ranking group %q is not in the registry; its results for %d are left out", k.Group, k.Year)
+		x.dl.Because(diag.GroupKey(k.Group)).Errorf(first, "ranking group %q is not in the registry; its results for %d are left out", k.Group, k.Year)
 		return
 	}
 	fw := x.ds.Framework(k.Group, k.Year)
 	if fw == nil {
-		x.dl.Errorf(first, "no framework covers group %q in %d; its results are left out", k.Group, k.Year)
+		x.dl.Because(diag.FrameworkYearKey(k.Group, k.Year)).Errorf(first, "no framework covers group %q in %d; its results are left out", k.Group, k.Year)
 		return
 	}
 	if len(fw.Areas) > 0 && fw.Areas[0].Key == "" {

@@ -233,6 +233,7 @@ func TestRuleMissingIsNeverZero(t *testing.T) {
 	ds.Sheets[4].Incomplete, ds.Sheets[4].Missing = true, []string{"I/2"} // as ingest marks it (and reports it)
 	res, dl := mustRun(t, ds)
 	wantDiags(t, dl,
+		"data/units.yaml:10: warning: Sở Chưa có (none) has no result in any year, though by the registry it existed in 2023 (it has no created event), so it is shown as not scored in that year; if it did not exist yet, add its creation to its events: {date: yyyy-mm-dd, type: created}",
 		"blank.xlsx: blank: error: 2 of 2 applicable criteria of Sở Bỏ trống have no appraised score (I/1, I/2): the result is incomplete, so it is not totalled, ranked or classified",
 		"part.xlsx: part: error: 1 of 2 applicable criteria of Sở Một phần have no appraised score (I/2): the result is incomplete, so it is not totalled, ranked or classified")
 	rk := rankingOf(res, "so", 2023)
@@ -563,6 +564,7 @@ func TestWhoIsRanked(t *testing.T) {
 	}
 	res, dl := mustRun(t, ds)
 	wantDiags(t, dl,
+		"data/units.yaml:10: warning: Sở Giải thể (dissolved) has no result in any year, though by the registry it existed in 2023 (it has no created event), so it is shown as not scored in that year; if it did not exist yet, add its creation to its events: {date: yyyy-mm-dd, type: created}",
 		"data/scores/2023/phu-luc.xlsx: Phụ lục!B6: warning: Sở Có điểm sớm (early) has results for 2023 but by the registry did not exist on 31/12/2023")
 	if got, want := order(rankingOf(res, "so", 2023)), "early:1 always:2 dissolved:0 new-year-eve:0"; got != want {
 		t.Errorf("%s, want %s", got, want)
@@ -672,6 +674,7 @@ func TestCommunesShare(t *testing.T) {
 	}
 	res, dl := mustRun(t, ds)
 	wantDiags(t, dl,
+		"data/units.yaml:10: warning: Đơn vị h-gap-x2 (h-gap-x2) has no result in any year, though by the registry it existed in 2023 (it has no created event), so it is shown as not scored in that year; if it did not exist yet, add its creation to its events: {date: yyyy-mm-dd, type: created}",
 		"error: published band Không xếp loại of Đơn vị h-low-x1 contradicts its total 40 (C27): framework xa-2021 gives Trung bình (from 0)",
 		"error: published band Không xếp loại of Đơn vị h-low-x2 contradicts its total 30 (C28): framework xa-2021 gives Trung bình (from 0)",
 		"error: published band Tốt of Đơn vị h-pub contradicts its total 85 (C33): framework huyen-2021 gives Khá (hạ từ Tốt xuống Khá: 0/3 xã đạt từ Tốt trở lên (cần ít nhất 2/3))")

@@ -108,7 +108,11 @@ func TestYearOnYearChange(t *testing.T) {
 		},
 	}
 	res, dl := mustRun(t, ds)
-	wantDiags(t, dl)
+	wantDiags(t, dl,
+		"data/units.yaml:10: warning: Sở B (b) has no result in 2021, before its first result (2022), though by the registry it existed then (it has no created event), so it is shown as not scored in that year; if it did not exist yet, add its creation to its events: {date: yyyy-mm-dd, type: created}",
+		"data/units.yaml:10: warning: Sở P1 (p1) has no result in 2021, before its first result (2022), though by the registry it existed then (it has no created event), so it is shown as not scored in that year; if it did not exist yet, add its creation to its events: {date: yyyy-mm-dd, type: created}",
+		"data/units.yaml:10: warning: Sở P2 (p2) has no result in 2021, before its first result (2022), though by the registry it existed then (it has no created event), so it is shown as not scored in that year; if it did not exist yet, add its creation to its events: {date: yyyy-mm-dd, type: created}",
+		"data/units.yaml:10: warning: Sở P3 (p3) has no result in 2021, before its first result (2022), though by the registry it existed then (it has no created event), so it is shown as not scored in that year; if it did not exist yet, add its creation to its events: {date: yyyy-mm-dd, type: created}")
 	for _, c := range []struct {
 		id   string
 		year int

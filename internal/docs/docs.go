@@ -88,7 +88,7 @@ func Render(src []byte, opt Options) (string, error) {
 	)
 	var buf bytes.Buffer
 	if err := md.Convert(src, &buf); err != nil {
-		return "", fmt.Errorf("docs: render markdown: %w", err)
+		return "", fmt.Errorf("markdown: %w", err)
 	}
 	return buf.String(), nil
 }

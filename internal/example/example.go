@@ -5,8 +5,8 @@
 // Stage: tooling, outside the build pipeline. Input: Options (a preset, a
 // seed, optional sizes). Output: a project folder's data/ (site.yaml,
 // units.yaml, frameworks/*.yaml, scores/<year>/**/*.xlsx) and content/
-// (index, decisions, narratives, attachments), in the formats README's
-// "Input formats" section defines.
+// (index, decisions, narratives, attachments), in the formats FORMATS.md
+// defines.
 //
 // Everything is deterministic: the random numbers come from a small
 // SplitMix64 generator keyed by the seed, the unit and the year (never

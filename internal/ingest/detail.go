@@ -71,7 +71,7 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 	}
 	f := sc.env.ds.Framework(unit.Group, sc.year)
 	if f == nil {
-		sc.d.Errorf(g.sheetSrc(), "no framework for group %q in %d (unit %q)", unit.Group, sc.year, unit.ID)
+		noFramework(sc.d, unit.Group, sc.year).Errorf(g.sheetSrc(), "no framework for group %q in %d (unit %q)", unit.Group, sc.year, unit.ID)
 		return nil
 	}
 	x := sc.env.fx[f]

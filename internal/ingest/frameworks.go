@@ -32,8 +32,12 @@ func loadFrameworks(fsys fs.FS, reg *par.Registry, d *diag.List) []*par.Framewor
 			d.Warnf(par.Source{File: p}, "frameworks belong directly in %s/; ignored", frameworksDir)
 			continue
 		}
+		n0 := d.Len()
 		f := loadFramework(fsys, p, reg, d)
 		if f == nil {
+			// Which groups it was to score is unknown: every "no
+			// framework" may follow from this file.
+			d.MarkRoot(n0, diag.KeyFrameworks+"|"+diag.KeyResults)
 			continue
 		}
 		if first, dup := firstAt[f.ID]; dup {
@@ -82,7 +86,12 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 	for i, g := range groups {
 		switch {
 		case reg.Group(g) == nil:
-			d.Errorf(y.at(gnodes[i]), "unknown group %q", g)
+			n := d.Len()
+			d.Because(diag.GroupKey(g)).Errorf(y.at(gnodes[i]), "unknown group %q%s", g, groupHint(reg, g))
+			// A typo here leaves the group it meant without framework.
+			if meant := suggestedID(g, groupIDs(reg)); meant != "" {
+				d.MarkRoot(n, diag.FrameworkKey(meant)+"|"+diag.KeyResults)
+			}
 		case contains(f.Groups, g):
 			d.Errorf(y.at(gnodes[i]), "group %q listed twice", g)
 		default:
@@ -207,7 +216,7 @@ func loadRules(y *yfile, reg *par.Registry, nodes []*yaml.Node) []par.Rule {
 		if m.need("child_group") {
 			r.ChildGroup = m.str("child_group")
 			if reg.Group(r.ChildGroup) == nil {
-				y.d.Errorf(m.src("child_group"), "unknown group %q", r.ChildGroup)
+				y.d.Because(diag.GroupKey(r.ChildGroup)).Errorf(m.src("child_group"), "unknown group %q%s", r.ChildGroup, groupHint(reg, r.ChildGroup))
 			}
 		}
 		if m.need("share") {
@@ -277,7 +286,7 @@ func loadNodes(y *yfile, reg *par.Registry, nodes []*yaml.Node, parentKey string
 		if m.has("lead") {
 			n.Lead = m.str("lead")
 			if reg.Unit(n.Lead) == nil {
-				y.d.Errorf(m.src("lead"), "lead %q is not a unit", n.Lead)
+				y.d.Because(diag.UnitKey(n.Lead)).Errorf(m.src("lead"), "lead %q is not a unit%s", n.Lead, unitHint(reg, n.Lead))
 			}
 		}
 		items := m.seq("items")

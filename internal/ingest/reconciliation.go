@@ -62,7 +62,7 @@ func loadReconciliations(fsys fs.FS, d *diag.List) []*par.Reconciliation {
 				d.Errorf(y.at(nodes[j]), "cell %q is not written as check prints it (\"data/scores/2023/phu-luc.xlsx: Phụ lục I!J5\")", c)
 				continue
 			}
-			r.Cells = append(r.Cells, par.Source{File: mm[1], Sheet: mm[2], Cell: mm[3]})
+			r.Cells = append(r.Cells, par.Source{File: projectFile(mm[1]), Sheet: mm[2], Cell: mm[3]})
 		}
 		if m.need("published") {
 			r.Published = m.str("published")
@@ -83,4 +83,17 @@ func loadReconciliations(fsys fs.FS, d *diag.List) []*par.Reconciliation {
 		out = append(out, r)
 	}
 	return out
+}
+
+// projectFile is a workbook path from the project folder. check prints
+// paths from where it was run ("proj/data/scores/…" for --root proj), and
+// a cell copied from there names the same workbook.
+func projectFile(p string) string {
+	p = strings.ReplaceAll(p, "\\", "/")
+	if !strings.HasPrefix(p, scoresDir+"/") {
+		if i := strings.LastIndex(p, "/"+scoresDir+"/"); i >= 0 {
+			return p[i+1:]
+		}
+	}
+	return p
 }

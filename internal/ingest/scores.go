@@ -371,7 +371,7 @@ func (sc *sheetCtx) unitFromTitle(h *header) (*par.Unit, string, bool) {
 	if len(sug) > 0 {
 		hint = " (did you mean " + quoteList(sug[:min(len(sug), 3)]) + "?)"
 	}
-	sc.d.Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q%s", sc.g.sheet, base, hint)
+	unitOfSheetUnknown(sc.d, sc.g.sheetSrc()).Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q%s", sc.g.sheet, base, hint)
 	return nil, "", false
 }
 

@@ -433,7 +433,7 @@ func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 				if len(sug) > 0 {
 					msg = " (did you mean " + quoteList(sug) + "?)"
 				}
-				sc.d.Errorf(nameSrc, "unknown unit %q%s", l.name, msg)
+				noUnitNamed(sc.d, l.name).Errorf(nameSrc, "unknown unit %q%s", l.name, msg)
 				continue
 			}
 		}
@@ -549,7 +549,7 @@ func (t *annexTable) block(u *par.Unit, src par.Source) *annexBlock {
 			rel = rel || g != nil && g.ParentGroup == b.group || bg != nil && bg.ParentGroup == u.Group
 		}
 		if !rel {
-			t.sc.d.Errorf(src, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, first.group, first.src.Cell)
+			unitEntry(t.sc.d, u.ID).Errorf(src, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, first.group, first.src.Cell)
 			return nil
 		}
 	}

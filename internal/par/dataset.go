@@ -124,11 +124,14 @@ type Doc struct {
 	Signer      string
 	SignerTitle string
 	Groups      []string // ranking groups a decision covers
+	Amends      []string // numbers of the decisions this one amends (sửa đổi, bổ sung)
+	Replaces    []string // numbers of the decisions this one replaces (thay thế)
 	Attachments []Attachment
 	Body        []byte // markdown after the front matter
 	BodyLine    int    // line of Body's first line in the file
 	HTML        string // Body rendered by the docs stage
 	Src         Source
+	KeySrc      map[string]Source // where each front matter key's value is written
 }
 
 // Dataset is everything ingest read from a project.

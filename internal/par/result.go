@@ -79,6 +79,10 @@ type Ranking struct {
 	Results   []*Result  // ranked results by rank (ties in name order), then unscored in name order
 	Decision  *Doc       // publication decision covering it, if any
 	AreaStats []AreaStat // per-area average and best, for unit profiles
+
+	// Amendments are the later decisions that amend or replace Decision
+	// for this ranking, by date.
+	Amendments []*Doc
 }
 
 // Results is the output of the compute stage.

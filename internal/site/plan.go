@@ -681,6 +681,7 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 
 func (m *model) decision(d *par.Doc) decisionPage {
 	p := decisionPage{meta: meta{Crumb: d.Number}, Doc: d}
+	p.Amends, p.Replaces, p.ChangedBy = m.decisionRefs(d)
 	if p.Crumb == "" {
 		p.Crumb = d.Title
 	}

@@ -58,10 +58,10 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 	base := normBase(in.BaseURL)
 	shared, err := fs.Glob(theme, sharedGlob)
 	if err != nil {
-		return nil, fmt.Errorf("render: theme: %w", err)
+		return nil, fmt.Errorf("theme: %w", err)
 	}
 	if len(shared) == 0 {
-		return nil, fmt.Errorf("render: theme has no %s", sharedGlob)
+		return nil, fmt.Errorf("theme has no %s", sharedGlob)
 	}
 	recon := map[par.Source]*par.Reconciliation{}
 	if in.Results != nil {
@@ -84,7 +84,7 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 		}
 		t, err := common.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("render: template %s: %w", p.Template, err)
+			return nil, fmt.Errorf("template %s: %w", p.Template, err)
 		}
 		if err := parseFile(t, theme, path.Join(themeDir, p.Template+".html")); err != nil {
 			return nil, err
@@ -105,10 +105,10 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 func parseFile(t *template.Template, theme fs.FS, name string) error {
 	b, err := fs.ReadFile(theme, name)
 	if err != nil {
-		return fmt.Errorf("render: theme: %w", err)
+		return fmt.Errorf("theme: %w", err)
 	}
 	if _, err := t.New(name).Parse(string(b)); err != nil {
-		return fmt.Errorf("render: %w", err)
+		return err // "template: templates/x.html:3: …" names the file
 	}
 	return nil
 }

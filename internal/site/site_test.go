@@ -433,7 +433,7 @@ func TestRenderErrorNamesPage(t *testing.T) {
 	}
 	var w mapWriter
 	err := Render(in, theme, pages, 2, &w)
-	if err == nil || !strings.HasPrefix(err.Error(), "render /nam/2023/so/: ") {
+	if err == nil || !strings.HasPrefix(err.Error(), "page /nam/2023/so/: ") {
 		t.Fatalf("err = %v, want it to name the page", err)
 	}
 	pages[1].Template = "missing"
@@ -452,7 +452,7 @@ func TestUnsafeURLRefused(t *testing.T) {
 	in := f.input("/")
 	var w mapWriter
 	err := Render(in, parindex.Theme, Plan(in), 2, &w)
-	if err == nil || !strings.Contains(err.Error(), `render /don-vi/../../etc/: unsafe URL segment ".."`) {
+	if err == nil || !strings.Contains(err.Error(), `page /don-vi/../../etc/: unsafe URL segment ".."`) {
 		t.Fatalf("err = %v", err)
 	}
 	if len(w.files) != 0 {

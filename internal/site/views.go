@@ -279,6 +279,9 @@ type decisionPage struct {
 	Doc         *par.Doc
 	Groups      []link
 	Attachments []link
+	// Amends and Replaces are the decisions this one changes, ChangedBy
+	// the later ones that amend or replace it.
+	Amends, Replaces, ChangedBy []link
 }
 
 type extraView struct {

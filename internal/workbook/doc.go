@@ -1,7 +1,7 @@
 // Package workbook lays out parindex's two workbook kinds as plain
 // xlsx.WSheet specs: the per-unit scoring sheet (phiếu chấm điểm) and the
-// summary annex (phụ lục), in the layouts README's "Input formats" section
-// documents and ingest reads back.
+// summary annex (phụ lục), in the layouts FORMATS.md documents and ingest
+// reads back.
 //
 // Stage: output helper, used by `parindex template` (blank fill-in
 // workbooks) and by internal/example (the generated example and benchmark
