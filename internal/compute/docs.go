@@ -236,12 +236,14 @@ func (x *run) checkNarratives(res *par.Results) {
 		case d.Kind == par.DocGroupYear && !ranked[gyKey{d.Year, d.Group}]:
 			x.dl.Because(diag.FrameworkYearKey(d.Group, d.Year)).Warnf(d.Src, "narrative for group %q in %d, but that group has no results in %d; it is not shown", d.Group, d.Year, d.Year)
 		case d.Kind == par.DocUnitYear:
-			scored := false
+			// A unit-year has a page when the unit is in that year's
+			// ranking, scored or not: the narrative may say why not.
+			listed := false
 			for _, r := range res.ByUnit[d.Unit] {
-				scored = scored || (r.Year == d.Year && r.Scored)
+				listed = listed || r.Year == d.Year
 			}
-			if !scored {
-				x.dl.Warnf(d.Src, "narrative for unit %q in %d, a year in which it has no scored result; it is not shown", d.Unit, d.Year)
+			if !listed {
+				x.dl.Warnf(d.Src, "narrative for unit %q in %d, a year in which it is in no ranking; it is not shown", d.Unit, d.Year)
 			}
 		}
 	}

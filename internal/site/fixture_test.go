@@ -181,6 +181,7 @@ func newFixture(hostile string) *fixture {
 		{Kind: par.DocGroupYear, Path: "content/years/2023/so.md", Year: 2023, Group: "so", Title: "Nhận xét", HTML: "<p>Khối sở có kết quả đồng đều.</p>"},
 		{Kind: par.DocUnit, Path: "content/units/so-noi-vu.md", Unit: "so-noi-vu", HTML: "<p>Cơ quan chủ trì công tác CCHC của tỉnh.</p>"},
 		{Kind: par.DocUnitYear, Path: "content/units/so-noi-vu/2023.md", Unit: "so-noi-vu", Year: 2023, HTML: "<p>Năm 2023 mất điểm ở tiêu chí I.1.2.</p>"},
+		{Kind: par.DocUnitYear, Path: "content/units/xa-binh-minh/2023.md", Unit: "xa-binh-minh", Year: 2023, HTML: "<p>Xã không nộp hồ sơ tự đánh giá năm 2023.</p>"},
 		{Kind: par.DocPage, Path: "content/pages/gioi-thieu.md", Slug: "gioi-thieu", Title: txt("Giới thiệu"), HTML: "<p>Về trang này.</p>"},
 		{Kind: par.DocPage, Path: "content/pages/en.md", Slug: "about", Lang: "en", Title: "About", HTML: "<p>English.</p>"},
 	}

@@ -35,7 +35,7 @@ func (m *model) plan() []Page {
 		up := m.unit(u)
 		add(unitURL(u.ID), "unit", up.Name, up)
 		for _, r := range m.res.ByUnit[u.ID] {
-			if r.Scored {
+			if m.hasUnitYear(r) {
 				add(unitYearURL(u.ID, r.Year), "unit-year", r.Name+" — kết quả năm "+strconv.Itoa(r.Year), m.unitYear(u, r))
 			}
 		}
@@ -93,7 +93,7 @@ func (m *model) rankRow(r *par.Result) rankRow {
 			row.BandSort = strconv.Itoa(i)
 		}
 	}
-	if r.Scored {
+	if m.hasUnitYear(r) {
 		row.YearURL = unitYearURL(r.Unit.ID, r.Year)
 	}
 	return row
@@ -416,7 +416,7 @@ func (m *model) unitYearRow(r *par.Result) unitYearRow {
 		row.Ranking = rankingURL(r.Year, r.Group)
 		row.Of = m.ranked[rk]
 	}
-	if r.Scored {
+	if m.hasUnitYear(r) {
 		row.URL = unitYearURL(r.Unit.ID, r.Year)
 	}
 	return row
@@ -662,9 +662,9 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 			p.Missing = append(p.Missing, label)
 		}
 	}
-	var scoredYears []*par.Result
+	var scoredYears []*par.Result // the years with a page
 	for _, o := range m.res.ByUnit[u.ID] {
-		if o.Scored {
+		if m.hasUnitYear(o) {
 			scoredYears = append(scoredYears, o)
 		}
 	}
@@ -710,7 +710,7 @@ func (m *model) reconciliation() reconPage {
 		if u := m.reg.Unit(rc.Unit); u != nil {
 			row.Unit = link{Title: u.NameAt(rc.Year).Name, URL: unitURL(u.ID)}
 			for _, r := range m.res.ByUnit[u.ID] {
-				if r.Year == rc.Year && r.Scored {
+				if r.Year == rc.Year && m.hasUnitYear(r) {
 					row.UnitYear = unitYearURL(u.ID, rc.Year)
 				}
 			}
@@ -721,4 +721,11 @@ func (m *model) reconciliation() reconPage {
 		p.Rows = append(p.Rows, row)
 	}
 	return p
+}
+
+// hasUnitYear reports whether a result gets its own page: when scored, and
+// when not scored but there is something to say (a detail sheet that is
+// incomplete, a narrative explaining why).
+func (m *model) hasUnitYear(r *par.Result) bool {
+	return r.Scored || r.Detail || m.unitYearDocs[uyKey{r.Unit.ID, r.Year}] != nil
 }
