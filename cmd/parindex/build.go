@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parindex/internal/build"
+	"parindex/internal/diag"
 )
 
 type buildOptions struct {
@@ -37,7 +38,7 @@ only on success: a failed build leaves the previous site untouched and exits 1.`
 	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
 	f.StringVar(&opts.Out, "out", "", "output `dir`ectory (default <root>/site)")
 	f.StringVar(&opts.BaseURL, "base-url", "", "`URL` or path the site is published under, e.g. /chi-so-cchc/ or https://portal.example.gov.vn/chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
-	f.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (0 = number of CPUs)")
+	f.Var(workersFlag{"workers", &opts.Workers}, "workers", "pages rendered at once (0 = number of CPUs)")
 	f.BoolVar(&opts.Timings, "timings", false, "print each stage's time and peak heap")
 	return cmd
 }
@@ -61,7 +62,7 @@ func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
 		return err
 	}
 	if rep != nil {
-		printDiagnostics(ios.Err, rep.Diagnostics)
+		printDiagnostics(ios.Err, opts.Root, rep.Diagnostics)
 		if opts.Timings {
 			printTimings(ios.Out, rep.Stages, took)
 		}
@@ -78,7 +79,7 @@ func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
 		out = opts.Out
 	}
 	line := fmt.Sprintf("built %d pages in %s/ (%dms)", rep.Pages, filepath.ToSlash(filepath.Clean(out)), took.Milliseconds())
-	if _, w := rep.Diagnostics.Count(); w > 0 {
+	if _, w, _ := diag.Counts(rep.Diagnostics.Folded()); w > 0 {
 		line += ", " + plural(w, "warning")
 	}
 	fmt.Fprintln(ios.Err, line)

@@ -27,7 +27,7 @@ sheet!cell or file:line, then a summary, and exits 1 if any is an error.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCheck(cmd.Context(), ios, opts) },
 	}
 	cmd.Flags().StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
-	cmd.Flags().IntVar(&opts.Workers, "workers", 0, "workbooks read at once (0 = number of CPUs)")
+	cmd.Flags().Var(workersFlag{"workers", &opts.Workers}, "workers", "workbooks read at once (0 = number of CPUs)")
 	return cmd
 }
 
@@ -40,7 +40,7 @@ func runCheck(ctx context.Context, ios *streams, opts *checkOptions) error {
 		return err
 	}
 	if rep != nil {
-		printDiagnostics(ios.Err, rep.Diagnostics)
+		printDiagnostics(ios.Err, opts.Root, rep.Diagnostics)
 	}
 	switch {
 	case err != nil && !build.IsDiagnostics(err):

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"parindex"
 	"parindex/internal/example"
 )
 
@@ -22,7 +23,8 @@ func newNewCmd(ios *streams) *cobra.Command {
 		Use:   "new DIR",
 		Short: "Create a new site project with a small working example",
 		Long: `new creates DIR (which must not exist or be empty) with data/ and content/
-holding a small fictional example that builds, and a README.md with next steps.`,
+holding a small fictional example that builds, a README.md with next steps and
+FORMATS.md, the reference of every input file (also: parindex help formats).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = args[0]
@@ -46,9 +48,12 @@ func runNew(ios *streams, opts *newOptions) error {
 		return err
 	}
 	if err := example.Generate(dir, example.Options{Preset: "minimal"}); err != nil {
-		return fmt.Errorf("generate example: %w", err)
+		return err // names the file it could not write
 	}
 	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte(newReadme(filepath.Base(filepath.Clean(dir)))), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "FORMATS.md"), []byte(parindex.Formats), 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/site/\n/site.tmp-*\n/site.old/\n/site.lock\n"), 0o644); err != nil {
@@ -76,7 +81,8 @@ data/scores/<year>/      score workbooks (.xlsx): detail scoring sheets or summa
 content/                 decisions, narratives and attached files (markdown)
 ` + "```" + `
 
-The input formats are described in parindex's README ("Input formats").
+Every file, key and workbook layout is described, with examples, in
+` + "`FORMATS.md`" + ` (the same text as ` + "`parindex help formats`" + `).
 
 ## Next steps
 

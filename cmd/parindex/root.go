@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -137,9 +139,13 @@ documents (content/), checks them, and builds a static transparency site.`,
 		// arguments, so an unknown command is a usage error, not help.
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		// --version prints what the version command prints.
+		Version: version(),
 	}
+	root.SetVersionTemplate("parindex {{.Version}}\n")
+	root.Flags().BoolP("version", "v", false, "print the version")
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{plainFlagError(err)} })
 	root.AddCommand(
 		newCheckCmd(ios),
 		newBuildCmd(ios),
@@ -147,6 +153,7 @@ documents (content/), checks them, and builds a static transparency site.`,
 		newTemplateCmd(ios),
 		newNewCmd(ios),
 		newVersionCmd(ios),
+		newFormatsTopic(),
 	)
 	wrapArgs(root)
 	for _, c := range root.Commands() {
@@ -169,30 +176,50 @@ func wrapArgs(c *cobra.Command) {
 	}
 }
 
-// printDiagnostics writes every diagnostic, sorted, one per line.
-func printDiagnostics(w io.Writer, l *diag.List) {
+// printDiagnostics writes every diagnostic, sorted, consequences folded
+// into their cause, one per line, with paths as seen from the current
+// directory (root is the project directory as given on the command line).
+func printDiagnostics(w io.Writer, root string, l *diag.List) {
 	if l == nil {
 		return
 	}
-	for _, d := range l.Sorted() {
-		fmt.Fprintln(w, d.String())
+	dir := displayDir(root)
+	for _, d := range l.Folded() {
+		fmt.Fprintln(w, d.In(dir).String())
 	}
 }
 
-// counts is "2 errors, 1 warning".
-func counts(l *diag.List) string {
-	var e, w int
-	if l != nil {
-		// Count after de-duplication, to match what was printed.
-		for _, d := range l.Sorted() {
-			if d.Severity == diag.Error {
-				e++
-			} else {
-				w++
-			}
+// displayDir is how printed paths name the project directory: a relative
+// root as given ("../proj"), an absolute one relative to the current
+// directory when it lies below it, else absolute. Either way an editor
+// started here opens the printed path.
+func displayDir(root string) string {
+	if root == "" {
+		return "."
+	}
+	if !filepath.IsAbs(root) {
+		return filepath.Clean(root)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, root); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return rel
 		}
 	}
-	return plural(e, "error") + ", " + plural(w, "warning")
+	return filepath.Clean(root)
+}
+
+// counts is "2 errors, 1 warning": what printDiagnostics printed, then
+// how many consequences it folded into them.
+func counts(l *diag.List) string {
+	var e, w, folded int
+	if l != nil {
+		e, w, folded = diag.Counts(l.Folded())
+	}
+	s := plural(e, "error") + ", " + plural(w, "warning")
+	if folded > 0 {
+		s += fmt.Sprintf(" (%d more folded into their causes)", folded)
+	}
+	return s
 }
 
 func plural(n int, word string) string {
@@ -200,4 +227,13 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// isProject checks that root holds a project before a command that does
+// not go through build reads it, with build's wording.
+func isProject(root string) error {
+	if st, err := os.Stat(filepath.Join(root, "data")); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s is not a parindex project: no data/ directory (create one with `parindex new DIR`)", root)
+	}
+	return nil
 }

@@ -33,9 +33,10 @@ Ctrl-C stops it.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
-	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
+	opts.Addr = "127.0.0.1:8080"
+	f.Var(addrFlag{"addr", &opts.Addr}, "addr", "`host:port` to listen on")
 	f.StringVar(&opts.BaseURL, "base-url", "", "`URL` or path whose path the site is served under, e.g. /chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
-	f.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (0 = number of CPUs)")
+	f.Var(workersFlag{"workers", &opts.Workers}, "workers", "pages rendered at once (0 = number of CPUs)")
 	return cmd
 }
 
@@ -52,7 +53,7 @@ func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
 			return "", err
 		}
 		if rep != nil {
-			printDiagnostics(ios.Err, rep.Diagnostics)
+			printDiagnostics(ios.Err, opts.Root, rep.Diagnostics)
 		}
 		base := opts.BaseURL
 		if base == "" && rep != nil && rep.Dataset != nil {

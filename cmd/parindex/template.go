@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,6 +27,7 @@ type templateOptions struct {
 	Year      int
 	Units     []string
 	Out       string
+	Force     bool
 }
 
 func newTemplateCmd(ios *streams) *cobra.Command {
@@ -36,7 +39,9 @@ func newTemplateCmd(ios *streams) *cobra.Command {
 with the framework's criteria rows, maximum points, data validation so a score
 cannot exceed its maximum, and total formulas. The framework is the one for
 --group in --year unless --framework names one; the units are all units of the
-group that exist at the end of --year unless --units lists them.`,
+group that exist at the end of --year unless --units lists them. --out may name
+a file in folders that do not exist yet; an existing file is only replaced
+with --force.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if opts.Group == "" || opts.Year == 0 {
@@ -49,13 +54,27 @@ group that exist at the end of --year unless --units lists them.`,
 	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/)")
 	f.StringVar(&opts.Framework, "framework", "", "framework `id` (default: the one covering --group in --year)")
 	f.StringVar(&opts.Group, "group", "", "ranking group `id`, e.g. so (required)")
-	f.IntVar(&opts.Year, "year", 0, "results `year` (required)")
+	f.Var(yearFlag{"year", &opts.Year}, "year", "results `year` (required)")
 	f.StringSliceVar(&opts.Units, "units", nil, "unit `ids`, comma-separated (default: all units of the group that year)")
 	f.StringVar(&opts.Out, "out", "", "output `file` (default phieu-cham-diem-<group>-<year>.xlsx)")
+	f.BoolVar(&opts.Force, "force", false, "replace the --out file if it exists")
 	return cmd
 }
 
 func runTemplate(ctx context.Context, ios *streams, opts *templateOptions) error {
+	out := opts.Out
+	if out == "" {
+		out = fmt.Sprintf("phieu-cham-diem-%s-%d.xlsx", opts.Group, opts.Year)
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		return usageError{fmt.Errorf("--out %s: the file name must end in .xlsx (parindex reads only .xlsx workbooks)", out)}
+	}
+	if err := writable(out, opts.Force); err != nil {
+		return err
+	}
+	if err := isProject(opts.Root); err != nil {
+		return err
+	}
 	project, err := projfs.Open(opts.Root)
 	if err != nil {
 		return err
@@ -74,7 +93,7 @@ func runTemplate(ctx context.Context, ios *streams, opts *templateOptions) error
 		}
 	}
 	if relevant.HasErrors() {
-		printDiagnostics(ios.Err, &relevant)
+		printDiagnostics(ios.Err, opts.Root, &relevant)
 		fmt.Fprintf(ios.Err, "%s in the registry or frameworks; fix them first\n", counts(&relevant))
 		return errReported
 	}
@@ -93,14 +112,10 @@ func runTemplate(ctx context.Context, ios *streams, opts *templateOptions) error
 	if err := xlsx.Write(&buf, workbook.Template(fw, units, opts.Year)); err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
-	out := opts.Out
-	if out == "" {
-		out = fmt.Sprintf("phieu-cham-diem-%s-%d.xlsx", opts.Group, opts.Year)
-	}
 	if e := stopped(ctx, "no workbook written"); e != nil {
 		return e
 	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+	if err := writeFile(out, buf.Bytes()); err != nil {
 		return err
 	}
 	if len(units) == 0 {
@@ -109,6 +124,51 @@ func runTemplate(ctx context.Context, ios *streams, opts *templateOptions) error
 	}
 	fmt.Fprintf(ios.Err, "wrote %s: %s, one per unit of group %s (framework %s, %d)\n", out, plural(len(units), "sheet"), opts.Group, fw.ID, opts.Year)
 	return nil
+}
+
+// writable checks that the workbook may be written to path: not a
+// directory, and not an existing file unless force.
+func writable(path string, force bool) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case st.IsDir():
+		return fmt.Errorf("%s is a directory; --out names the workbook file, e.g. %s", path, filepath.Join(path, "phieu-cham-diem.xlsx"))
+	case !force:
+		return fmt.Errorf("%s exists; it is left as it is (add --force to replace it)", path)
+	}
+	return nil
+}
+
+// writeFile writes b to path, creating missing folders. The bytes go to a
+// temporary file renamed into place, so an interrupted write never leaves
+// half a workbook where a good one was.
+func writeFile(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".parindex-*.xlsx")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 func pickFramework(ds *par.Dataset, opts *templateOptions) (*par.Framework, error) {

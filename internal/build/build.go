@@ -261,11 +261,12 @@ func analyse(opt *Options, project *projfs.FS, base baseurl.Base) (*Report, *inp
 	ctx := opt.Context
 	in := &input{project: project}
 	var ds *par.Dataset
+	themeOK := true
 	rep.stage("ingest", func() error {
 		var dl *diag.List
 		ds, dl = ingest.Load(project, ingest.Options{Workers: opt.Workers, Context: ctx})
 		rep.Diagnostics.Merge(dl)
-		checkTheme(project, rep.Diagnostics)
+		themeOK = checkTheme(project, rep.Diagnostics)
 		return nil
 	})
 	rep.Dataset = ds
@@ -293,6 +294,10 @@ func analyse(opt *Options, project *projfs.FS, base baseurl.Base) (*Report, *inp
 	rep.Results = res
 	if ctx.Err() != nil {
 		return rep, in, interrupted(ctx)
+	}
+	compute.Reconcile(ds, res, rep.Diagnostics)
+	if themeOK { // a refused override is one error, not also a broken template
+		rep.Diagnostics.Merge(site.CheckTheme(projectTheme(project), project)) // the project's own templates/
 	}
 	if err := rep.Diagnostics.Err(); err != nil {
 		return rep, in, err
@@ -323,7 +328,7 @@ func renderDocs(ctx context.Context, ds *par.Dataset, base baseurl.Base, dl *dia
 		prefix := "n-" + string(d.Kind) + "-"
 		h, notes, err := docs.RenderNotes(d.Body, docs.Options{IDPrefix: prefix, BasePath: base.Path})
 		if err != nil {
-			dl.Errorf(par.Source{File: d.Path, Line: d.BodyLine}, "markdown: %v", err)
+			dl.Errorf(par.Source{File: d.Path, Line: d.BodyLine}, "%v", err) // "markdown: …"
 			continue
 		}
 		for _, n := range notes {
@@ -440,13 +445,15 @@ var themeDirs = []string{"templates", "static"}
 // checkTheme reports what the project's boundary refuses in the theme
 // overrides (links leaving the project, devices, pipes…), each at its
 // path, so `check` reports them and a build never falls back silently to
-// the embedded file of the same name.
-func checkTheme(project fs.FS, dl *diag.List) {
+// the embedded file of the same name. It reports whether it found none.
+func checkTheme(project fs.FS, dl *diag.List) bool {
+	ok := true
 	for _, dir := range themeDirs {
 		err := fs.WalkDir(project, dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				if !errors.Is(err, fs.ErrNotExist) || p != dir {
 					dl.Errorf(par.Source{File: p}, "%s", themeErr(err))
+					ok = false
 				}
 				if e != nil && e.IsDir() {
 					return fs.SkipDir
@@ -458,11 +465,13 @@ func checkTheme(project fs.FS, dl *diag.List) {
 			}
 			if _, err := fs.Stat(project, p); err != nil {
 				dl.Errorf(par.Source{File: p}, "%s", themeErr(err))
+				ok = false
 			}
 			return nil
 		})
 		_ = err // reported per path above
 	}
+	return ok
 }
 
 func themeErr(err error) string {

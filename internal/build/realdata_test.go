@@ -81,10 +81,10 @@ func realUnitsYAML() string {
 	return b.String()
 }
 
-// pciFrameworkYAML ranks by points. Its bands are round approximations of
-// VCCI's tiers, whose cut-offs are the publisher's own and not round: in
-// 2016 they disagree (Khá down to 56.93, Tương đối thấp down to 53.63), and
-// the site must show the published tier.
+// pciFrameworkYAML ranks by points. VCCI sets its tiers' cut-offs itself,
+// each year and not round (in 2016 Khá reaches down to 56.93, Tương đối
+// thấp to 53.63), so the framework names the tiers without bounds: the
+// site shows the published tier and never recomputes it.
 const pciFrameworkYAML = `id: pci
 title: Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)
 groups: [tinh]
@@ -92,12 +92,12 @@ from: 2015
 basis: points
 decimals: 2
 bands:
-  - {id: rat-tot, name: Rất tốt, min: 62}
-  - {id: tot, name: Tốt, min: 60}
-  - {id: kha, name: Khá, min: 57}
-  - {id: trung-binh, name: Trung bình, min: 56}
-  - {id: tuong-doi-thap, name: Tương đối thấp, min: 54}
-  - {id: thap, name: Thấp, min: 0}
+  - {id: rat-tot, name: Rất tốt}
+  - {id: tot, name: Tốt}
+  - {id: kha, name: Khá}
+  - {id: trung-binh, name: Trung bình}
+  - {id: tuong-doi-thap, name: Tương đối thấp}
+  - {id: thap, name: Thấp}
 areas:
   - {code: PCI, title: Năng lực cạnh tranh cấp tỉnh, max: 100}
 `

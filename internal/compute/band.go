@@ -7,7 +7,7 @@ import (
 	"parindex/internal/par"
 )
 
-// bands classifies every scored unit (rule 7). Rankings whose framework has
+// bands classifies every scored unit (rule "bands on the shown figure"). Rankings whose framework has
 // a child-band-share rule are resolved after the ranking of their child
 // group, whose shown bands the rule reads.
 func (x *run) bands() {

@@ -6,7 +6,7 @@ import (
 	"parindex/internal/par"
 )
 
-// changes compares every result with the previous year (rule 9). The
+// changes compares every result with the previous year (rule "year-on-year change"). The
 // previous result is the unit's own in year−1 if it was scored then. A unit
 // with no result at all in year−1 that was formed by merger is compared
 // with its predecessor, but only if exactly one predecessor was scored in
@@ -69,7 +69,7 @@ func (x *run) changes(res *par.Results) {
 	}
 }
 
-// decision finds the publication decision of a ranking (rule 10): a
+// decision finds the publication decision of a ranking (rule "the decision of a ranking"): a
 // decision document of the results year that lists the group, or lists no
 // groups (it covers all). One that names the group is preferred; among
 // equals the earliest by date, then path.
@@ -94,7 +94,7 @@ func (x *run) decision(year int, group string) *par.Doc {
 
 // areaStats gives per area of the framework the mean and best percent of
 // the applicable area maximum over the scored units with known area points
-// (rule 8). Annex-only units have no applicable maximum; the framework's
+// (rule "area profiles"). Annex-only units have no applicable maximum; the framework's
 // area maximum stands in for it.
 func areaStats(rk *ranking) []par.AreaStat {
 	var out []par.AreaStat

@@ -4,8 +4,11 @@
 // results year and ranking group holding every unit's par.Result (totals,
 // index, rank, band, areas, criteria tree, change since the previous year) —
 // plus located diagnostics for every rule the data break (published figures
-// that differ from the detail sheets, bonus points beyond their maximum,
-// results for units the registry says did not exist…).
+// that differ from the detail sheets, an annex that contradicts itself or
+// its framework, results for units the registry says did not exist…).
+// Reconcile then applies the project's register of differences the
+// decisions printed (data/reconciliation.yaml) to the diagnostics of every
+// stage. The rules are named and stated in docs/rules.md.
 //
 // Everything here is a pure function of the dataset: no I/O, no clock, no
 // map iteration in output order, and all arithmetic on par.Points and
@@ -46,6 +49,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 		x.build(k, data[k])
 	}
 	x.bands()
+	x.annexChecks()
 	x.checkRanksAndBands()
 
 	years := []int{}
@@ -64,6 +68,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 	// x.order is by year then group order, so each unit's list is already
 	// ascending by year.
 	x.changes(res)
+	x.checkConsistency(res)
 	return res, x.dl
 }
 
@@ -125,6 +130,9 @@ type entry struct {
 
 	compRank int          // rank computed from the figures, 0 if not ranked
 	compBand par.BandMark // band from thresholds and special rules
+
+	pubDiffers bool // the annex's total or index differs from the detail sheet (reported)
+	rankBad    bool // the annex row's rank or ranking figure is out of line (reported)
 }
 
 // collect groups sheets and summary rows by ranking and unit, reporting
@@ -134,7 +142,7 @@ func (x *run) collect() map[gyKey]map[string]*input {
 	get := func(unitID string, group string, year int, src par.Source) *input {
 		u := x.reg.Unit(unitID)
 		if u == nil {
-			x.dl.Errorf(src, "unit %q is not in the registry; its result is left out", unitID)
+			x.dl.Because(diag.UnitKey(unitID)).Errorf(src, "unit %q is not in the registry; its result is left out", unitID)
 			return nil
 		}
 		if group == "" {
@@ -216,12 +224,12 @@ func (x *run) build(k gyKey, data map[string]*input) {
 
 	g := x.reg.Group(k.Group)
 	if g == nil {
-		x.dl.Errorf(first, "ranking group %q is not in the registry; its results for %d are left out", k.Group, k.Year)
+		x.dl.Because(diag.GroupKey(k.Group)).Errorf(first, "ranking group %q is not in the registry; its results for %d are left out", k.Group, k.Year)
 		return
 	}
 	fw := x.ds.Framework(k.Group, k.Year)
 	if fw == nil {
-		x.dl.Errorf(first, "no framework covers group %q in %d; its results are left out", k.Group, k.Year)
+		x.dl.Because(diag.FrameworkYearKey(k.Group, k.Year)).Errorf(first, "no framework covers group %q in %d; its results are left out", k.Group, k.Year)
 		return
 	}
 	if len(fw.Areas) > 0 && fw.Areas[0].Key == "" {
@@ -267,7 +275,7 @@ func (x *run) build(k gyKey, data map[string]*input) {
 }
 
 // entry computes one unit's result in a ranking: from its detail sheet, with
-// the published figures of its summary row on top (rules 2 and 3).
+// the published figures of its summary row on top (rules "totals from the leaves" and "published figures win").
 func (x *run) entry(rk *ranking, in *input, u *par.Unit) *entry {
 	fw := rk.fw
 	r := &par.Result{
@@ -321,7 +329,7 @@ func floorPrecision(ds *par.Dataset) {
 		if fw == nil {
 			continue
 		}
-		for _, f := range []*par.Figure{&s.Total, &s.Appraised, &s.Survey, &s.Satisfaction, &s.Index} {
+		for _, f := range []*par.Figure{&s.Total, &s.Appraised, &s.Survey, &s.Satisfaction, &s.Index, &s.Bonus, &s.Penalty} {
 			floor(f, fw.Decimals)
 		}
 		for k, f := range s.Areas {

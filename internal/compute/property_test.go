@@ -8,7 +8,7 @@ import (
 	"parindex/internal/par"
 )
 
-// checkCompetition asserts rule 5's shape on a ranking: scored units first,
+// checkCompetition asserts the shape of rule "ranks at full precision" on a ranking: scored units first,
 // in non-increasing Exact order, each ranked 1 + the number of units with a
 // strictly greater value; unscored units after them with rank 0.
 func checkCompetition(t *testing.T, rk *par.Ranking) {
@@ -40,11 +40,11 @@ func checkCompetition(t *testing.T, rk *par.Ranking) {
 	}
 }
 
-// Rule 5 as a property: for random annex rows (many ties, some equal at two
+// Rule "ranks at full precision" as a property: for random annex rows (many ties, some equal at two
 // decimals, some not scored, some duplicate names), ranks form a valid
 // competition ranking, and shuffling the input order of units and rows
 // changes nothing.
-func TestRule5PropertyCompetitionRankingStable(t *testing.T) {
+func TestRanksPropertyStable(t *testing.T) {
 	names := []string{"Sở Âm", "Sở Ăn", "Sở An", "Sở Bình", "Sở Đông", "Sở Dương", "Sở Ơn", "Sở Ôn", "Sở On"}
 	values := []string{"", "50", "75.5", "75.5", "75.504", "75.496", "90", "0", "100"}
 	for seed := uint64(1); seed <= 40; seed++ {

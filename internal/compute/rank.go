@@ -7,7 +7,7 @@ import (
 	"parindex/internal/par"
 )
 
-// rank orders a ranking and gives ranks (rule 5). Scored units are ranked
+// rank orders a ranking and gives ranks (rule "ranks at full precision"). Scored units are ranked
 // high to low on Exact, the framework's basis at full precision, so two
 // units equal at two decimals are not tied. Equal values share a rank and
 // the next rank skips (competition ranking: 1, 2, 2, 4). Units with equal
@@ -46,7 +46,9 @@ func (x *run) rank(rk *ranking) {
 			if i > 0 && e.r.Exact.Cmp(scored[i-1].r.Exact) == 0 {
 				e.compRank = scored[i-1].compRank
 			}
-			if e.sum != nil && e.pub && e.sum.Rank.N > 0 {
+			// A rank published within a parent's units (communes ranked
+			// under each district) is not a place in the group.
+			if e.sum != nil && e.pub && e.sum.Rank.N > 0 && !e.sum.RankWithin {
 				e.r.Rank = e.sum.Rank
 				if e.r.Rank.Origin == par.Missing {
 					e.r.Rank.Origin = par.Published

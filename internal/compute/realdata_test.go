@@ -96,16 +96,18 @@ func (s *realSet) run() *par.Results {
 func pciFramework() *par.Framework {
 	fw := framework("pci", []string{"tinh"}, 2015, 0, &par.Node{Code: "PCI", Title: "PCI", Max: par.FromInt(100)})
 	fw.Basis = par.BasisPoints
-	fw.Bands = []par.Band{ // round cut-offs; the publisher's are not
-		{ID: "rat-tot", Name: "Rất tốt", Min: P("65")},
-		{ID: "tot", Name: "Tốt", Min: P("60")},
-		{ID: "kha", Name: "Khá", Min: P("55")},
-		{ID: "thap", Name: "Thấp", Min: P("0")},
+	// VCCI sets its tiers' cut-offs itself each year, and not round: the
+	// framework names the tiers without bounds, so the published tier is
+	// shown and never recomputed.
+	fw.Bands = []par.Band{
+		{ID: "rat-tot", Name: "Rất tốt"}, {ID: "tot", Name: "Tốt"}, {ID: "kha", Name: "Khá"},
+		{ID: "trung-binh", Name: "Trung bình"}, {ID: "tuong-doi-thap", Name: "Tương đối thấp"}, {ID: "thap", Name: "Thấp"},
 	}
+	fw.PublishedBands = true
 	return fw
 }
 
-// Rules 5 and 7 on PCI 2015 and 2016: computed ranks equal the published
+// Rules "ranks at full precision" and "bands on the shown figure" on PCI 2015 and 2016: computed ranks equal the published
 // ranks for every province, including 2016's three provinces at 58.20; the
 // published tier is shown unchanged.
 func TestRealPCI(t *testing.T) {
@@ -160,7 +162,7 @@ func TestRealPCI(t *testing.T) {
 			t.Errorf("2016 %s: %s rank %d, want 58.20 rank %d", r.Name, r.Total.Text(), r.Rank.N, c.rank)
 		}
 	}
-	// Rule 9 across the spelling drift: Đắk Lắk 23rd in 2015, 28th in 2016.
+	// Rule "year-on-year change" across the spelling drift: Đắk Lắk 23rd in 2015, 28th in 2016.
 	if dl := find(res, "dak-lak", 2016); dl.Prev == nil || dl.Prev.PrevRank != 23 || dl.Prev.Rank != -5 || !dl.Prev.Comparable {
 		t.Errorf("Đăk Lăk 2016 change %+v", dl.Prev)
 	}
@@ -199,7 +201,7 @@ func papi(t *testing.T, year int) (*par.Results, []map[string]string) {
 	return s.run(), rows
 }
 
-// Rules 2, 5 and 8 on PAPI 2014: Bắc Giang and Đồng Tháp (blank scores,
+// Rules "missing is never zero", "ranks at full precision" and "area profiles" on PAPI 2014: Bắc Giang and Đồng Tháp (blank scores,
 // total 0) are not scored, not ranked and listed last in name order; the
 // other 61 form a competition ranking by the full-precision total.
 func TestRealPAPI2014MissingIsNotZero(t *testing.T) {
@@ -223,7 +225,7 @@ func TestRealPAPI2014MissingIsNotZero(t *testing.T) {
 	}
 }
 
-// Rule 5 on PAPI 2016: totals equal at two decimals are not ties.
+// Rule "ranks at full precision" on PAPI 2016: totals equal at two decimals are not ties.
 func TestRealPAPI2016FullPrecision(t *testing.T) {
 	res, _ := papi(t, 2016)
 	rk := rankingOf(res, "tinh", 2016)

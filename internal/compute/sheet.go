@@ -6,7 +6,7 @@ import (
 	"parindex/internal/par"
 )
 
-// sheetCalc is what one detail scoring sheet gives (rule 2: leaf → criterion
+// sheetCalc is what one detail scoring sheet gives (rule "totals from the leaves": leaf → criterion
 // → area → total).
 type sheetCalc struct {
 	src    par.Source // file and sheet
@@ -23,7 +23,8 @@ type sheetCalc struct {
 
 	bonus, penalty par.Figure // within their maxima
 	total          par.Points // leaves + bonus − penalty
-	scored         bool       // at least one applicable leaf has an appraised value
+	scored         bool       // every applicable leaf has an appraised value
+	incomplete     bool       // some applicable leaf has none: never totalled
 
 	// For the sheet's completeness (its internal consistency is ingest's).
 	applicable int
@@ -81,16 +82,19 @@ func (x *run) computeSheet(fw *par.Framework, sh *par.Sheet, name string) *sheet
 		c.areas = append(c.areas, par.AreaResult{Code: nr.Node.Code, Title: nr.Node.Title, Max: nr.Max, Points: nr.Appraised})
 	}
 
-	valued := c.applicable - len(c.missing)
 	switch {
 	case c.applicable == 0:
 		x.dl.Errorf(c.src, "every criterion of %s is marked not applicable; it is not scored", name)
 		return c
-	case valued == 0:
-		x.dl.Warnf(c.src, "no criterion of %s has an appraised score; it is not scored", name)
+	case sh.Incomplete:
+		// Missing is never zero: ingest reported each missing score at
+		// its cell; the sheet gives no total, rank or band.
+		c.incomplete = true
 		return c
 	case len(c.missing) > 0:
-		x.dl.Warnf(c.src, "%d of %d applicable criteria of %s have no appraised score (%s); the result is incomplete", len(c.missing), c.applicable, name, listKeys(c.missing, 5))
+		c.incomplete = true
+		x.dl.Errorf(c.src, "%d of %d applicable criteria of %s have no appraised score (%s): the result is incomplete, so it is not totalled, ranked or classified", len(c.missing), c.applicable, name, listKeys(c.missing, 5))
+		return c
 	}
 	c.scored = true
 
@@ -206,6 +210,10 @@ func extra(f par.Figure, maxV par.Points, penalty bool, dec int, sheet par.Sourc
 // figure that is one cell (bonus, penalty).
 func (c *sheetCalc) apply(r *par.Result, fw *par.Framework) {
 	r.Detail = true
+	r.Incomplete = c.incomplete
+	if c.incomplete {
+		r.Missing = c.missing
+	}
 	r.Tree = c.tree
 	r.Areas = c.areas
 	r.Max = c.max

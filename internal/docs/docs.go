@@ -124,7 +124,7 @@ func RenderNotes(src []byte, opt Options) (string, []Note, error) {
 	)
 	var buf bytes.Buffer
 	if err := md.Convert(src, &buf); err != nil {
-		return "", nil, fmt.Errorf("docs: render markdown: %w", err)
+		return "", nil, fmt.Errorf("markdown: %w", err)
 	}
 	return buf.String(), st.notes, nil
 }

@@ -121,8 +121,8 @@ func (p *project) statsOf(y int, g string) stats {
 			st.top = s
 		}
 		st.last = s
-		if s.band != nil {
-			st.bands[s.band.ID]++
+		if b := s.shownBand(); b != nil {
+			st.bands[b.ID]++
 		}
 		if s.ruleDrop {
 			st.ruleDrops = append(st.ruleDrops, s)

@@ -5,8 +5,8 @@
 // Stage: tooling, outside the build pipeline. Input: Options (a preset, a
 // seed, optional sizes). Output: a project folder's data/ (site.yaml,
 // units.yaml, frameworks/*.yaml, scores/<year>/**/*.xlsx) and content/
-// (index, decisions, narratives, attachments), in the formats README's
-// "Input formats" section defines.
+// (index, decisions, narratives, attachments), in the formats FORMATS.md
+// defines.
 //
 // Everything is deterministic: the random numbers come from a small
 // SplitMix64 generator keyed by the seed, the unit and the year (never
@@ -24,8 +24,15 @@
 // importer must tolerate: label variants between years, codes inside the
 // content, numbers typed as text with a decimal comma, formula subtotals
 // with cached values, a two-round appraisal header, old names, aliases and
-// decomposed (NFD) text. Every figure is consistent, so `parindex check`
-// finds no error in it.
+// decomposed (NFD) text, a district annex with area columns under a merged
+// header above a row of maxima (2022), communes listed under their
+// districts' headings with ranks within the district (2023) or under the
+// districts' own rows (2024), department sheets whose titles open with
+// another numbering than their STT column and a "Không đánh giá" criterion
+// (2025). Every figure is consistent except one the 2021 decision printed
+// against the rules (a band its index does not give), which the generated
+// data/reconciliation.yaml records: `parindex check` finds no error, and
+// warns of that recorded difference.
 //
 // To regenerate the committed example after changing this package:
 //

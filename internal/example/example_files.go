@@ -2,6 +2,7 @@ package example
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,9 +32,15 @@ func (p *project) exampleFiles() []file {
 	}
 	decisions := p.exampleDecisions()
 	files := p.commonFiles(generatedHeader)
+	var records []string
 	for _, y := range p.years {
 		d := decisions[y]
 		annex := p.exampleAnnex(y, d)
+		for _, s := range p.differences {
+			if s.year == y {
+				records = append(records, p.differenceRecord(s, d, fmt.Sprintf("data/scores/%d/phu-luc-%d.xlsx", y, y), annex))
+			}
+		}
 		files = append(files, file{
 			paths: []string{fmt.Sprintf("data/scores/%d/phu-luc-%d.xlsx", y, y), "content/" + d.annexFile},
 			book:  func() xlsx.WBook { return annex },
@@ -45,7 +52,63 @@ func (p *project) exampleFiles() []file {
 		}
 	}
 	files = append(files, p.exampleNarratives(decisions)...)
+	if len(records) > 0 {
+		files = append(files, textFile("data/reconciliation.yaml", generatedHeader+
+			"# Differences between the figures the publication decisions printed and\n"+
+			"# the figures the rules give: published as printed, marked and listed on\n"+
+			"# the site's page \"Đối chiếu số liệu\" (/doi-chieu/).\n"+
+			"differences:\n"+strings.Join(records, "")))
+	}
 	return files
+}
+
+// differenceRecord is the entry of data/reconciliation.yaml for a printed
+// band that differs from the rules': the band cell of s's row in the
+// annex (as check names it), the two bands, the reason and who recorded
+// it, some weeks after the decision.
+func (p *project) differenceRecord(s *score, d *decision, path string, annex xlsx.WBook) string {
+	sheet, cell := annexCell(annex, p.annexName(s), workbook.DefaultAnnexLabel(workbook.ColBand))
+	if cell == "" {
+		panic(fmt.Sprintf("example: no band cell for %s in %s", s.unit.ID, path))
+	}
+	next := s.fw.Bands[s.fw.BandIndex(s.printed.ID)]
+	reason := fmt.Sprintf("Phụ lục kèm theo Quyết định số %s in xếp loại %s cho %s, trong khi chỉ số %s%% của đơn vị chỉ đạt mức %s theo Bộ Chỉ số (mức %s từ %s%%). "+
+		"Quyết định đã ban hành có hiệu lực nên kết quả được công bố đúng như Quyết định; Sở Nội vụ đã báo cáo Ủy ban nhân dân tỉnh xem xét đính chính.",
+		d.number, s.printed.Name, s.name, vn(s.index), s.band.Name, next.Name, vnShort(next.Min))
+	var b strings.Builder
+	fmt.Fprintf(&b, "  - cells: [%s]\n", q(path+": "+sheet+"!"+cell))
+	fmt.Fprintf(&b, "    published: %s\n", q(s.printed.Name))
+	fmt.Fprintf(&b, "    rule: %s\n", q(s.band.Name))
+	fmt.Fprintf(&b, "    reason: %s\n", q(reason))
+	fmt.Fprintf(&b, "    recorded_by: %s\n", q("Phòng Cải cách hành chính, Sở Nội vụ tỉnh "+p.site.province))
+	fmt.Fprintf(&b, "    date: %s\n", date(d.date.Year, d.date.Month+1, d.date.Day).ISO())
+	fmt.Fprintf(&b, "    decision: %s\n", q(d.number))
+	return b.String()
+}
+
+// annexCell finds where an annex prints a unit's figure: the sheet, and
+// the cell in the row naming the unit under the header cell labelled
+// label (the nearest such header above the row).
+func annexCell(book xlsx.WBook, name, label string) (sheet, cell string) {
+	for _, ws := range book.Sheets {
+		row := 0
+		for _, c := range ws.Cells {
+			if c.Text == name {
+				row = c.Row
+				break
+			}
+		}
+		col, at := 0, 0
+		for _, c := range ws.Cells {
+			if c.Text == label && c.Row < row && c.Row > at {
+				col, at = c.Col, c.Row
+			}
+		}
+		if row > 0 && col > 0 {
+			return ws.Name, xlsx.CellName(row, col)
+		}
+	}
+	return "", ""
 }
 
 // commonFiles are site.yaml, units.yaml and the frameworks, each opening
@@ -88,13 +151,16 @@ func (p *project) exampleAnnex(y int, d *decision) xlsx.WBook {
 		SectionsFromA: y%2 == 1,
 	}
 	var tables []workbook.AnnexTable
-	var groups []string
+	var groups, tableGroups []string
 	for _, g := range p.groups {
 		if len(p.scoresOf(y, g.ID)) > 0 {
 			groups = append(groups, g.ID)
 		}
 	}
 	for i, g := range groups {
+		if y == 2024 && g == "xa" {
+			continue // listed under their districts in the districts' table
+		}
 		ss := p.scoresOf(y, g)
 		fw := ss[0].fw
 		areas := (y == 2020 && g != "xa") || (y == 2024 && (g == "so" || g == "tw"))
@@ -133,7 +199,18 @@ func (p *project) exampleAnnex(y int, d *decision) xlsx.WBook {
 		if g == "xa" && y >= 2025 {
 			section = "KHỐI UBND CÁC XÃ, PHƯỜNG"
 		}
-		tables = append(tables, workbook.AnnexTable{Section: romans[i] + ". " + section, Columns: cols, Rows: rows})
+		t := workbook.AnnexTable{Section: romans[i] + ". " + section, Columns: cols, Rows: rows}
+		switch {
+		case y == 2022 && g == "huyen":
+			p.areaGroupTable(&t, ss)
+		case y == 2023 && g == "xa":
+			p.communesUnderHeadings(&t, y)
+		case y == 2024 && g == "huyen":
+			t.Section = romans[i] + ". KHỐI UBND CẤP HUYỆN VÀ UBND CẤP XÃ"
+			p.communesUnderDistricts(&t, y)
+		}
+		tables = append(tables, t)
+		tableGroups = append(tableGroups, g)
 	}
 	book := xlsx.WBook{Title: title}
 	if y == 2019 {
@@ -146,10 +223,113 @@ func (p *project) exampleAnnex(y int, d *decision) xlsx.WBook {
 		o := opt
 		o.SheetName = "Phụ lục " + romans[i]
 		o.Heading = "PHỤ LỤC " + romans[i]
-		o.TextNumbers = y == 2021 && groups[i] == "xa"
+		o.TextNumbers = y == 2021 && tableGroups[i] == "xa"
 		book.Sheets = append(book.Sheets, workbook.Annex(title, []workbook.AnnexTable{t}, o))
 	}
 	return book
+}
+
+// areaGroupTable lays a district annex out with each area's points in a
+// column under the merged header "Điểm đạt được của từng lĩnh vực", the
+// area codes on a second header row, and the framework's maxima in a row
+// beneath (2022).
+func (p *project) areaGroupTable(t *workbook.AnnexTable, ss []*score) {
+	fw := ss[0].fw
+	cols := []workbook.AnnexColumn{{Kind: workbook.ColSerial}, {Kind: workbook.ColName, Label: "Tên đơn vị"}}
+	maxima := &par.Summary{Name: "Điểm tối đa", Total: pub(fw.Max()), Areas: map[string]par.Figure{}}
+	for _, a := range fw.Areas {
+		cols = append(cols, workbook.AnnexColumn{Kind: workbook.ColArea, Area: a.Code})
+		maxima.Areas[a.Code] = pub(a.Max)
+	}
+	t.Columns = append(cols, workbook.AnnexColumn{Kind: workbook.ColTotal}, workbook.AnnexColumn{Kind: workbook.ColIndex},
+		workbook.AnnexColumn{Kind: workbook.ColBand}, workbook.AnnexColumn{Kind: workbook.ColRank, Label: "Xếp hạng"})
+	t.AreaGroup = "Điểm đạt được của từng lĩnh vực"
+	t.Maxima = maxima
+	t.Rows = nil
+	for _, s := range ss {
+		t.Rows = append(t.Rows, summaryOf(s, p.annexName(s), true))
+	}
+}
+
+// districtsOf lists the districts of a year in registry order.
+func (p *project) districtsOf(y int) []*par.Unit {
+	var out []*par.Unit
+	for _, u := range p.units {
+		if u.Group == "huyen" && u.ExistedAt(y) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// communesOf returns a district's communes of a year in group rank order.
+func (p *project) communesOf(y int, district string) []*score {
+	var out []*score
+	for _, s := range p.scoresOf(y, "xa") {
+		if s.unit.Parent == district {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// communesUnderHeadings lists each district's communes under a heading
+// row naming the district, without its figures (they are in the
+// districts' own table), the communes ranked within their district (2023).
+func (p *project) communesUnderHeadings(t *workbook.AnnexTable, y int) {
+	t.Columns = []workbook.AnnexColumn{{Kind: workbook.ColSerial}, {Kind: workbook.ColName, Label: "Tên đơn vị"},
+		{Kind: workbook.ColTotal}, {Kind: workbook.ColIndex}, {Kind: workbook.ColBand}, {Kind: workbook.ColRank, Label: "Xếp hạng trong huyện"}}
+	t.Rows, t.Children = nil, map[string][]*par.Summary{}
+	for _, d := range p.districtsOf(y) {
+		t.Rows = append(t.Rows, &par.Summary{Unit: d.ID, Group: d.Group, Year: y, Name: strings.ToUpper(d.NameAt(y).Name)})
+		kids := p.communesOf(y, d.ID)
+		within := rankWithin(kids)
+		for _, s := range kids {
+			sum := summaryOf(s, p.annexName(s), false)
+			sum.Parent = d.ID
+			if s.scored {
+				sum.Rank, sum.RankWithin = par.Rank{N: within[s]}, true
+			}
+			t.Children[d.ID] = append(t.Children[d.ID], sum)
+		}
+	}
+}
+
+// communesUnderDistricts lists each district's own row, with its figures
+// and its rank among the districts, followed by its communes with their
+// ranks in the province (2024).
+func (p *project) communesUnderDistricts(t *workbook.AnnexTable, y int) {
+	t.Columns = []workbook.AnnexColumn{{Kind: workbook.ColSerial}, {Kind: workbook.ColName, Label: "Tên đơn vị"},
+		{Kind: workbook.ColTotal}, {Kind: workbook.ColIndex}, {Kind: workbook.ColBand}, {Kind: workbook.ColRank, Label: "Xếp hạng"}}
+	t.Children = map[string][]*par.Summary{}
+	for _, d := range t.Rows {
+		for _, s := range p.communesOf(y, d.Unit) {
+			sum := summaryOf(s, p.annexName(s), false)
+			sum.Parent = d.Unit
+			t.Children[d.Unit] = append(t.Children[d.Unit], sum)
+		}
+	}
+}
+
+// rankWithin ranks scored units among themselves, high to low on their
+// framework's basis at full precision; equal values share a rank (1, 2,
+// 2, 4).
+func rankWithin(ss []*score) map[*score]int {
+	var scored []*score
+	for _, s := range ss {
+		if s.scored {
+			scored = append(scored, s)
+		}
+	}
+	slices.SortStableFunc(scored, func(a, b *score) int { return b.exact.Cmp(a.exact) })
+	out := map[*score]int{}
+	for i, s := range scored {
+		out[s] = i + 1
+		if i > 0 && scored[i-1].exact.Cmp(s.exact) == 0 {
+			out[s] = out[scored[i-1]]
+		}
+	}
+	return out
 }
 
 // exampleDetails are a year's scoring sheets: departments and central
@@ -204,6 +384,14 @@ func (p *project) exampleDetails(y int) []file {
 			if s.unit.ID == "so-noi-vu" {
 				o.TitleName = "SỞ NỘI VỤ TỈNH HÒA LÂM" // an alias
 			}
+		case 2025:
+			// Titles copied from a template that numbers criteria within
+			// each area ("1. …", "1.2. …"), beside the framework's own
+			// codes (criteria numbered through, 1–25) in the STT column;
+			// "Không đánh giá" for a criterion the unit has no task in.
+			o.Formulas = true
+			o.Labels = workbook.DetailLabels{NA: "Không đánh giá"}
+			o.TitlePrefix = areaNumbering(s.fw)
 		default:
 			o.Formulas = true
 		}

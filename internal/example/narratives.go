@@ -145,8 +145,8 @@ func (p *project) unitHistoryTable(id string) string {
 			continue
 		}
 		band := ""
-		if s.band != nil {
-			band = s.band.Name
+		if b := s.shownBand(); b != nil {
+			band = b.Name
 		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %d/%d | %s |\n", y, s.name, vn(s.index), s.rank, p.statsOf(y, s.group).scored, band)
 	}
@@ -177,6 +177,12 @@ func (p *project) yearNarrative(y int, d *decision) string {
 	case y == 2025:
 		b.WriteString("Năm 2025 là năm đầu tiên sau sắp xếp tổ chức bộ máy: cấp huyện không còn nên không có bảng xếp hạng khối huyện[^cq]; các xã, phường mới được đánh giá theo bộ chỉ số riêng; từ ngày 01/3/2025 sáu sở được hợp nhất vào sở khác, trong đó hai sở hợp thành Sở Nông nghiệp và Môi trường.\n\n")
 		b.WriteString("[^cq]: Kết quả năm 2024 là kết quả cuối cùng của khối huyện.\n")
+	}
+	for _, s := range p.differences {
+		if s.year == y {
+			fmt.Fprintf(&b, "\nPhụ lục kèm theo Quyết định in xếp loại %s cho %s, trong khi chỉ số %s%% của đơn vị theo Bộ Chỉ số chỉ đạt mức %s. Trang công bố đúng như Quyết định, đánh dấu ‡ bên cạnh xếp loại này và ghi chênh lệch tại trang Đối chiếu số liệu.\n",
+				s.printed.Name, s.name, vn(s.index), s.band.Name)
+		}
 	}
 	if st := p.statsOf(y, "huyen"); len(st.ruleDrops) > 0 {
 		var names []string

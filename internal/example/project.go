@@ -27,6 +27,9 @@ type project struct {
 	protected map[*score]bool             // planted cases the band-edge nudge must not move
 	slump     map[string]int              // unit id → first year after a bad spell
 	ranked    map[int]map[string][]*score // year → group → published order
+	// differences are the unit-years whose decision printed a band the
+	// rules do not give, recorded in data/reconciliation.yaml.
+	differences []*score
 }
 
 func newProject(seed uint64) *project {

@@ -320,6 +320,7 @@ func exampleProject(seed uint64) *project {
 	all := p.generateAll()
 	p.plantExample(all)
 	p.finish(all)
+	p.plantDifference(2021, "so")
 	return p
 }
 
@@ -384,6 +385,14 @@ func (p *project) plantExample(all map[int]map[string][]*score) {
 	}
 	p.protected[a], p.protected[b] = true, true
 
+	// 2025: the Department of Justice was given no public investment
+	// capital, so its disbursement criterion was not evaluated ("Không
+	// đánh giá"): its maximum drops to 97.
+	j := find(2025, "so-tu-phap")
+	j.leaf("V/18").na = true
+	j.leaf("V/18").naNote = "Không đánh giá: năm 2025 đơn vị không được giao kế hoạch vốn đầu tư công"
+	j.calc()
+
 	// 2023: the Industrial Zones Authority was not scored while it was
 	// being reorganised.
 	find(2023, "ban-quan-ly-kcn").scored = false
@@ -412,4 +421,30 @@ func sortByTotal(ss []*score) {
 		}
 		return strings.Compare(a.unit.ID, b.unit.ID)
 	})
+}
+
+// plantDifference makes one group-year's decision print a band its index
+// does not give, as real decisions sometimes do: the Khá unit closest to
+// the next band up is printed one band higher. The difference is recorded
+// in data/reconciliation.yaml, so the site publishes the printed band,
+// marks it and lists it on its page "Đối chiếu số liệu".
+func (p *project) plantDifference(year int, group string) {
+	var pick *score
+	for _, s := range p.scoresOf(year, group) {
+		if !s.scored || s.band == nil || s.ruleDrop {
+			continue
+		}
+		i := s.fw.BandIndex(s.band.ID)
+		if i <= 0 || s.band.ID != "kha" {
+			continue
+		}
+		if pick == nil || s.exact.Cmp(pick.exact) > 0 {
+			pick = s
+		}
+	}
+	if pick == nil {
+		panic(fmt.Sprintf("example: no unit to print a band for in %d/%s", year, group))
+	}
+	pick.printed = &pick.fw.Bands[pick.fw.BandIndex(pick.band.ID)-1]
+	p.differences = append(p.differences, pick)
 }

@@ -54,8 +54,8 @@ func summaryOf(s *score, name string, withAreas bool) *par.Summary {
 	}
 	sum.Index = pub(s.index)
 	sum.Rank = par.Rank{N: s.rank}
-	if s.band != nil {
-		sum.Band = par.BandMark{ID: s.band.ID, Name: s.band.Name}
+	if b := s.shownBand(); b != nil {
+		sum.Band = par.BandMark{ID: b.ID, Name: b.Name}
 	}
 	if withAreas {
 		sum.Areas = map[string]par.Figure{}
@@ -131,4 +131,24 @@ func textKeys(seed uint64, s *score, n int) map[string]bool {
 		}
 	}
 	return m
+}
+
+// areaNumbering numbers every criterion within its area, the way the
+// Ministry's templates do ("1. ", then "1.1. " for its items), by node key:
+// the code-like phrases that open the titles of sheets copied from such a
+// template, which differ from a framework that numbers criteria through.
+func areaNumbering(fw *par.Framework) map[string]string {
+	out := map[string]string{}
+	var walk func(ns []*par.Node, prefix string)
+	walk = func(ns []*par.Node, prefix string) {
+		for i, n := range ns {
+			code := prefix + strconv.Itoa(i+1)
+			out[n.Key] = code + ". "
+			walk(n.Children, code+".")
+		}
+	}
+	for _, a := range fw.Areas {
+		walk(a.Children, "")
+	}
+	return out
 }

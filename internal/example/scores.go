@@ -20,6 +20,7 @@ type leaf struct {
 	appr     par.Points
 	round1   par.Points // first appraisal round (two-round sheets)
 	na       bool
+	naNote   string // why it is not applicable, for the remark
 	evidence string
 	remark   string
 }
@@ -49,6 +50,20 @@ type score struct {
 	rank     int
 	band     *par.Band
 	ruleDrop bool // band lowered by the child-band-share rule
+
+	// printed is the band the publication decision printed when it is
+	// not the rules' (a recorded difference, data/reconciliation.yaml);
+	// nil: the rules' band.
+	printed *par.Band
+}
+
+// shownBand is the band the decision published: the printed one where it
+// differs from the rules (the decision is the law), else the rules'.
+func (s *score) shownBand() *par.Band {
+	if s.printed != nil {
+		return s.printed
+	}
+	return s.band
 }
 
 func (s *score) leaf(key string) *leaf {

@@ -52,6 +52,9 @@ func writeTexts(seed uint64, s *score, abbr string) {
 		l.evidence, l.remark = "", ""
 		if l.na {
 			l.remark = "Tiêu chí không áp dụng đối với đơn vị"
+			if l.naNote != "" {
+				l.remark = l.naNote
+			}
 			continue
 		}
 		switch l.node.Method {

@@ -74,7 +74,8 @@ func placeDoc(p, rel string, reg *par.Registry, d *diag.List) *par.Doc {
 		doc.Year, ok = year(parts[1])
 		doc.Group = parts[2]
 		if reg.Group(doc.Group) == nil {
-			d.Errorf(src, "unknown group %q", doc.Group)
+			// A narrative is not data: it is not shown, the build goes on.
+			d.Because(diag.GroupKey(doc.Group)).Warnf(src, "narrative for group %q, which is not in data/units.yaml%s; it is not shown", doc.Group, groupHint(reg, doc.Group))
 			ok = false
 		}
 	case len(parts) == 2 && parts[0] == "units":
@@ -85,11 +86,11 @@ func placeDoc(p, rel string, reg *par.Registry, d *diag.List) *par.Doc {
 		doc.Unit = parts[1]
 		doc.Year, ok = year(parts[2])
 	default:
-		d.Warnf(src, "not a known place for a document (see README, content/); ignored")
+		d.Warnf(src, "not a known place for a document (see FORMATS.md, \"content/\"); ignored")
 		return nil
 	}
 	if doc.Unit != "" && reg.Unit(doc.Unit) == nil {
-		d.Errorf(src, "unknown unit %q", doc.Unit)
+		d.Because(diag.UnitKey(doc.Unit)).Warnf(src, "narrative for unit %q, which is not in data/units.yaml%s; it is not shown", doc.Unit, unitHint(reg, doc.Unit))
 		ok = false
 	}
 	if doc.Slug == "" || (!slugID.MatchString(doc.Slug) && (doc.Kind == par.DocDecision || doc.Kind == par.DocPage)) {
@@ -124,7 +125,11 @@ func readDoc(fsys fs.FS, doc *par.Doc, reg *par.Registry, d *diag.List) bool {
 		readLang(m, doc)
 		return true
 	}
-	m := y.fields(root, "decision front matter", "number", "date", "issuer", "signer", "signer_title", "year", "groups", "title", "attachments", "lang")
+	m := y.fields(root, "decision front matter", "number", "date", "issuer", "signer", "signer_title", "year", "groups", "title", "attachments", "lang", "amends", "replaces")
+	doc.KeySrc = map[string]par.Source{}
+	for k := range m.vals {
+		doc.KeySrc[k] = m.src(k)
+	}
 	if m.need("number") {
 		doc.Number = m.str("number")
 	}
@@ -147,11 +152,15 @@ func readDoc(fsys fs.FS, doc *par.Doc, reg *par.Registry, d *diag.List) bool {
 	groups, nodes := m.strs("groups")
 	for i, g := range groups {
 		if reg.Group(g) == nil {
-			d.Errorf(y.at(nodes[i]), "unknown group %q", g)
+			d.Because(diag.GroupKey(g)).Errorf(y.at(nodes[i]), "unknown group %q%s", g, groupHint(reg, g))
 			continue
 		}
 		doc.Groups = append(doc.Groups, g)
 	}
+	// Which decision these numbers name is checked with all decisions
+	// read (compute), where a second decision for a ranking needs one.
+	doc.Amends, _ = m.strs("amends")
+	doc.Replaces, _ = m.strs("replaces")
 	for _, an := range m.seq("attachments") {
 		am := y.fields(an, "attachment", "title", "file")
 		a := par.Attachment{Title: am.str("title")}

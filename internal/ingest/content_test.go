@@ -113,7 +113,7 @@ func TestContentMalformed(t *testing.T) {
 	_, diags := load(t, fsys)
 	wantDiags(t, diags,
 		"content/decisions/bad.md:3: error: invalid date \"2024-13-01\" (want yyyy-mm-dd or dd/mm/yyyy)",
-		"content/decisions/bad.md:6: error: unknown group \"tw\"",
+		"content/decisions/bad.md:6: error: unknown group \"tw\" (groups: so, huyen, xa)",
 		"content/decisions/bad.md:8: error: unknown key \"singer_title\" in decision front matter (did you mean \"signer_title\"?)",
 		"content/decisions/bad.md:10: error: attachment \"files/2023/khong-co.pdf\" not found under content/",
 		"content/decisions/bad.md:11: error: attachment \"../data/units.yaml\" must be a path inside content/, such as files/2023/qd.pdf",
@@ -123,10 +123,10 @@ func TestContentMalformed(t *testing.T) {
 		"content/decisions/thieu.md:2: error: missing key \"number\" in decision front matter",
 		"content/decisions/thieu.md:2: error: missing key \"year\" in decision front matter",
 		"content/ghi-chu.txt: warning: not a markdown document and not under content/files/; ignored",
-		"content/lac.md:1: warning: not a known place for a document (see README, content/); ignored",
+		"content/lac.md:1: warning: not a known place for a document (see FORMATS.md, \"content/\"); ignored",
 		"content/pages/a.md:3: error: invalid YAML: did not find expected node content",
-		"content/units/so-khong-co.md:1: error: unknown unit \"so-khong-co\"",
-		"content/years/2023/tw.md:1: error: unknown group \"tw\"",
+		"content/units/so-khong-co.md:1: warning: narrative for unit \"so-khong-co\", which is not in data/units.yaml; it is not shown",
+		"content/years/2023/tw.md:1: warning: narrative for group \"tw\", which is not in data/units.yaml (groups: so, huyen, xa); it is not shown",
 		"content/years/nam-nay.md:1: error: year \"nam-nay\" is not a year number",
 	)
 }

@@ -2,222 +2,33 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
+	"parindex/internal/diag"
 	"parindex/internal/par"
+	"parindex/internal/xlsx"
 )
 
 // tolerance is how far a printed subtotal or total may be from the sum of
 // its rows: published figures are rounded to two decimals.
 const tolerance = par.Points(par.Scale / 200) // 0.005
 
-// codeRe splits a leading code off a content cell: "I.", "II -", "1.",
-// "1.1", "1.1.", "a)", "a.", "(b)". Single letters need punctuation, so a
-// title starting with a one-letter word is not taken for a code.
-var codeRe = regexp.MustCompile(`^(?:(?i:lĩnh vực|linh vuc|tiêu chí thành phần|tiêu chí|tieu chi|mục|muc)\s+)?` +
-	`(?:([IVX]{1,5})(?:\s*[.:)]\s*|\s+[-–—]\s*|\s+)|` +
-	`(\d{1,3}(?:\.\d{1,3}){0,4})(?:\.?\s*[-–—]\s*|\.?\s*[:)]?\s+|\.?$)|` +
-	`\(?([a-zđA-Z])(?:\s*[.)]\s*|\s+[-–—]\s+))(.*)$`)
-
-var bulletRe = regexp.MustCompile(`^[-–—+•*·]\s*`)
-
-// splitCode returns the code at the start of a content cell and the rest.
-func splitCode(s string) (code, rest string) {
-	if m := codeRe.FindStringSubmatch(s); m != nil {
-		for _, c := range m[1:4] {
-			if c != "" {
-				return c, strings.TrimSpace(bulletRe.ReplaceAllString(strings.TrimSpace(m[4]), ""))
-			}
-		}
-	}
-	return "", strings.TrimSpace(bulletRe.ReplaceAllString(s, ""))
-}
-
-// looksLikeCode reports whether a code-column cell holds a code rather
-// than text spilled over from a merged label.
-var codeOnly = regexp.MustCompile(`^\(?(?:[IVXivx]{1,5}|\d{1,3}(?:\.\d{1,3}){0,4}|[a-zđA-Z])[.):]?$`)
-
-func looksLikeCode(s string) bool { return codeOnly.MatchString(strings.ReplaceAll(s, " ", "")) }
-
-func isRomanUpper(c string) bool {
-	c = strings.TrimRight(c, ".):")
-	return c != "" && strings.Trim(c, "IVX") == ""
-}
-
-func isLowerLetter(c string) bool {
-	c = strings.Trim(c, "(.):")
-	return len([]rune(c)) == 1 && strings.ToLower(c) == c && strings.ToUpper(c) != c
-}
-
-// startsWith reports whether key k starts with one of the phrases as whole
-// words ("diem tru" must not match "diem trung binh").
-func startsWith(k string, phrases ...string) bool {
-	for _, p := range phrases {
-		if k == p || strings.HasPrefix(k, p+" ") {
-			return true
-		}
-	}
-	return false
-}
-
-func isTotalLabel(k string) bool {
-	return k == "tong" || k == "cong" || startsWith(k, "tong cong", "tong diem", "tong so diem")
-}
-
-func isBonusLabel(k string) bool {
-	return startsWith(k, "diem thuong", "diem cong", "cong diem", "diem khuyen khich") || k == "thuong"
-}
-
-func isPenaltyLabel(k string) bool {
-	return startsWith(k, "diem tru", "diem phat", "tru diem") || k == "tru"
-}
-
-// rowRec is a matched row with the places of its figures.
+// rowRec is a matched row with its framework node.
 type rowRec struct {
 	node *par.Node
 	row  *par.Row
+	d    *detailRow // nil for a leaf filled in under a not-applicable row
 }
 
-// matcher walks the framework along the sheet.
-type matcher struct {
-	x    *fwIndex
-	used map[*par.Node]par.Source
-	last *par.Node
-	area *par.Node
-}
-
-func (m *matcher) lastPos() int {
-	if m.last == nil {
-		return -1
-	}
-	return m.x.pos[m.last]
-}
-
-// byCode finds the node a code names. Codes are looked up where they make
-// sense: areas for Roman numerals, the current criterion's children for
-// letters, the current area for numbers (numbering may restart in each
-// area or continue), then anywhere further down. dup is set when every node
-// with that code is matched already.
-func (m *matcher) byCode(code string) (n *par.Node, dup *par.Node) {
-	cands := m.x.byCode[normCode(code)]
-	if len(cands) == 0 {
-		return nil, nil
-	}
-	last := m.lastPos()
-	// A single letter keeps its case: "A." heads a section, "a)" is a
-	// sub-criterion.
-	letter := len([]rune(code)) == 1 && !isDigit(code)
-	pick := func(ok func(*par.Node) bool) *par.Node {
-		for _, c := range cands {
-			if letter && strings.Trim(c.Code, "(.):") != code {
-				continue
-			}
-			if _, used := m.used[c]; !used && ok(c) {
-				return c
-			}
-		}
-		return nil
-	}
-	after := func(c *par.Node) bool { return m.x.pos[c] > last }
-	if isRomanUpper(code) || (len(code) == 1 && strings.ToUpper(code) == code && !isDigit(code)) {
-		if n := pick(func(c *par.Node) bool { return c.Level == 1 && after(c) }); n != nil {
-			return n, nil
-		}
-		if n := pick(func(c *par.Node) bool { return c.Level == 1 }); n != nil {
-			return n, nil
-		}
-	}
-	if isLowerLetter(code) {
-		for a := m.last; a != nil; a = m.x.parent[a] {
-			if n := pick(func(c *par.Node) bool { return m.x.parent[c] == a }); n != nil {
-				return n, nil
-			}
-		}
-	}
-	if m.area != nil {
-		if n := pick(func(c *par.Node) bool { return m.x.area[c] == m.area && after(c) }); n != nil {
-			return n, nil
-		}
-		if n := pick(func(c *par.Node) bool { return m.x.area[c] == m.area }); n != nil {
-			return n, nil
-		}
-	}
-	if n := pick(after); n != nil {
-		return n, nil
-	}
-	if pick(func(*par.Node) bool { return true }) != nil {
-		return nil, nil // unmatched ones exist, but not where this row is
-	}
-	for _, c := range cands {
-		if !letter || strings.Trim(c.Code, "(.):") == code {
-			return nil, c // every one is taken: a repeated row
-		}
-	}
-	return nil, nil
-}
-
-func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
-
-// byTitle finds an unmatched node with this title, in the current area
-// first.
-func (m *matcher) byTitle(k string) *par.Node {
-	cands := m.x.byTitle[k]
-	last := m.lastPos()
-	var inArea, after, any *par.Node
-	for _, c := range cands {
-		if _, used := m.used[c]; used {
-			continue
-		}
-		switch {
-		case m.area != nil && m.x.area[c] == m.area && inArea == nil:
-			inArea = c
-		case m.x.pos[c] > last && after == nil:
-			after = c
-		case any == nil:
-			any = c
-		}
-	}
-	for _, n := range []*par.Node{inArea, after, any} {
-		if n != nil {
-			return n
-		}
-	}
-	return nil
-}
-
-// byOrder takes the next unmatched node in document order, for rows with
-// neither code nor a known title. Headings the sheet left out are skipped
-// if the printed maximum says so; a leaf is never skipped, so a foreign row
-// cannot silently slide down the tree.
-func (m *matcher) byOrder(max par.Figure, figures bool) *par.Node {
-	for i := m.lastPos() + 1; i < len(m.x.order); i++ {
-		n := m.x.order[i]
-		if _, used := m.used[n]; used {
-			continue
-		}
-		switch {
-		case max.Known() && n.Max == max.Value:
-			return n
-		case max.Known() && n.Level == 1 && m.area != nil:
-			return nil // never slide into the next area
-		case max.Known() && !n.Leaf():
-			continue
-		case max.Known():
-			return nil
-		case figures:
-			return n
-		}
-		return nil
-	}
-	return nil
-}
-
-func (m *matcher) take(n *par.Node, src par.Source) {
-	m.used[n] = src
-	m.last = n
-	m.area = m.x.area[n]
+// fault is a criterion row that could not be placed: a repeated code or a
+// row naming no criterion. Its error is written once the whole sheet is
+// matched, so that the criteria left without a row because of it are named
+// in it rather than in errors of their own: one fault, one error.
+type fault struct {
+	d          *detailRow
+	dup        *par.Node // the node the row's code repeats
+	prev, next int       // document positions of the nodes matched before and after it
+	missing    []string  // labels of the leaves without a row between prev and next
 }
 
 // extraRow is a bonus or penalty row.
@@ -228,7 +39,30 @@ type extraRow struct {
 	self      par.Figure
 }
 
-// parseDetail reads a detail scoring sheet.
+// sheetProblems gathers the problems of one sheet that are reported once
+// for the whole sheet rather than once per cell.
+type sheetProblems struct {
+	noValue  []par.Source // formula cells without a saved result
+	blank    []blankCell  // applicable leaves whose appraised cell is blank
+	maxDiffs []maxDiff    // printed maxima that differ from the framework
+	over     []string     // scores over their maximum, and where
+	overAt   []par.Source
+	reported map[*par.Node]bool
+}
+
+type blankCell struct {
+	src   par.Source
+	label string
+}
+
+type maxDiff struct {
+	src       par.Source
+	label     string
+	got, want par.Points
+}
+
+// parseDetail reads a detail scoring sheet: layout, rows, match, then the
+// figures of the matched rows.
 func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 	g := sc.g
 	unit, name, ok := sc.unitFromTitle(h)
@@ -237,259 +71,346 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 	}
 	f := sc.env.ds.Framework(unit.Group, sc.year)
 	if f == nil {
-		sc.d.Errorf(g.sheetSrc(), "no framework for group %q in %d (unit %q)", unit.Group, sc.year, unit.ID)
+		noFramework(sc.d, unit.Group, sc.year).Errorf(g.sheetSrc(), "no framework for group %q in %d (unit %q)", unit.Group, sc.year, unit.ID)
 		return nil
 	}
 	x := sc.env.fx[f]
+	l := newDetailLayout(g, h)
+	if l.appr < 0 {
+		sc.d.Errorf(g.sheetSrc(), "no appraised column in the header (row %d): without %s the sheet cannot score %s", h.row+1, labelList(roleAppraised), name)
+		return nil
+	}
+	sc.layout = l
+	rows := sc.classify(l, x)
 	s := &par.Sheet{Unit: unit.ID, Year: sc.year, Group: unit.Group, Framework: f.ID, Name: name, Src: g.sheetSrc()}
-	if h.c(roleAppraised) < 0 {
-		sc.d.Warnf(g.sheetSrc(), "no appraised column (Điểm thẩm định, Điểm chấm thực tế); only self-assessed points are read")
-	}
-	codeCol, contentCol := h.c(roleCode), h.c(roleContent)
-	maxCol, selfCol, apprCol := h.c(roleMax), h.c(roleSelf), h.c(roleAppraised)
-	evCol, remCol := h.c(roleEvidence), h.c(roleRemark)
-	if codeCol >= 0 && g.runningNumbers(h.data, codeCol) {
-		codeCol = -1 // an STT column counting rows, not criterion codes
-	}
+	p := &sheetProblems{reported: map[*par.Node]bool{}}
 
-	m := &matcher{x: x, used: map[*par.Node]par.Source{}}
+	m := newMatcher(x)
 	var recs []rowRec
+	var faults []*fault
 	var extras []extraRow
-	section := 0 // 1 inside the bonus rows, 2 inside the penalty rows
-	for r := h.data; r < len(g.rows); r++ {
-		if g.emptyRow(r) {
+	for i := range rows.items {
+		d := &rows.items[i]
+		switch d.kind {
+		case rowBonusHead, rowPenaltyHead, rowExtra:
+			extras = append(extras, sc.extraRow(d, p))
 			continue
-		}
-		content := g.t.Clean(g.hval(r, contentCol))
-		codeTxt := ""
-		if codeCol >= 0 && codeCol != contentCol {
-			codeTxt = g.t.Clean(g.hval(r, codeCol))
-			if codeTxt == content {
-				codeTxt = "" // one merged label over both columns
-			}
-		}
-		label, code := content, ""
-		if codeTxt != "" {
-			if g.t.LooksLikeCode(codeTxt) {
-				code = codeTxt
-			} else if label == "" {
-				label = codeTxt
-			}
-		}
-		inline, title := g.t.SplitCode(label)
-		if inline != "" {
-			code = inline // the content's own code beats a row counter
-		}
-		code = strings.Trim(code, "(.):")
-		k := g.t.Key(title)
-		if k == "" {
-			k = g.t.Key(label)
-		}
-		labelSrc := g.src(r, contentCol)
-		what := func() string {
-			shown := label
-			if code != "" && code == strings.Trim(codeTxt, "(.):") {
-				shown = codeTxt + " " + label
-			}
-			return fmt.Sprintf("row %q", short(strings.TrimSpace(shown)))
-		}
-
-		if !looksNumeric(code) && isTotalLabel(g.t.Key(label)) {
-			s.Total, _ = sc.figure(r, apprCol, "total", "", false)
-			s.SelfTotal, _ = sc.figure(r, selfCol, "self-assessed total", "", false)
-			if len(recs) == 0 {
-				continue // a total printed above the criteria
-			}
-			break // signatures and notes follow
-		}
-		if isBonusLabel(k) || isPenaltyLabel(k) {
-			section = 1
-			pen := isPenaltyLabel(k)
-			if pen {
-				section = 2
-			}
-			e := extraRow{penalty: pen}
-			if ref, ok := x.extra["code:"+normCode(code)]; ok && code != "" && ref.penalty == pen {
-				e.e = ref.e
-			}
+		case rowExtraStray:
 			w := "bonus"
-			if pen {
+			if d.penalty {
 				w = "penalty"
 			}
-			e.appraised, _ = sc.figure(r, apprCol, w, "", false)
-			e.self, _ = sc.figure(r, selfCol, "self-assessed "+w, "", false)
-			extras = append(extras, e)
+			sc.d.Errorf(d.src, "%s matches no %s item of framework %s", d.shown(), w, f.ID)
 			continue
 		}
-		ref, ok := sc.extraRef(x, code, k, section)
-		if !ok && section != 0 && !isRomanUpper(code) {
-			// Inside the bonus or penalty rows, only a new area ends them.
-			items, w := f.Bonus, "bonus"
-			if section == 2 {
-				items, w = f.Penalty, "penalty"
-			}
-			if len(items) != 1 {
-				sc.d.Errorf(labelSrc, "%s matches no %s item of framework %s", what(), w, f.ID)
+		n, dup := m.match(d)
+		if n == nil {
+			if dup == nil && !d.figures() {
+				sc.d.Warnf(d.src, "%s matches no criterion of framework %s; ignored", d.shown(), f.ID)
 				continue
 			}
-			ref, ok = extraRef{e: &items[0], penalty: section == 2}, true
-		}
-		if ok {
-			w := "bonus"
-			if ref.penalty {
-				w = "penalty"
-			}
-			of := " of " + ref.e.Code
-			e := extraRow{e: ref.e, penalty: ref.penalty}
-			e.appraised, _ = sc.figure(r, apprCol, w, of, false)
-			e.self, _ = sc.figure(r, selfCol, "self-assessed "+w, of, false)
-			extras = append(extras, e)
+			faults = append(faults, &fault{d: d, dup: dup, prev: m.lastPos()})
 			continue
 		}
-
-		maxFig, maxK := sc.figure(r, maxCol, "maximum", "", false)
-		selfK, _, _ := parseCell(g.raw(r, cellOr(selfCol)), false)
-		apprK, _, _ := parseCell(g.raw(r, cellOr(apprCol)), false)
-		if selfCol < 0 {
-			selfK = cellBlank
-		}
-		if apprCol < 0 {
-			apprK = cellBlank
-		}
-		figures := maxK != cellBlank || selfK != cellBlank || apprK != cellBlank
-
-		var n, dup *par.Node
-		if code != "" {
-			n, dup = m.byCode(code)
-			if n == nil && dup != nil && strings.Contains(code, ".") {
-				// "1.10" typed as a number reads back as "1.1".
-				if n2, _ := m.byCode(code + "0"); n2 != nil {
-					n, dup = n2, nil
-				}
+		m.take(n, d.r)
+		recs = append(recs, rowRec{node: n, d: d})
+	}
+	for _, ft := range faults {
+		ft.next = len(x.order)
+		for _, rc := range recs {
+			if rc.d.r > ft.d.r {
+				ft.next = x.pos[rc.node]
+				break
 			}
 		}
-		if n == nil && k != "" {
-			n = m.byTitle(k)
-		}
-		if n == nil && dup == nil {
-			n = m.byOrder(maxFig, figures)
-		}
-		if n == nil {
-			switch {
-			case dup != nil:
-				sc.d.Errorf(labelSrc, "%s repeats criterion %s (first at %s)", what(), x.label[dup], m.used[dup].Cell)
-			case code != "" || figures:
-				sc.d.Errorf(labelSrc, "%s matches no criterion of framework %s", what(), f.ID)
-			default:
-				sc.d.Warnf(labelSrc, "%s matches no criterion of framework %s; ignored", what(), f.ID)
-			}
-			continue
-		}
-		if n.Level == 1 {
-			section = 0
-		}
-		m.take(n, labelSrc)
-		of := " of " + x.label[n]
-		row := &par.Row{Key: n.Key, Src: labelSrc}
-		row.Max = maxFig
-		row.Self, _ = sc.figure(r, selfCol, "self-assessed", of, false)
-		row.Appraised, _ = sc.figure(r, apprCol, "appraised", of, false)
-		row.NA = maxK == cellNA || selfK == cellNA || apprK == cellNA
-		if row.NA {
-			row.Self, row.Appraised = par.Figure{}, par.Figure{}
-		}
-		if evCol >= 0 {
-			row.Evidence = g.t.CleanText(g.raw(r, evCol))
-		}
-		if remCol >= 0 {
-			row.Remark = g.t.CleanText(g.raw(r, remCol))
-		}
-		if row.Max.Known() && row.Max.Value != n.Max {
-			sc.d.Errorf(row.Max.Src, "maximum %s%s differs from framework %s (%s)", row.Max.Value, of, f.ID, n.Max)
-		}
-		for _, fg := range []struct {
-			name string
-			fig  par.Figure
-		}{{"self-assessed", row.Self}, {"appraised", row.Appraised}} {
-			switch {
-			case !fg.fig.Known():
-			case fg.fig.Value < 0:
-				sc.d.Errorf(fg.fig.Src, "%s %s%s is negative", fg.name, fg.fig.Value, of)
-			case fg.fig.Value > n.Max:
-				sc.d.Errorf(fg.fig.Src, "%s %s exceeds the maximum %s%s", fg.name, fg.fig.Value, n.Max, of)
-			}
-		}
-		recs = append(recs, rowRec{node: n, row: row})
 	}
 
-	recs = sc.fillNA(x, recs)
+	for i := range recs {
+		recs[i].row = sc.rowOf(recs[i].node, recs[i].d, x, f, p)
+	}
+	recs = sc.fillNA(recs)
 	byNode := map[*par.Node]*par.Row{}
 	for _, rc := range recs {
 		byNode[rc.node] = rc.row
 		s.Rows = append(s.Rows, rc.row)
 	}
-	var missing []string
-	for _, l := range x.leaves {
-		if byNode[l] == nil {
-			missing = append(missing, x.label[l])
+
+	// Completeness: every applicable leaf needs a readable appraised score.
+	var unexplained []string
+	for _, lf := range x.leaves {
+		r := byNode[lf]
+		switch {
+		case r == nil:
+			s.Missing = append(s.Missing, lf.Key)
+			if ft := explainedBy(faults, x.pos[lf]); ft != nil {
+				ft.missing = append(ft.missing, x.label[lf])
+			} else {
+				unexplained = append(unexplained, x.label[lf])
+			}
+		case r.NA || r.Appraised.Known():
+		default:
+			s.Missing = append(s.Missing, lf.Key)
 		}
 	}
-	if len(missing) > 0 {
-		sc.d.Errorf(g.sheetSrc(), "%s of framework %s missing from the sheet: %s", count(len(missing), "criterion", "criteria"), f.ID, list(missing, 5))
+	s.Incomplete = len(s.Missing) > 0
+	sc.reportFaults(faults, m, f)
+	if len(unexplained) > 0 {
+		sc.d.Errorf(g.sheetSrc(), "%s of framework %s missing from the sheet: %s", count(len(unexplained), "criterion", "criteria"), f.ID, list(unexplained, 5))
 	}
-	sc.checkSubtotals(x, recs, byNode)
+	s.Total = sc.sheetTotal(rows.total, "total", p)
+	s.SelfTotal = sc.sheetTotal(rows.selfTotal, "self-assessed total", p)
+	if blankSheet(x, byNode, p) {
+		// An unfilled form: one error, not one per blank cell and formula.
+		sc.d.Errorf(g.sheetSrc(), "no criterion has an appraised score (column %s is blank): the sheet is an unfilled form, so %s is not scored from it; fill it in, or move it out of %s/", strings.TrimRight(xlsx.CellName(1, l.appr+1), "0123456789"), name, scoresDir)
+		return s
+	}
+	foreign := sc.reportProblems(p, f, len(recs))
 	sc.extras(s, f, extras)
-	sc.checkTotals(s, x, byNode, extras, len(missing) > 0)
+	if !foreign { // another framework's sheet: its sums would only repeat that
+		for i, msg := range p.over {
+			sc.d.Errorf(p.overAt[i], "%s", msg)
+		}
+		sc.checkSubtotals(x, recs, byNode)
+		sc.checkTotals(s, x, byNode, extras, s.Incomplete)
+	}
 	return s
 }
 
-// runningNumbers reports a code column that only counts rows: 1, 2, 3, …
-// without a Roman numeral or a dotted code anywhere.
-func (g *grid) runningNumbers(from, col int) bool {
-	next := 1
-	for r := from; r < len(g.rows); r++ {
-		s := strings.TrimSpace(g.raw(r, col))
-		if s == "" || !g.t.LooksLikeCode(s) {
-			continue // empty, or a label such as "Tổng điểm"
-		}
-		if s != strconv.Itoa(next) {
-			return false
-		}
-		next++
-	}
-	return next > 5
-}
-
-func cellOr(c int) int {
-	if c < 0 {
-		return 1 << 30 // outside every row: reads as blank
-	}
-	return c
-}
-
-func looksNumeric(code string) bool { return code != "" && isDigit(code) }
-
-// extraRef finds a bonus or penalty item by code, or by title within the
-// bonus or penalty rows.
-func (sc *sheetCtx) extraRef(x *fwIndex, code, k string, section int) (extraRef, bool) {
-	if code != "" {
-		if ref, ok := x.extra["code:"+normCode(code)]; ok {
-			if _, node := x.byCode[normCode(code)]; !node || section != 0 {
-				return ref, true
+// blankSheet reports a sheet whose every leaf row has a blank appraised
+// cell: not a formula without its result, not text, not a mark.
+func blankSheet(x *fwIndex, byNode map[*par.Node]*par.Row, p *sheetProblems) bool {
+	rows := 0
+	for _, lf := range x.leaves {
+		if r := byNode[lf]; r != nil {
+			if r.NA || r.Appraised.Known() {
+				return false
 			}
+			rows++
 		}
 	}
-	if section != 0 && k != "" {
-		if ref, ok := x.extra["title:"+k]; ok {
-			return ref, true
+	return rows > 0 && len(p.blank) == rows
+}
+
+// explainedBy is the fault whose row stands where a leaf without a row
+// would be: between the nodes matched just before and after it.
+func explainedBy(faults []*fault, pos int) *fault {
+	for _, ft := range faults {
+		if ft.prev < pos && pos < ft.next {
+			return ft
 		}
 	}
-	return extraRef{}, false
+	return nil
+}
+
+// reportFaults writes one error per fault, naming the criteria left
+// without a row because of it.
+func (sc *sheetCtx) reportFaults(faults []*fault, m *matcher, f *par.Framework) {
+	for _, ft := range faults {
+		d := ft.d
+		src := d.src // a row naming nothing: its title
+		var msg string
+		if ft.dup != nil {
+			if d.codeSrc.Cell != "" {
+				src = d.codeSrc // a repeated code: the code
+			}
+			under := ""
+			if p := m.x.parent[ft.dup]; p != nil {
+				under = " under " + p.Key
+			}
+			msg = fmt.Sprintf("code %s appears on rows %d and %d%s; row %d is left out", d.code, m.used[ft.dup]+1, d.r+1, under, d.r+1)
+		} else {
+			msg = fmt.Sprintf("%s matches no criterion of framework %s", d.shown(), f.ID)
+		}
+		switch len(ft.missing) {
+		case 0:
+		case 1:
+			msg += fmt.Sprintf(" (criterion %s has no row: is row %d meant to be it?)", ft.missing[0], d.r+1)
+		default:
+			msg += fmt.Sprintf(" (%s have no row: %s)", count(len(ft.missing), "criterion", "criteria"), list(ft.missing, 5))
+		}
+		sc.d.Errorf(src, "%s", msg)
+	}
+}
+
+// rowOf reads the figures of a matched row and checks them against its
+// node. Problems reported for the whole sheet go to p.
+func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framework, p *sheetProblems) *par.Row {
+	g := sc.g
+	of := " of " + x.label[n]
+	row := &par.Row{Key: n.Key, Src: d.src}
+	switch d.max.kind {
+	case cellNumber:
+		row.Max = d.max.fig
+		if row.Max.Value != n.Max {
+			p.maxDiffs = append(p.maxDiffs, maxDiff{src: d.max.src, label: x.label[n], got: row.Max.Value, want: n.Max})
+		}
+	case cellText:
+		sc.d.Errorf(d.max.src, "maximum %q%s is not a number", short(d.max.raw), of)
+	case cellNoValue:
+		p.noValue = append(p.noValue, d.max.src)
+	}
+	apprNA := d.appr.kind == cellNA
+	blankAppr := d.appr.kind == cellBlank
+	switch {
+	case apprNA, blankAppr && (d.self.kind == cellNA || d.max.kind == cellNA):
+		row.NA = true
+	case d.appr.known() && d.max.kind == cellNA:
+		sc.d.Errorf(d.appr.src, "appraised %s%s, but the maximum cell %s says %q (not applicable)", d.appr.fig.Value, of, d.max.src.Cell, d.max.raw)
+		p.reported[n] = true
+	case d.appr.known() && d.self.kind == cellNA:
+		sc.d.Warnf(d.appr.src, "the unit marked %s not applicable (%s), but it was appraised %s: the appraised score counts", x.label[n], d.self.src.Cell, d.appr.fig.Value)
+	}
+	if row.NA {
+		if req := requiredUnder(n); req != nil {
+			at := d.appr.src
+			if !apprNA {
+				at = d.src
+			}
+			sc.d.Errorf(at, "criterion %s applies to every unit (framework %s says required), so it cannot be marked not applicable; enter its score", x.label[req], f.ID)
+			row.NA = false
+			p.reported[n] = true
+			n.Walk(func(c *par.Node) { p.reported[c] = true })
+		}
+		if row.NA {
+			return row
+		}
+	}
+	for _, c := range []struct {
+		name string
+		v    cellVal
+		dst  *par.Figure
+	}{{"self-assessed", d.self, &row.Self}, {"appraised", d.appr, &row.Appraised}} {
+		switch c.v.kind {
+		case cellNumber:
+			*c.dst = c.v.fig
+			switch v := c.v.fig.Value; {
+			case v < 0:
+				sc.d.Errorf(c.v.src, "%s %s%s is negative", c.name, v, of)
+			case v > n.Max:
+				// Reported once the sheet's maxima are known to be this
+				// framework's (else it is another framework's sheet).
+				p.over = append(p.over, fmt.Sprintf("%s %s exceeds the maximum %s%s", c.name, v, n.Max, of))
+				p.overAt = append(p.overAt, c.v.src)
+			}
+		case cellText:
+			hint := ""
+			if n.Leaf() && c.name == "appraised" {
+				hint = ` (nor a mark of "not applicable"; words of your own for it go in not_applicable in data/site.yaml)`
+			}
+			sc.d.Errorf(c.v.src, "%s %q%s is not a number%s", c.name, short(c.v.raw), of, hint)
+			if c.name == "appraised" {
+				p.reported[n] = true
+			}
+		case cellNoValue:
+			p.noValue = append(p.noValue, c.v.src)
+			if c.name == "appraised" {
+				p.reported[n] = true
+			}
+		case cellNA:
+			// Self-assessment "not applicable" under an appraised score:
+			// warned about above.
+		}
+	}
+	if n.Leaf() && blankAppr && !row.NA {
+		p.blank = append(p.blank, blankCell{src: d.appr.src, label: x.label[n]})
+	}
+	if evCol := sc.layout.evidence; evCol >= 0 {
+		row.Evidence = g.t.CleanText(g.raw(d.r, evCol))
+	}
+	if remCol := sc.layout.remark; remCol >= 0 {
+		row.Remark = g.t.CleanText(g.raw(d.r, remCol))
+	}
+	return row
+}
+
+// requiredUnder is the first node at or under n that the framework says
+// applies to every unit, or nil.
+func requiredUnder(n *par.Node) *par.Node {
+	var req *par.Node
+	n.Walk(func(c *par.Node) {
+		if req == nil && c.Required {
+			req = c
+		}
+	})
+	return req
+}
+
+// reportProblems writes the sheet-wide problems, each once. It reports
+// whether the sheet's maxima show it is scored against another framework.
+func (sc *sheetCtx) reportProblems(p *sheetProblems, f *par.Framework, matched int) bool {
+	if len(p.noValue) > 0 {
+		cells := make([]string, len(p.noValue))
+		for i, s := range p.noValue {
+			cells[i] = s.Cell
+		}
+		sc.d.Errorf(p.noValue[0], "%s without a saved result (%s): the workbook was saved by a program that does not calculate, so its formulas have no values; open it in a spreadsheet program (Excel, LibreOffice Calc) and save it", count(len(cells), "formula", "formulas"), list(cells, 8))
+	}
+	if len(p.blank) > 0 {
+		var cells []string
+		for _, b := range p.blank {
+			cells = append(cells, b.src.Cell+" ("+b.label+")")
+		}
+		sc.d.Contradictf(p.blank[0].src, diag.Fact{Kind: "incomplete", Other: sc.g.sheetSrc()}, "appraised score missing for %s: %s; the result is incomplete, so it is not totalled, ranked or classified: enter 0 where no points were earned, or \"Không áp dụng\" where the criterion does not apply", count(len(cells), "applicable criterion", "applicable criteria"), list(cells, 10))
+	}
+	// Most maxima differing means another framework, not many typos.
+	if n := len(p.maxDiffs); n >= 3 && 2*n >= matched {
+		var ds []string
+		for _, md := range p.maxDiffs {
+			ds = append(ds, fmt.Sprintf("%s %s ≠ %s", md.label, md.got, md.want))
+		}
+		sc.d.Errorf(p.maxDiffs[0].src, "the maxima of %d of %d rows differ from framework %s (%s): is the sheet scored against another framework?", n, matched, f.ID, list(ds, 5))
+		return true
+	}
+	for _, md := range p.maxDiffs {
+		sc.d.Errorf(md.src, "maximum %s of %s differs from framework %s (%s)", md.got, md.label, f.ID, md.want)
+	}
+	return false
+}
+
+// sheetTotal reads the closing total of one column.
+func (sc *sheetCtx) sheetTotal(c cellVal, what string, p *sheetProblems) par.Figure {
+	switch c.kind {
+	case cellNumber:
+		return c.fig
+	case cellText:
+		sc.d.Errorf(c.src, "%s %q is not a number", what, short(c.raw))
+	case cellNoValue:
+		p.noValue = append(p.noValue, c.src)
+	}
+	return par.Figure{}
+}
+
+// extraRow reads a bonus or penalty row.
+func (sc *sheetCtx) extraRow(d *detailRow, p *sheetProblems) extraRow {
+	w := "bonus"
+	if d.penalty {
+		w = "penalty"
+	}
+	of := ""
+	if d.extra != nil {
+		of = " of " + d.extra.Code
+	}
+	e := extraRow{e: d.extra, penalty: d.penalty}
+	for _, c := range []struct {
+		name string
+		v    cellVal
+		dst  *par.Figure
+	}{{w, d.appr, &e.appraised}, {"self-assessed " + w, d.self, &e.self}} {
+		switch c.v.kind {
+		case cellNumber:
+			*c.dst = c.v.fig
+		case cellText, cellNA:
+			sc.d.Errorf(c.v.src, "%s %q%s is not a number", c.name, short(c.v.raw), of)
+		case cellNoValue:
+			p.noValue = append(p.noValue, c.v.src)
+		}
+	}
+	return e
 }
 
 // fillNA gives the leaves under a not-applicable inner row that the sheet
 // does not list their own not-applicable rows, located at the inner row.
-func (sc *sheetCtx) fillNA(x *fwIndex, recs []rowRec) []rowRec {
+func (sc *sheetCtx) fillNA(recs []rowRec) []rowRec {
 	have := map[*par.Node]bool{}
 	for _, rc := range recs {
 		have[rc.node] = true
@@ -544,7 +465,8 @@ func (sc *sheetCtx) checkSubtotals(x *fwIndex, recs []rowRec, byNode map[*par.No
 				}
 			})
 			if complete && (printed.Value-sum).Abs() > tolerance {
-				sc.d.Errorf(printed.Src, "%s %s of %s differs from the sum of its items %s", col.name, printed.Value, x.label[rc.node], sum)
+				sc.d.Contradictf(printed.Src, diag.Fact{Kind: "subtotal", Published: printed.Value.String(), Rule: sum.String()},
+					"%s %s of %s differs from the sum of its items %s", col.name, printed.Value, x.label[rc.node], sum)
 			}
 		}
 	}
@@ -674,7 +596,8 @@ func (sc *sheetCtx) checkTotals(s *par.Sheet, x *fwIndex, byNode map[*par.Node]*
 		if col.bonus != 0 || col.penalty != 0 {
 			detail = fmt.Sprintf(" (criteria %s + bonus %s − penalty %s)", sum, col.bonus, col.penalty)
 		}
-		sc.d.Errorf(col.total.Src, "%s %s differs from the sum of the rows %s%s", col.name, col.total.Value, all, detail)
+		sc.d.Contradictf(col.total.Src, diag.Fact{Kind: "sheet-total", Published: col.total.Value.String(), Rule: all.String()},
+			"%s %s differs from the sum of the rows %s%s", col.name, col.total.Value, all, detail)
 	}
 }
 

@@ -244,7 +244,7 @@ func TestDetailTextNumbersAndFormulas(t *testing.T) {
 }
 
 // Rule: "Không áp dụng", "KAD", "N/A" mark a leaf not applicable; a blank
-// cell is missing, not zero.
+// appraised cell is missing, not zero: the sheet is incomplete, an error.
 func TestDetailNAAndBlank(t *testing.T) {
 	rows := append(titleBlock("Đơn vị: Sở Nội vụ"), stdHeader)
 	for _, b := range stdBody() {
@@ -267,8 +267,11 @@ func TestDetailNAAndBlank(t *testing.T) {
 	}
 	ds, diags := load(t, withBook(t, "data/scores/2023/a.xlsx", sheet("S", titleMerges, rows...)))
 	wantDiags(t, diags,
-		"data/scores/2023/a.xlsx: S!F20: warning: total not checked: 1 criterion without points (II/2)")
+		`data/scores/2023/a.xlsx: S!F17: error: appraised score missing for 1 applicable criterion: F17 (II/2); the result is incomplete, so it is not totalled, ranked or classified: enter 0 where no points were earned, or "Không áp dụng" where the criterion does not apply`)
 	s := oneSheet(t, ds)
+	if !s.Incomplete || len(s.Missing) != 1 || s.Missing[0] != "II/2" {
+		t.Errorf("incomplete %v missing %v", s.Incomplete, s.Missing)
+	}
 	rows2 := rowsByKey(s)
 	if a, b := rows2["II/1/a"], rows2["II/1/b"]; !a.NA || !b.NA || a.Appraised.Known() || a.Self.Known() {
 		t.Errorf("NA rows: %+v %+v", a, b)

@@ -32,8 +32,12 @@ func loadFrameworks(fsys fs.FS, reg *par.Registry, d *diag.List) []*par.Framewor
 			d.Warnf(par.Source{File: p}, "frameworks belong directly in %s/; ignored", frameworksDir)
 			continue
 		}
+		n0 := d.Len()
 		f := loadFramework(fsys, p, reg, d)
 		if f == nil {
+			// Which groups it was to score is unknown: every "no
+			// framework" may follow from this file.
+			d.MarkRoot(n0, diag.KeyFrameworks+"|"+diag.KeyResults)
 			continue
 		}
 		if first, dup := firstAt[f.ID]; dup {
@@ -61,7 +65,7 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 		d.Errorf(par.Source{File: p, Line: 1}, "framework file is empty")
 		return nil
 	}
-	m := y.fields(root, "framework", "id", "title", "title_en", "groups", "from", "to", "basis", "decimals", "bands", "rules", "areas", "bonus", "penalty", "note")
+	m := y.fields(root, "framework", "id", "title", "title_en", "groups", "from", "to", "basis", "decimals", "ties", "bands", "rules", "areas", "bonus", "penalty", "note")
 	f := &par.Framework{Src: par.Source{File: p, Line: 1}, Basis: par.BasisIndex, Decimals: 2}
 	if m.need("id") {
 		f.ID = m.str("id")
@@ -82,7 +86,12 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 	for i, g := range groups {
 		switch {
 		case reg.Group(g) == nil:
-			d.Errorf(y.at(gnodes[i]), "unknown group %q", g)
+			n := d.Len()
+			d.Because(diag.GroupKey(g)).Errorf(y.at(gnodes[i]), "unknown group %q%s", g, groupHint(reg, g))
+			// A typo here leaves the group it meant without framework.
+			if meant := suggestedID(g, groupIDs(reg)); meant != "" {
+				d.MarkRoot(n, diag.FrameworkKey(meant)+"|"+diag.KeyResults)
+			}
 		case contains(f.Groups, g):
 			d.Errorf(y.at(gnodes[i]), "group %q listed twice", g)
 		default:
@@ -109,6 +118,14 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 			d.Errorf(m.src("basis"), "unknown basis %q (want index or points)", b)
 		}
 	}
+	if m.has("ties") {
+		switch t := par.Ties(m.str("ties")); t {
+		case par.TiesCompetition, par.TiesDense:
+			f.Ties = t
+		default:
+			d.Errorf(m.src("ties"), "unknown ties rule %q (want competition, as 1, 2, 2, 4, or dense, as 1, 2, 2, 3)", t)
+		}
+	}
 	if m.has("decimals") {
 		if n, ok := m.integer("decimals"); ok {
 			if n < 0 || n > par.ScaleDigits {
@@ -118,7 +135,7 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 			}
 		}
 	}
-	f.Bands = loadBands(y, m.seq("bands"))
+	f.Bands, f.PublishedBands = loadBands(y, m.seq("bands"))
 	f.Rules = loadRules(y, reg, m.seq("rules"))
 
 	areas := m.seq("areas")
@@ -141,9 +158,13 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 	return f
 }
 
-func loadBands(y *yfile, nodes []*yaml.Node) []par.Band {
+// loadBands reads the bands, best first. Either every band has a lower
+// bound (min) or none has: bands without bounds are names whose cut-offs
+// the publisher sets each time, shown as published and never computed.
+func loadBands(y *yfile, nodes []*yaml.Node) ([]par.Band, bool) {
 	var out []par.Band
 	ids := map[string]bool{}
+	withMin, without := 0, 0
 	for _, bn := range nodes {
 		m := y.fields(bn, "band", "id", "name", "name_en", "min")
 		var b par.Band
@@ -154,7 +175,16 @@ func loadBands(y *yfile, nodes []*yaml.Node) []par.Band {
 			b.Name = m.str("name")
 		}
 		b.NameEn = m.str("name_en")
-		if m.need("min") {
+		if !m.has("min") {
+			without++
+			if withMin > 0 {
+				y.d.Errorf(y.at(bn), "band %q has no min, but the bands before it have one: give every band a min, or none (the publisher's own cut-offs)", b.ID)
+			}
+		} else {
+			withMin++
+			if without > 0 {
+				y.d.Errorf(m.src("min"), "band %q has a min, but the bands before it have none: give every band a min, or none (the publisher's own cut-offs)", b.ID)
+			}
 			b.Min, _ = m.points("min")
 		}
 		if ids[b.ID] && b.ID != "" {
@@ -162,12 +192,12 @@ func loadBands(y *yfile, nodes []*yaml.Node) []par.Band {
 			continue
 		}
 		ids[b.ID] = true
-		if n := len(out); n > 0 && b.Min >= out[n-1].Min {
+		if n := len(out); n > 0 && withMin > 0 && without == 0 && b.Min >= out[n-1].Min {
 			y.d.Errorf(m.src("min"), "bands must go from the highest to the lowest: %q (min %s) is not below %q (min %s)", b.ID, b.Min, out[n-1].ID, out[n-1].Min)
 		}
 		out = append(out, b)
 	}
-	return out
+	return out, len(out) > 0 && withMin == 0
 }
 
 func loadRules(y *yfile, reg *par.Registry, nodes []*yaml.Node) []par.Rule {
@@ -186,7 +216,7 @@ func loadRules(y *yfile, reg *par.Registry, nodes []*yaml.Node) []par.Rule {
 		if m.need("child_group") {
 			r.ChildGroup = m.str("child_group")
 			if reg.Group(r.ChildGroup) == nil {
-				y.d.Errorf(m.src("child_group"), "unknown group %q", r.ChildGroup)
+				y.d.Because(diag.GroupKey(r.ChildGroup)).Errorf(m.src("child_group"), "unknown group %q%s", r.ChildGroup, groupHint(reg, r.ChildGroup))
 			}
 		}
 		if m.need("share") {
@@ -227,7 +257,7 @@ func loadNodes(y *yfile, reg *par.Registry, nodes []*yaml.Node, parentKey string
 		what = "area"
 	}
 	for _, nn := range nodes {
-		m := y.fields(nn, what, "code", "title", "title_en", "max", "method", "lead", "items")
+		m := y.fields(nn, what, "code", "title", "title_en", "max", "method", "lead", "required", "items")
 		n := &par.Node{Src: y.at(nn)}
 		if m.need("code") {
 			n.Code = m.str("code")
@@ -252,10 +282,11 @@ func loadNodes(y *yfile, reg *par.Registry, nodes []*yaml.Node, parentKey string
 				y.d.Errorf(m.src("method"), "unknown method %q (want self, survey or satisfaction)", meth)
 			}
 		}
+		n.Required = m.boolean("required")
 		if m.has("lead") {
 			n.Lead = m.str("lead")
 			if reg.Unit(n.Lead) == nil {
-				y.d.Errorf(m.src("lead"), "lead %q is not a unit", n.Lead)
+				y.d.Because(diag.UnitKey(n.Lead)).Errorf(m.src("lead"), "lead %q is not a unit%s", n.Lead, unitHint(reg, n.Lead))
 			}
 		}
 		items := m.seq("items")

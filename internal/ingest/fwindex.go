@@ -8,16 +8,17 @@ import (
 // fwIndex is what matching sheet rows to a framework needs, built once per
 // framework before the workbook workers start and only read afterwards.
 type fwIndex struct {
-	f       *par.Framework
-	order   []*par.Node // every node in document order
-	pos     map[*par.Node]int
-	parent  map[*par.Node]*par.Node
-	area    map[*par.Node]*par.Node
-	byCode  map[string][]*par.Node // normCode → nodes, document order
-	byTitle map[string][]*par.Node // Key(title) → nodes
-	label   map[*par.Node]string   // code if unique in the framework, else key
-	leaves  []*par.Node
-	extra   map[string]extraRef // normCode and Key(title) of bonus and penalty items
+	f        *par.Framework
+	order    []*par.Node // every node in document order
+	pos      map[*par.Node]int
+	parent   map[*par.Node]*par.Node
+	area     map[*par.Node]*par.Node
+	byCode   map[string][]*par.Node // normCode → nodes, document order
+	byTitle  map[string][]*par.Node // Key(title) → nodes
+	titleKey map[*par.Node]string   // node → Key(title)
+	label    map[*par.Node]string   // code if unique in the framework, else key
+	leaves   []*par.Node
+	extra    map[string]extraRef // normCode and Key(title) of bonus and penalty items
 }
 
 type extraRef struct {
@@ -28,7 +29,7 @@ type extraRef struct {
 func newFwIndex(f *par.Framework) *fwIndex {
 	x := &fwIndex{
 		f: f, pos: map[*par.Node]int{}, parent: map[*par.Node]*par.Node{}, area: map[*par.Node]*par.Node{},
-		byCode: map[string][]*par.Node{}, byTitle: map[string][]*par.Node{}, label: map[*par.Node]string{},
+		byCode: map[string][]*par.Node{}, byTitle: map[string][]*par.Node{}, label: map[*par.Node]string{}, titleKey: map[*par.Node]string{},
 		extra: map[string]extraRef{},
 	}
 	var walk func(n, parent, area *par.Node)
@@ -40,8 +41,9 @@ func newFwIndex(f *par.Framework) *fwIndex {
 		if c := normCode(n.Code); c != "" {
 			x.byCode[c] = append(x.byCode[c], n)
 		}
-		if t := viet.Key(n.Title); t != "" {
+		if t := titleKeyOf(n); t != "" {
 			x.byTitle[t] = append(x.byTitle[t], n)
+			x.titleKey[n] = t
 		}
 		if n.Leaf() {
 			x.leaves = append(x.leaves, n)

@@ -131,11 +131,14 @@ type grid struct {
 	rows        [][]string
 	formats     [][]xlsx.NumFormat // number formats of numeric cells (xlsx.Sheet.Formats)
 	merges      []xlsx.Merge
-	byRow       map[int][]int // 0-based row → indexes of merges covering it
+	byRow       map[int][]int   // 0-based row → indexes of merges covering it
+	formula     map[[2]int]bool // 1-based {row, col} of formula cells (xlsx.Sheet.Formula)
+	na          *vocab          // what "not applicable" is written as
 }
 
-func newGrid(file string, sh *xlsx.Sheet, t *texts) *grid {
-	g := &grid{t: t, file: file, sheet: sh.Name, rows: sh.Rows, formats: sh.Formats, merges: sh.Merges, byRow: map[int][]int{}}
+func newGrid(file string, sh *xlsx.Sheet, t *texts, na *vocab) *grid {
+	g := &grid{t: t, file: file, sheet: sh.Name, rows: sh.Rows, formats: sh.Formats, merges: sh.Merges,
+		byRow: map[int][]int{}, formula: sh.Formula, na: na}
 	refs := 0
 	for i, m := range sh.Merges {
 		for r := m.FirstRow - 1; r < m.LastRow && refs < maxMergeRefs; r++ {
@@ -210,25 +213,59 @@ func (g *grid) emptyRow(r int) bool {
 type cellKind uint8
 
 const (
-	cellBlank  cellKind = iota // empty, "-", "KĐG": missing, never zero
-	cellNA                     // not applicable to the unit
-	cellNumber                 //
-	cellText                   // anything else: an error in a number column
+	cellBlank   cellKind = iota // empty, "-", "chưa chấm": missing, never zero
+	cellNA                      // not applicable (or not evaluated) for the unit
+	cellNumber                  //
+	cellText                    // anything else: an error in a number column
+	cellNoValue                 // a formula without a saved result: unreadable, never blank or zero
 )
 
-// naKeys are the spellings of "not applicable" (Key form).
-var naKeys = map[string]bool{
-	"khong ap dung": true, "kad": true, "k ad": true, "n a": true, "na": true, "ko ap dung": true, "k ap dung": true,
+// defaultNA are the spellings of "not applicable" and "not evaluated"
+// (Không áp dụng, Không đánh giá), in Key form: a leaf so marked is left out
+// of the unit's maximum. data/site.yaml's not_applicable adds more.
+var defaultNA = []string{
+	"khong ap dung", "ko ap dung", "k ap dung", "kad", "k ad", "n a", "na",
+	"khong danh gia", "ko danh gia", "k danh gia", "khong dg", "kdg", "k dg",
 }
 
-// missingKeys mean "not assessed": the figure is missing, not zero.
+// missingKeys mean "nothing entered yet": the figure is missing, not zero
+// and not "not applicable".
 var missingKeys = map[string]bool{
-	"kdg": true, "k dg": true, "khong danh gia": true, "chua danh gia": true, "chua cham": true, "khong cham": true,
+	"chua danh gia": true, "chua cham": true, "chua cham diem": true, "chua co": true,
 }
 
-// parseCell reads a score cell: a number (decimal comma allowed, "%"
-// allowed when percent), "not applicable", or blank.
+// vocab is the vocabulary of "not applicable" for one build: the defaults
+// plus the project's own words.
+type vocab struct {
+	na map[string]bool
+}
+
+// newVocab makes a vocabulary from the defaults and extra phrases (any
+// case, with or without diacritics).
+func newVocab(extra []string) *vocab {
+	v := &vocab{na: map[string]bool{}}
+	for _, k := range defaultNA {
+		v.na[k] = true
+	}
+	for _, s := range extra {
+		if k := viet.Key(s); k != "" {
+			v.na[k] = true
+		}
+	}
+	return v
+}
+
+// defaultVocab is the vocabulary without project additions.
+var defaultVocab = newVocab(nil)
+
+// parseCell reads a score cell with the default vocabulary.
 func parseCell(s string, percent bool) (cellKind, par.Points, int) {
+	return defaultVocab.parse(s, percent)
+}
+
+// parse reads a score cell: a number (decimal comma allowed, "%"
+// allowed when percent), "not applicable", or blank.
+func (v *vocab) parse(s string, percent bool) (cellKind, par.Points, int) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
 	if s == "" {
 		return cellBlank, 0, 0
@@ -247,10 +284,16 @@ func parseCell(s string, percent bool) (cellKind, par.Points, int) {
 	switch {
 	case k == "" || missingKeys[k]:
 		return cellBlank, 0, 0 // "-", "…": nothing entered
-	case naKeys[k]:
+	case v.na[k]:
 		return cellNA, 0, 0
 	}
 	return cellText, 0, 0
+}
+
+// noValue reports a formula cell without a saved result: a workbook
+// written by a program and never opened in a spreadsheet.
+func (g *grid) noValue(r, c int) bool {
+	return g.formula != nil && g.formula[[2]int{r + 1, c + 1}] && strings.TrimSpace(g.raw(r, c)) == ""
 }
 
 // score reads cell (r, c) as parseCell does, with the published precision
@@ -263,7 +306,14 @@ func parseCell(s string, percent bool) (cellKind, par.Points, int) {
 // Text cells ("91,651" typed as text) keep their typed digits, and numbers
 // under General or a format without fixed decimals keep parseCell's.
 func (g *grid) score(r, c int, percent bool) (cellKind, par.Points, int) {
-	k, v, dec := parseCell(g.raw(r, c), percent)
+	if g.noValue(r, c) {
+		return cellNoValue, 0, 0
+	}
+	na := g.na
+	if na == nil {
+		na = defaultVocab
+	}
+	k, v, dec := na.parse(g.raw(r, c), percent)
 	if k != cellNumber || r < 0 || r >= len(g.formats) || c < 0 || c >= len(g.formats[r]) {
 		return k, v, dec
 	}

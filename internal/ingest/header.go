@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,7 +39,9 @@ const (
 	roleSatisfaction
 	roleIndex
 	roleBand
-	roleIgnore // recognised but not read ("Ghi chú" in an annex)
+	roleBonus   // điểm thưởng
+	rolePenalty // điểm trừ
+	roleIgnore  // recognised but not read ("Ghi chú" in an annex)
 )
 
 // detailScanRows is how far down a detail header is looked for: title
@@ -93,6 +96,41 @@ func detailRole(k string) (role, int) {
 	return roleNone, 0
 }
 
+// roleLabels are the usual labels of each column, for messages.
+var roleLabels = map[role][]string{
+	roleCode:         {"STT", "TT", "Mã"},
+	roleContent:      {"Nội dung", "Tiêu chí", "Lĩnh vực/tiêu chí"},
+	roleMax:          {"Điểm tối đa", "Điểm chuẩn", "Thang điểm"},
+	roleSelf:         {"Tự chấm", "Điểm tự đánh giá"},
+	roleEvidence:     {"Tài liệu kiểm chứng", "Giải trình"},
+	roleAppraised:    {"Điểm thẩm định", "Điểm chấm thực tế", "Kết quả thẩm định"},
+	roleRemark:       {"Ý kiến", "Ghi chú", "Nhận xét"},
+	roleName:         {"Tên cơ quan, đơn vị", "Đơn vị", "Tên đơn vị"},
+	roleTotal:        {"Tổng điểm", "Điểm đạt được"},
+	roleIndex:        {"Chỉ số CCHC", "Chỉ số (%)", "Tỷ lệ (%)"},
+	roleRank:         {"Xếp hạng", "Thứ hạng"},
+	roleSumAppraised: {"Điểm thẩm định", "Điểm đánh giá trực tiếp"},
+	roleSurvey:       {"Điểm điều tra XHH"},
+	roleSatisfaction: {"SIPAS", "Chỉ số hài lòng"},
+	roleBand:         {"Xếp loại", "Phân loại"},
+	roleBonus:        {"Điểm thưởng"},
+	rolePenalty:      {"Điểm trừ"},
+}
+
+// labelList quotes a role's usual labels: "Điểm tối đa", "Điểm chuẩn" or
+// "Thang điểm".
+func labelList(r role) string {
+	ls := roleLabels[r]
+	q := make([]string, len(ls))
+	for i, l := range ls {
+		q[i] = `"` + l + `"`
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
 var codeLabels = map[string]bool{
 	"stt": true, "tt": true, "ma": true, "so tt": true, "ma so": true, "so thu tu": true,
 	"ky hieu": true, "ma tieu chi": true, "ma so tieu chi": true, "muc": true,
@@ -109,6 +147,12 @@ func summaryRole(k string) role {
 		return roleRank
 	case has(k, "xep loai", "phan loai"):
 		return roleBand
+	case startsWith(k, "diem thuong", "diem cong", "cong diem", "thuong"):
+		return roleBonus
+	case startsWith(k, "diem tru", "diem phat", "tru diem", "tru"):
+		return rolePenalty
+	case has(k, "tu danh gia", "tu cham", "tdg"):
+		return roleIgnore // the unit's own figure, not published as its result
 	case has(k, "sipas", "hai long"):
 		return roleSatisfaction
 	case has(k, "dieu tra", "xhh", "xa hoi hoc"):
@@ -117,7 +161,7 @@ func summaryRole(k string) role {
 		return roleSumAppraised
 	case has(k, "chi so", "ty le", "par index"):
 		return roleIndex
-	case has(k, "tong diem", "diem dat duoc", "tong so diem", "diem dat", "tong") || k == "diem":
+	case has(k, "tong diem", "diem dat duoc", "tong so diem", "diem dat", "diem tong") || startsWith(k, "tong") || k == "diem":
 		return roleTotal
 	case has(k, "ghi chu", "tang giam", "so sanh", "nhan xet", "ma"):
 		return roleIgnore
@@ -172,7 +216,13 @@ func (g *grid) hval(r, c int) string {
 var roundLabel = regexp.MustCompile(`^(?:lan|vong) \d$|^\d$`)
 
 // labelsFor builds the labels of row r, combined with row r+1 when sub.
-func (g *grid) labelsFor(r int, sub bool) []string {
+// Under a label merged across several columns (a group such as "Điểm các
+// lĩnh vực" over "I | II | III", or "Kết quả" over "Tổng điểm | Xếp hạng"),
+// a sub-label that names a column by itself is that column's label: the
+// group's words must not give every column under it the group's role (a
+// merged "Điểm đạt được" is not the total column). Round labels ("Lần 2")
+// and bare words ("Điểm") keep the group's words.
+func (g *grid) labelsFor(r int, sub, detail bool) []string {
 	w := max(g.width(r), g.width(r+1))
 	for _, i := range g.byRow[r] {
 		w = max(w, g.merges[i].LastCol)
@@ -203,11 +253,42 @@ func (g *grid) labelsFor(r int, sub bool) []string {
 			labels[c] = top
 		case top == "":
 			labels[c] = bottom
+		case g.spans(r, c) && g.ownLabel(bottom, top, detail):
+			labels[c] = bottom
 		default:
 			labels[c] = top + " " + bottom
 		}
 	}
 	return labels
+}
+
+// spans reports a cell covered by a merge over several columns.
+func (g *grid) spans(r, c int) bool {
+	m, ok := g.merge(r, c)
+	return ok && m.LastCol > m.FirstCol
+}
+
+// ownLabel reports a sub-label under a group label that names its column
+// by itself: it has a role of its own, is an area's code ("I", "Lĩnh vực
+// II"), or, in an annex, is a title of several words under a group whose
+// role would otherwise spread to every column (an area's title under
+// "Điểm đạt được").
+func (g *grid) ownLabel(bottom, top string, detail bool) bool {
+	k := g.t.Key(bottom)
+	if roundLabel.MatchString(k) {
+		return false
+	}
+	if r, _ := g.t.role(k, detail); r != roleNone {
+		return true
+	}
+	if areaCodeLabel.MatchString(bottom) || isRomanUpper(bottom) {
+		return true
+	}
+	if detail || strings.Count(k, " ") < 2 {
+		return false
+	}
+	tr, _ := g.t.role(g.t.Key(top), false)
+	return tr != roleNone
 }
 
 // subHeader reports whether row r (below a header row) continues the
@@ -308,7 +389,7 @@ func (g *grid) tryHeader(r int, detail bool) (*header, bool) {
 	if detail {
 		ok, key = isDetailHeader, roleContent
 	}
-	labels := g.labelsFor(r, false)
+	labels := g.labelsFor(r, false, detail)
 	cols, round := g.assign(labels, detail)
 	if !detail && isDetailHeader(g.mustAssign(labels, true)) {
 		return nil, false // a scoring sheet's header is not an annex's
@@ -316,7 +397,7 @@ func (g *grid) tryHeader(r int, detail bool) (*header, bool) {
 	if ok(cols) {
 		h := &header{row: r, col: cols, round: round, labels: labels}
 		if g.subHeader(r+1, cols[key]) {
-			h.labels = g.labelsFor(r, true)
+			h.labels = g.labelsFor(r, true, detail)
 			h.col, h.round = g.assign(h.labels, detail)
 			if !ok(h.col) { // the combination lost a column: keep one row
 				h.labels, h.col, h.round = labels, cols, round
@@ -332,7 +413,7 @@ func (g *grid) tryHeader(r int, detail bool) (*header, bool) {
 	}
 	// Labels split over two rows without merges: "Điểm" over "Tối đa".
 	if r+1 < len(g.rows) && !g.emptyRow(r) && !g.emptyRow(r+1) {
-		labels2 := g.labelsFor(r, true)
+		labels2 := g.labelsFor(r, true, detail)
 		cols2, round2 := g.assign(labels2, detail)
 		if ok(cols2) && g.subHeader(r+1, cols2[key]) {
 			if !detail && isDetailHeader(g.mustAssign(labels2, true)) {
@@ -401,3 +482,76 @@ func (g *grid) detectSummary() []*header {
 	}
 	return out
 }
+
+// roleNames name each role in messages.
+var roleNames = map[role]string{
+	roleCode: "code", roleContent: "content", roleMax: "maximum", roleSelf: "self-assessed",
+	roleEvidence: "evidence", roleAppraised: "appraised", roleRemark: "remark",
+	roleSTT: "serial number", roleRank: "rank", roleName: "name", roleTotal: "total",
+	roleSumAppraised: "appraised", roleSurvey: "survey", roleSatisfaction: "satisfaction",
+	roleIndex: "index", roleBand: "band", roleBonus: "bonus", rolePenalty: "penalty",
+}
+
+// closeRows is how far down a sheet without a header the closest row is
+// looked for.
+const closeRows = 60
+
+// noHeader explains why no header was found on a sheet: the labels looked
+// for, and the row that came closest with what it lacks.
+func (g *grid) noHeader() string {
+	msg := fmt.Sprintf("no score table found: no row has the column labels of a scoring sheet (content: %s; maximum: %s) nor of an annex (name: %s; and total, index or rank: %s, %s, %s)",
+		labelList(roleContent), labelList(roleMax), labelList(roleName),
+		quote(roleLabels[roleTotal][0]), quote(roleLabels[roleIndex][0]), quote(roleLabels[roleRank][0]))
+	best, bestRow, detail := 0, -1, true
+	var bestCols map[role]int
+	var bestLabels []string
+	for r := 0; r < min(len(g.rows), closeRows); r++ {
+		if g.emptyRow(r) || !g.labelRow(r) {
+			continue
+		}
+		labels := g.labelsFor(r, false, detail)
+		for _, det := range []bool{true, false} {
+			cols, _ := g.assign(labels, det)
+			n := len(cols)
+			if _, ok := cols[roleIgnore]; ok {
+				n--
+			}
+			if n > best {
+				best, bestRow, detail, bestCols, bestLabels = n, r, det, cols, labels
+			}
+		}
+	}
+	if bestRow < 0 {
+		return msg + "; no row has any of them"
+	}
+	var have []string
+	for _, rl := range []role{roleCode, roleSTT, roleRank, roleContent, roleName, roleMax, roleSelf, roleEvidence, roleAppraised, roleSumAppraised, roleSurvey, roleSatisfaction, roleTotal, roleIndex, roleBand, roleRemark} {
+		if c, ok := bestCols[rl]; ok {
+			have = append(have, fmt.Sprintf("%s (%s)", roleNames[rl], quote(bestLabels[c])))
+		}
+	}
+	var lacks string
+	if detail {
+		var miss []string
+		for _, rl := range []role{roleContent, roleMax} {
+			if _, ok := bestCols[rl]; !ok {
+				miss = append(miss, roleNames[rl])
+			}
+		}
+		lacks = "a " + strings.Join(miss, " and a ") + " column"
+	} else if _, ok := bestCols[roleName]; !ok {
+		lacks = "a name column"
+	} else {
+		lacks = "a total, index or rank column"
+	}
+	var shown []string
+	for _, l := range bestLabels {
+		if l != "" {
+			shown = append(shown, l)
+		}
+	}
+	return fmt.Sprintf("%s; the closest is row %d (%s), which has %s but not %s", msg, bestRow+1,
+		quote(short(strings.Join(shown, " | "))), strings.Join(have, ", "), lacks)
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -3,7 +3,7 @@
 //
 // Input: an fs.FS rooted at the project (data/site.yaml, data/units.yaml,
 // data/frameworks/*.yaml, data/scores/<year>/**/*.xlsx and content/**, in the
-// formats README's "Input formats" defines). Output: a *par.Dataset and a
+// formats FORMATS.md defines). Output: a *par.Dataset and a
 // *diag.List holding every problem found, each located by file and line or
 // by file, sheet and cell. Ingest never stops at the first problem and never
 // panics on bad input: a broken file costs its own values, not the build.
@@ -89,6 +89,7 @@ func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 		return ds, d
 	}
 	ds.Docs, ds.Assets = loadContent(in, ds.Registry, d)
+	ds.Reconciliations = loadReconciliations(in, d)
 	return ds, d
 }
 

@@ -61,8 +61,7 @@ func TestDetailMalformed(t *testing.T) {
 			[]string{f + "!D15: error: self-assessed -1 of II/1/a is negative"}},
 		{"text in a number cell", edit{set: map[string]any{"F12": "một"}},
 			[]string{
-				f + "!F12: error: appraised \"một\" of I/2 is not a number",
-				f + "!F20: warning: total not checked: 1 criterion without points (I/2)",
+				f + "!F12: error: appraised \"một\" of I/2 is not a number (nor a mark of \"not applicable\"; words of your own for it go in not_applicable in data/site.yaml)",
 			}},
 		{"printed maximum differs", edit{set: map[string]any{"C12": "1,5"}},
 			[]string{f + "!C12: error: maximum 1.5 of I/2 differs from framework so-2023 (1)"}},
@@ -79,7 +78,7 @@ func TestDetailMalformed(t *testing.T) {
 		{"text-only row matching nothing", edit{insert: map[int][]any{13: {nil, "(Ghi chú: chấm theo hướng dẫn)"}}},
 			[]string{f + "!B13: warning: row \"(Ghi chú: chấm theo hướng dẫn)\" matches no criterion of framework so-2023; ignored"}},
 		{"criterion twice", edit{insert: map[int][]any{12: {"1.1", "Ban hành kế hoạch", 1, 1, nil, 1}}},
-			[]string{f + "!B12: error: row \"1.1 Ban hành kế hoạch\" repeats criterion 1.1 (first at B10)"}},
+			[]string{f + "!A12: error: code 1.1 appears on rows 10 and 12 under I/1; row 12 is left out"}},
 		{"criteria missing", edit{drop: []int{11, 16}},
 			[]string{f + ": error: 2 criteria of framework so-2023 missing from the sheet: 1.2, II/1/b"}},
 	} {
@@ -125,9 +124,9 @@ func TestDetailUnitAndFramework(t *testing.T) {
 	fsys["data/scores/2023/c.xlsx"] = &fstest.MapFile{Data: book(t, sheet("Trống", nil), sheet("Ghi chú", nil, []any{"Số liệu tổng hợp"}, []any{1, 2, 3}))}
 	_, diags := load(t, fsys)
 	wantDiags(t, diags,
-		"data/scores/2023/a.xlsx: Sheet1: error: cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name \"Sheet1\" or the file name \"a\"",
+		"data/scores/2023/a.xlsx: Sheet1: error: cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name \"Sheet1\" or the file name \"a\" (did you mean \"Sở Nội vụ\"?)",
 		"data/scores/2023/b.xlsx: Sheet1: error: no framework for group \"huyen\" in 2023 (unit \"huyen-an-lam\")",
-		"data/scores/2023/c.xlsx: Ghi chú: warning: no score table found (no header row with content and maximum columns, nor with unit names and totals)",
+		`data/scores/2023/c.xlsx: Ghi chú: error: no score table found: no row has the column labels of a scoring sheet (content: "Nội dung", "Tiêu chí" or "Lĩnh vực/tiêu chí"; maximum: "Điểm tối đa", "Điểm chuẩn" or "Thang điểm") nor of an annex (name: "Tên cơ quan, đơn vị", "Đơn vị" or "Tên đơn vị"; and total, index or rank: "Tổng điểm", "Chỉ số CCHC", "Xếp hạng"); no row has any of them`,
 	)
 }
 
@@ -194,7 +193,7 @@ func TestSummaryMalformed(t *testing.T) {
 
 // Rule: a workbook may mix detail sheets and an annex; hidden sheets are
 // not read (with a warning when they hold a table); a sheet without an
-// appraised column is read with a warning.
+// appraised column cannot score its unit: one error, and it is not read.
 func TestMixedWorkbook(t *testing.T) {
 	hidden := stdSheet("Cũ", "Đơn vị: Sở Tư pháp")
 	hidden.Hidden = true
@@ -210,10 +209,30 @@ func TestMixedWorkbook(t *testing.T) {
 	ds, diags := load(t, withBook(t, "data/scores/2023/a.xlsx", stdSheet("Sở Nội vụ", ""), hidden, selfOnly, annex))
 	wantDiags(t, diags,
 		"data/scores/2023/a.xlsx: Cũ: warning: hidden sheet with a scoring table; ignored",
-		"data/scores/2023/a.xlsx: Tự chấm: error: 5 criteria of framework so-2023 missing from the sheet: 1.2, I/2, II/1/a, II/1/b, II/2",
-		"data/scores/2023/a.xlsx: Tự chấm: warning: no appraised column (Điểm thẩm định, Điểm chấm thực tế); only self-assessed points are read",
+		`data/scores/2023/a.xlsx: Tự chấm: error: no appraised column in the header (row 2): without "Điểm thẩm định", "Điểm chấm thực tế" or "Kết quả thẩm định" the sheet cannot score Sở Khoa học và Công nghệ`,
 	)
-	if len(ds.Sheets) != 2 || len(ds.Summaries) != 1 || ds.Summaries[0].Total.Value != pts("7.5") {
+	if len(ds.Sheets) != 1 || len(ds.Summaries) != 1 || ds.Summaries[0].Total.Value != pts("7.5") {
 		t.Errorf("sheets %d summaries %d", len(ds.Sheets), len(ds.Summaries))
 	}
+}
+
+// Rule "no table found is an error": a sheet with figures under a header
+// parindex cannot read names the labels it looks for and the row that came
+// closest, with what it lacks; an empty workbook is an error, not nothing.
+func TestNoTableIsAnError(t *testing.T) {
+	fsys := baseFS()
+	near := sheet("Chấm điểm", nil,
+		[]any{"Đơn vị: Sở Nội vụ"},
+		[]any{"STT", "Nội dung", "Điểm", "Tự chấm", "Điểm thẩm định"},
+		[]any{"1.1", "Ban hành kế hoạch", 1, 1, 1},
+	)
+	fsys["data/scores/2023/a.xlsx"] = &fstest.MapFile{Data: book(t, near)}
+	fsys["data/scores/2023/b.xlsx"] = &fstest.MapFile{Data: book(t, sheet("Sheet1", nil))}
+	fsys["data/scores/2023/c.xlsx"] = &fstest.MapFile{Data: book(t, sheet("Hướng dẫn", nil, []any{"Điền điểm vào cột F"}))}
+	_, diags := load(t, fsys)
+	wantDiags(t, diags,
+		`data/scores/2023/a.xlsx: Chấm điểm: error: no score table found: no row has the column labels of a scoring sheet (content: "Nội dung", "Tiêu chí" or "Lĩnh vực/tiêu chí"; maximum: "Điểm tối đa", "Điểm chuẩn" or "Thang điểm") nor of an annex (name: "Tên cơ quan, đơn vị", "Đơn vị" or "Tên đơn vị"; and total, index or rank: "Tổng điểm", "Chỉ số CCHC", "Xếp hạng"); the closest is row 2 ("STT | Nội dung | Điểm | Tự chấm | Điểm thẩm định"), which has code ("STT"), content ("Nội dung"), self-assessed ("Tự chấm"), appraised ("Điểm thẩm định") but not a maximum column`,
+		"data/scores/2023/b.xlsx: error: the workbook is empty: no sheet holds a score table",
+		"data/scores/2023/c.xlsx: error: no sheet holds a score table (a header row with content and maximum columns, or with unit names and totals); move files that are not score workbooks out of data/scores/",
+	)
 }

@@ -98,7 +98,7 @@ func TestFigurePrecisionPercent(t *testing.T) {
 func TestGridScore(t *testing.T) {
 	sh := &xlsx.Sheet{Name: "S", Rows: [][]string{{"1.123456789", "2.5", "x"}},
 		Formats: [][]xlsx.NumFormat{{xlsx.FixedFormat(9, false), xlsx.FixedFormat(5, true), xlsx.FixedFormat(2, false)}}}
-	g := newGrid("f.xlsx", sh, newTexts())
+	g := newGrid("f.xlsx", sh, newTexts(), defaultVocab)
 	for _, c := range []struct {
 		r, c int
 		kind cellKind

@@ -146,9 +146,9 @@ func TestMissingFiles(t *testing.T) {
 	fsys := fstest.MapFS{"data/frameworks/x.yaml": {Data: []byte(frameworkYAML)}}
 	ds, diags := load(t, fsys)
 	wantDiags(t, diags,
-		"data/frameworks/x.yaml:3: error: unknown group \"so\"",
 		"data/site.yaml: error: cannot read file: file does not exist",
 		"data/units.yaml: error: cannot read file: file does not exist",
+		"data/frameworks/x.yaml:3: error: unknown group \"so\"",
 	)
 	if ds.Registry == nil || len(ds.Frameworks) != 1 {
 		t.Errorf("dataset: %+v", ds)

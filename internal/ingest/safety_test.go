@@ -66,9 +66,9 @@ func TestSizeLimits(t *testing.T) {
 	fsys["content/files/2024/nho.pdf"] = &fstest.MapFile{Data: make([]byte, 1000)}
 	ds, diags := load(t, fsys)
 	wantDiags(t, diags,
+		"data/frameworks/lon.yaml: error: file too large (over 8 KiB; limits.yaml in data/site.yaml raises the limit)",
 		"content/files/2024/lon.pdf: error: attachment too large (over 1 KiB; limits.attachment in data/site.yaml raises the limit)",
 		"content/pages/dai.md: error: file too large (over 1 KiB; limits.markdown in data/site.yaml raises the limit)",
-		"data/frameworks/lon.yaml: error: file too large (over 8 KiB; limits.yaml in data/site.yaml raises the limit)",
 	)
 	if len(ds.Docs) != 1 || ds.Docs[0].Slug != "ngan" {
 		t.Errorf("docs read: %v", ds.Docs)
@@ -91,9 +91,9 @@ func TestInvalidUTF8Text(t *testing.T) {
 	fsys["data/frameworks/so-2023.yaml"] = &fstest.MapFile{Data: []byte("\ufeff" + frameworkYAML)}
 	ds, diags := load(t, fsys)
 	wantDiags(t, diags,
+		"data/site.yaml:4: error: invalid UTF-8 (byte F5): save the file as UTF-8",
 		"content/pages/cp1258.md:5: error: invalid UTF-8 (byte F4): save the file as UTF-8",
 		"content/pages/front.md:2: error: invalid UTF-8 (byte FF): save the file as UTF-8",
-		"data/site.yaml:4: error: invalid UTF-8 (byte F5): save the file as UTF-8",
 	)
 	if len(ds.Docs) != 1 || ds.Docs[0].Title != "Có BOM" {
 		t.Errorf("docs: %+v", ds.Docs)

@@ -25,6 +25,7 @@ type scoreEnv struct {
 	res    *resolver
 	limits xlsx.Limits
 	ctx    context.Context
+	na     *vocab
 }
 
 type workbook struct {
@@ -81,7 +82,7 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 		return nil, nil
 	}
 
-	env := &scoreEnv{fsys: fsys, ds: ds, fx: map[*par.Framework]*fwIndex{}, res: newResolver(ds.Registry), limits: opt.Limits, ctx: in.ctx}
+	env := &scoreEnv{fsys: fsys, ds: ds, fx: map[*par.Framework]*fwIndex{}, res: newResolver(ds.Registry), limits: opt.Limits, ctx: in.ctx, na: newVocab(ds.Site.NotApplicable)}
 	for _, f := range ds.Frameworks {
 		env.fx[f] = newFwIndex(f)
 	}
@@ -148,6 +149,7 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 			sums = append(sums, s)
 		}
 	}
+	applyParents(ds.Registry, sums, d)
 	return sheets, sums
 }
 
@@ -252,6 +254,36 @@ func (b *budget) release(n int64) {
 	b.mu.Unlock()
 }
 
+// applyParents gives a unit listed under a heading in an annex (a commune
+// under its district) that heading as its parent when the registry names
+// none; a registry parent that differs, or headings that disagree, are
+// errors.
+func applyParents(reg *par.Registry, sums []*par.Summary, d *diag.List) {
+	first := map[string]*par.Summary{}
+	for _, s := range sums {
+		if s.Parent == "" {
+			continue
+		}
+		u := reg.Unit(s.Unit)
+		if u == nil {
+			continue
+		}
+		if f, ok := first[s.Unit]; ok {
+			if f.Parent != s.Parent {
+				d.Errorf(s.Src, "%s is listed under %s here but under %s at %s", s.Name, s.Parent, f.Parent, f.Src)
+			}
+			continue
+		}
+		first[s.Unit] = s
+		switch {
+		case u.Parent == "":
+			u.Parent = s.Parent
+		case u.Parent != s.Parent:
+			d.Errorf(s.Src, "%s is listed under %s, but its parent in %s is %s", s.Name, s.Parent, unitsPath, u.Parent)
+		}
+	}
+}
+
 // readWorkbook reads one workbook and parses each sheet by its layout.
 func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
 	defer func() {
@@ -289,16 +321,20 @@ func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
 	return out
 }
 
-// parseBook parses each sheet of a workbook by its layout.
+// parseBook parses each sheet of a workbook by its layout. A sheet that
+// holds figures but no table the importers know is an error (its scores
+// would otherwise be lost silently), and so is a workbook with no table.
 func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *texts) {
+	tables, reported := 0, false
 	for i := range book.Sheets {
 		sh := &book.Sheets[i]
-		g := newGrid(b.path, sh, t)
+		g := newGrid(b.path, sh, t, env.na)
 		if len(g.rows) == 0 {
 			continue
 		}
 		sc := &sheetCtx{env: env, g: g, year: b.year, d: &out.d, path: b.path}
 		if h, ok := g.detectDetail(); ok {
+			tables++
 			if sh.Hidden {
 				out.d.Warnf(g.sheetSrc(), "hidden sheet with a scoring table; ignored")
 				continue
@@ -309,6 +345,7 @@ func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *tex
 			continue
 		}
 		if hs := g.detectSummary(); len(hs) > 0 {
+			tables++
 			if sh.Hidden {
 				out.d.Warnf(g.sheetSrc(), "hidden sheet with an annex table; ignored")
 				continue
@@ -316,16 +353,43 @@ func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *tex
 			out.sums = append(out.sums, sc.parseSummary(hs)...)
 			continue
 		}
-		if !sh.Hidden && !allBlank(g) {
-			out.d.Warnf(g.sheetSrc(), "no score table found (no header row with content and maximum columns, nor with unit names and totals)")
+		if !sh.Hidden && hasNumbers(g) {
+			out.d.Errorf(g.sheetSrc(), "%s", g.noHeader())
+			reported = true
+		}
+	}
+	if tables == 0 && !reported {
+		if len(book.Sheets) == 0 || allEmpty(book) {
+			out.d.Errorf(par.Source{File: b.path}, "the workbook is empty: no sheet holds a score table")
+		} else {
+			out.d.Errorf(par.Source{File: b.path}, "no sheet holds a score table (a header row with content and maximum columns, or with unit names and totals); move files that are not score workbooks out of %s/", scoresDir)
 		}
 	}
 }
 
-func allBlank(g *grid) bool {
+// hasNumbers reports a sheet with at least one number in it: a sheet of
+// text only (instructions, notes) cannot hold scores.
+func hasNumbers(g *grid) bool {
 	for r := range g.rows {
-		if !g.emptyRow(r) {
-			return false
+		for c := range g.rows[r] {
+			if s := g.raw(r, c); s != "" {
+				if _, _, err := par.ParsePoints(strings.TrimSpace(s)); err == nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func allEmpty(book *xlsx.Book) bool {
+	for i := range book.Sheets {
+		for _, row := range book.Sheets[i].Rows {
+			for _, c := range row {
+				if strings.TrimSpace(c) != "" {
+					return false
+				}
+			}
 		}
 	}
 	return true
@@ -333,11 +397,12 @@ func allBlank(g *grid) bool {
 
 // sheetCtx is one sheet being parsed.
 type sheetCtx struct {
-	env  *scoreEnv
-	g    *grid
-	year int
-	path string
-	d    *diag.List
+	env    *scoreEnv
+	g      *grid
+	year   int
+	path   string
+	d      *diag.List
+	layout *detailLayout // detail sheets, once the header is read
 }
 
 // unitFromTitle finds the unit of a detail sheet. In the title block a
@@ -409,7 +474,35 @@ func (sc *sheetCtx) unitFromTitle(h *header) (*par.Unit, string, bool) {
 	if best != nil {
 		return fromTitle()
 	}
-	sc.d.Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q", sc.g.sheet, base)
+	// Did you mean: the closest registry names to the title block's
+	// lines, the sheet name and the file name ("Sở Ngoại vụ" for "Sở Nội
+	// vụ" is a typo to point at, not a unit to guess).
+	var sug []string
+	try := func(s string) {
+		if s = sc.g.t.Clean(s); s != "" && len([]rune(s)) <= 120 {
+			for _, x := range sc.env.res.suggest(s) {
+				if !contains(sug, x) {
+					sug = append(sug, x)
+				}
+			}
+		}
+	}
+	for r := 0; r < h.row; r++ {
+		for c := 0; c < sc.g.width(r); c++ {
+			s := sc.g.raw(r, c)
+			try(s)
+			if _, rest, ok := strings.Cut(s, ":"); ok {
+				try(rest) // "Đơn vị: Sở Ngoại vụ"
+			}
+		}
+	}
+	try(sc.g.sheet)
+	try(base)
+	hint := ""
+	if len(sug) > 0 {
+		hint = " (did you mean " + quoteList(sug[:min(len(sug), 3)]) + "?)"
+	}
+	unitOfSheetUnknown(sc.d, sc.g.sheetSrc()).Errorf(sc.g.sheetSrc(), "cannot tell which unit this sheet scores: no registry name or alias in the title block, the sheet name %q or the file name %q%s", sc.g.sheet, base, hint)
 	return nil, "", false
 }
 

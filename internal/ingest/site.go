@@ -25,7 +25,7 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	if !ok {
 		return s
 	}
-	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "sample", "base_url", "limits")
+	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "sample", "base_url", "not_applicable", "limits")
 	if root == nil {
 		d.Errorf(s.Src, "site.yaml is empty: it needs at least a title")
 		return s
@@ -37,6 +37,7 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	s.Province = m.str("province")
 	s.Publisher = m.str("publisher")
 	s.Sample = m.boolean("sample")
+	s.NotApplicable, _ = m.strs("not_applicable")
 	if m.has("base_url") {
 		if b, err := baseurl.Parse(m.str("base_url")); err != nil {
 			d.Errorf(m.src("base_url"), "%v", err)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -276,7 +277,7 @@ func (g *grid) splitTitleRow(h *header) {
 	if h.data != r+1 {
 		return
 	}
-	labels := g.labelsFor(h.row, false)
+	labels := g.labelsFor(h.row, false, false)
 	cols, round := g.assign(labels, false)
 	if !isSummaryHeader(cols) {
 		return
@@ -320,15 +321,21 @@ func (sc *sheetCtx) parseSummary(hs []*header) []*par.Summary {
 //   - a closing row ("Tổng cộng", "Trung bình", "Bình quân") is skipped,
 //     wherever its label stands;
 //   - before the first unit, a row of column numbers ("(1) (2) (3)",
-//     "1 2 3 4") is skipped;
+//     "1 2 3 4") is skipped, and a row of maxima ("Điểm tối đa", or
+//     figures without a name that are the framework's maxima) is read as
+//     the maxima, never as a unit;
 //   - without figures, a footnote or signature line ("Ghi chú: …", "* …",
 //     "KT. CHỦ TỊCH") is skipped before its text is looked up; once units
 //     have been read it opens the table's trailer, whose rows without
 //     figures are all skipped (a recipients' list names units);
-//   - a row whose name resolves is the unit's (blank figures: not scored);
+//   - a row whose name resolves is the unit's (blank figures: not scored),
+//     except a heading: a unit named without figures and followed by units
+//     of the group whose parent group it is (a district over its
+//     communes), which gives them their parent and is no result;
 //   - a title without figures (merged across the table, numbered, "Khối
 //     …", in capitals, or beside a block numeral in the STT/rank column)
-//     ends the block: the next rows may be another ranking group; with
+//     ends the block: the next rows may be another ranking group; if it
+//     names a unit ("Các xã thuộc huyện An Lâm") it is a heading; with
 //     figures only a sure title ("II. …", "Khối …") is skipped;
 //   - other text without figures is an unknown unit only when it is
 //     written like a unit's name (its first word opens a registered name,
@@ -338,41 +345,38 @@ func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 	g := sc.g
 	res := sc.env.res
 	nameCol := h.c(roleName)
-	areaCols := g.areaColumns(h)
-	var figs []figCol
-	for _, rl := range []role{roleTotal, roleSumAppraised, roleSurvey, roleSatisfaction, roleIndex} {
+	t := &annexTable{sc: sc, h: h, areaCols: g.areaColumns(h), maxRow: -1}
+	for _, rl := range []role{roleTotal, roleSumAppraised, roleSurvey, roleSatisfaction, roleIndex, roleBonus, rolePenalty} {
 		if c := h.c(rl); c >= 0 {
-			figs = append(figs, figCol{c, rl == roleIndex})
+			t.figs = append(t.figs, figCol{c, rl == roleIndex})
 		}
 	}
-	for _, ac := range areaCols {
-		figs = append(figs, figCol{col: ac.col})
+	for _, ac := range t.areaCols {
+		t.figs = append(t.figs, figCol{col: ac.col})
 	}
-	var out []*par.Summary
-	b := &annexBlock{}
 	var firsts map[string]bool
 	started, trailer := false, false
-	endBlock := func() {
-		percentScale(b.rows)
-		out = append(out, b.rows...)
-		*b = annexBlock{}
-		trailer = false
-	}
 	for r := h.data; r < end; r++ {
 		if g.emptyRow(r) || !started && g.numberingRow(r) && strings.TrimSpace(g.raw(r, nameCol)) != "" {
 			continue // column numbers number the name column too
 		}
-		l := sc.line(r, h, figs)
+		l := sc.line(r, h, t.figs)
 		nameSrc := g.src(r, nameCol)
 		if l.figs {
 			trailer = false
+		}
+		if !started && (isMaximaLabel(g.t.Key(l.name)) || l.name == "" && isMaximaLabel(g.t.Key(l.left))) {
+			t.maxRow = r
+			continue
 		}
 		if l.name == "" {
 			// Any text stands left of the name column.
 			switch {
 			case isAverageLabel(g.t.Key(l.left)):
 			case l.left != "" && (sectionLead(l.left) || !l.figs && (l.code || looksLikeSection(l.left))):
-				endBlock()
+				t.endBlock()
+			case l.figs && !started && t.maxRow < 0:
+				t.maxRow, t.maxGuess = r, true // checked against the framework's maxima
 			case l.figs:
 				sc.d.Errorf(nameSrc, "row has figures but no unit name")
 			}
@@ -408,7 +412,12 @@ func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 			}
 			if u == nil && amb == nil {
 				if titled && (!l.figs || sure) {
-					endBlock()
+					t.endBlock()
+					// "Các xã thuộc huyện An Lâm": a heading naming the
+					// parent of the rows below.
+					if fd, ok := res.search(l.name, sc.year); ok && fd.unit != nil && t.parentGroup(fd.unit) {
+						t.heading = fd.unit
+					}
 					continue
 				}
 				sug := res.suggest(l.name)
@@ -424,7 +433,7 @@ func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 				if len(sug) > 0 {
 					msg = " (did you mean " + quoteList(sug) + "?)"
 				}
-				sc.d.Errorf(nameSrc, "unknown unit %q%s", l.name, msg)
+				noUnitNamed(sc.d, l.name).Errorf(nameSrc, "unknown unit %q%s", l.name, msg)
 				continue
 			}
 		}
@@ -433,10 +442,42 @@ func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 			continue
 		}
 		started = true
-		sc.unitRow(r, h, u, l.name, nameSrc, b, areaCols)
+		t.unit(r, u, l, nameSrc)
 	}
-	endBlock()
-	return out
+	t.flushPending()
+	t.endBlock()
+	t.checkMaxima(&annexBlock{}) // a row of figures without a name and no unit after it
+	t.scopeRanks()
+	return t.out
+}
+
+// isMaximaLabel reports the label of a row of maxima under an annex's
+// header: "Điểm tối đa", "Điểm chuẩn", "Thang điểm".
+func isMaximaLabel(k string) bool {
+	return startsWith(k, "diem toi da", "toi da", "diem chuan", "thang diem", "khung diem", "diem quy dinh", "so diem toi da")
+}
+
+// annexTable is the state of one annex table being read.
+type annexTable struct {
+	sc       *sheetCtx
+	h        *header
+	areaCols []areaCol
+	figs     []figCol
+	blocks   []*annexBlock // the open block's groups: one, or a parent group and its child group
+	out      []*par.Summary
+	maxRow   int  // a row of maxima under the header, -1 if none
+	maxGuess bool // it has no label: it must equal the framework's maxima
+	heading  *par.Unit
+	pending  *pendingRow
+}
+
+// pendingRow is a unit named without figures: a heading if units of its
+// child group follow, else a unit that was not scored.
+type pendingRow struct {
+	r   int
+	u   *par.Unit
+	l   annexLine
+	src par.Source
 }
 
 // annexBlock is a run of rows of one ranking group: a table, or a block
@@ -449,24 +490,181 @@ type annexBlock struct {
 	rows  []*par.Summary
 }
 
-// unitRow reads unit u's figures from row r into block b.
-func (sc *sheetCtx) unitRow(r int, h *header, u *par.Unit, name string, nameSrc par.Source, b *annexBlock, areaCols []areaCol) {
-	g := sc.g
-	if b.group == "" {
-		b.group, b.src = u.Group, nameSrc
-		b.f = sc.env.ds.Framework(b.group, sc.year)
-		b.areas = mapAreas(areaCols, b.f)
-	} else if u.Group != b.group {
-		sc.d.Errorf(nameSrc, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, b.group, b.src.Cell)
+// parentGroup reports whether u's group is the parent group of another.
+func (t *annexTable) parentGroup(u *par.Unit) bool {
+	for _, g := range t.sc.env.ds.Registry.Groups {
+		if g.ParentGroup == u.Group {
+			return true
+		}
+	}
+	return false
+}
+
+// childOf reports whether u's group has p's group as its parent group.
+func (t *annexTable) childOf(u, p *par.Unit) bool {
+	g := t.sc.env.ds.Registry.Group(u.Group)
+	return g != nil && p != nil && g.ParentGroup == p.Group
+}
+
+// unit takes a row naming u.
+func (t *annexTable) unit(r int, u *par.Unit, l annexLine, src par.Source) {
+	if p := t.pending; p != nil {
+		t.pending = nil
+		if t.childOf(u, p.u) {
+			t.heading = p.u // a heading over its children, no result
+		} else {
+			t.row(p.r, p.u, p.l, p.src)
+		}
+	}
+	if !l.figs && t.parentGroup(u) {
+		t.pending = &pendingRow{r: r, u: u, l: l, src: src}
 		return
 	}
-	s := &par.Summary{Unit: u.ID, Group: u.Group, Year: sc.year, Name: name, Src: nameSrc}
+	t.row(r, u, l, src)
+	if t.parentGroup(u) {
+		t.heading = u // its own row, and a heading over what follows
+	}
+}
+
+func (t *annexTable) flushPending() {
+	if p := t.pending; p != nil {
+		t.pending = nil
+		t.row(p.r, p.u, p.l, p.src)
+	}
+}
+
+// block is the open block for u's group, opening one if needed. A table
+// holds one group, or a parent group with its child group interleaved.
+func (t *annexTable) block(u *par.Unit, src par.Source) *annexBlock {
+	for _, b := range t.blocks {
+		if b.group == u.Group {
+			return b
+		}
+	}
+	if len(t.blocks) > 0 {
+		first := t.blocks[0]
+		rel := false
+		for _, b := range t.blocks {
+			g, bg := t.sc.env.ds.Registry.Group(u.Group), t.sc.env.ds.Registry.Group(b.group)
+			rel = rel || g != nil && g.ParentGroup == b.group || bg != nil && bg.ParentGroup == u.Group
+		}
+		if !rel {
+			unitEntry(t.sc.d, u.ID).Errorf(src, "unit %q is in group %q, but this table is for group %q (from %s)", u.ID, u.Group, first.group, first.src.Cell)
+			return nil
+		}
+	}
+	b := &annexBlock{group: u.Group, src: src}
+	b.f = t.sc.env.ds.Framework(b.group, t.sc.year)
+	b.areas = mapAreas(t.areaCols, b.f)
+	t.blocks = append(t.blocks, b)
+	return b
+}
+
+// endBlock closes the open blocks: a title row, or the table's end.
+func (t *annexTable) endBlock() {
+	t.flushPending()
+	for _, b := range t.blocks {
+		percentScale(b.rows)
+		t.checkMaxima(b)
+		t.out = append(t.out, b.rows...)
+	}
+
+	t.blocks = nil
+	t.heading = nil
+}
+
+// checkMaxima reads the row of maxima against the first block's
+// framework: an area column's maximum must be the area's, the total's the
+// framework's. A row without a label is taken for the maxima only if it is
+// exactly them; otherwise it is a row of figures without a unit name.
+func (t *annexTable) checkMaxima(b *annexBlock) {
+	if t.maxRow < 0 {
+		return
+	}
+	g, r, guess := t.sc.g, t.maxRow, t.maxGuess
+	t.maxRow, t.maxGuess = -1, false
+	type diff struct {
+		src       par.Source
+		what      string
+		got, want par.Points
+	}
+	var diffs []diff
+	compared := 0
+	check := func(c int, what string, want ...par.Points) {
+		k, v, _ := g.score(r, c, false)
+		if k != cellNumber {
+			return
+		}
+		compared++
+		if !slices.Contains(want, v) {
+			diffs = append(diffs, diff{g.src(r, c), what, v, want[0]})
+		}
+	}
+	if b.f != nil {
+		for col, code := range b.areas {
+			for _, a := range b.f.Areas {
+				if a.Code == code {
+					check(col, "area "+code, a.Max)
+				}
+			}
+		}
+		if c := t.h.c(roleTotal); c >= 0 {
+			check(c, "the total", b.f.Max(), b.f.Max()+b.f.BonusMax())
+		}
+	}
+	if guess {
+		if compared == 0 || len(diffs) > 0 {
+			t.sc.d.Errorf(g.src(r, t.h.c(roleName)), "row has figures but no unit name")
+		}
+		return
+	}
+	for _, d := range diffs {
+		t.sc.d.Errorf(d.src, "maximum %s of %s differs from framework %s (%s)", d.got, d.what, b.f.ID, d.want)
+	}
+}
+
+// scopeRanks marks ranks that restart under each heading (each district's
+// communes ranked 1, 2, 3…) as ranks within the parent, not in the group.
+func (t *annexTable) scopeRanks() {
+	ones := map[string]map[string]bool{} // group → parents with a rank 1
+	for _, s := range t.out {
+		if s.Parent != "" && s.Rank.N == 1 {
+			if ones[s.Group] == nil {
+				ones[s.Group] = map[string]bool{}
+			}
+			ones[s.Group][s.Parent] = true
+		}
+	}
+	for _, s := range t.out {
+		if s.Parent != "" && len(ones[s.Group]) > 1 {
+			s.RankWithin = true
+		}
+	}
+}
+
+// row reads unit u's figures from row r into its block.
+func (t *annexTable) row(r int, u *par.Unit, l annexLine, nameSrc par.Source) {
+	sc, h := t.sc, t.h
+	g := sc.g
+	b := t.block(u, nameSrc)
+	if b == nil {
+		return
+	}
+	s := &par.Summary{Unit: u.ID, Group: u.Group, Year: sc.year, Name: l.name, Src: nameSrc}
+	if t.heading != nil && t.childOf(u, t.heading) {
+		s.Parent = t.heading.ID
+	}
 	of := " of " + u.ID
 	s.Total, _ = sc.figure(r, h.c(roleTotal), "total", of, false)
 	s.Appraised, _ = sc.figure(r, h.c(roleSumAppraised), "appraised", of, false)
 	s.Survey, _ = sc.figure(r, h.c(roleSurvey), "survey", of, false)
 	s.Satisfaction, _ = sc.figure(r, h.c(roleSatisfaction), "satisfaction", of, false)
 	s.Index, _ = sc.figure(r, h.c(roleIndex), "index", of, true)
+	s.Bonus, _ = sc.figure(r, h.c(roleBonus), "bonus", of, false)
+	s.Penalty, _ = sc.figure(r, h.c(rolePenalty), "penalty", of, false)
+	if s.Penalty.Known() {
+		s.Penalty.Value = s.Penalty.Value.Abs() // printed negative or not
+	}
 	if c := h.c(roleRank); c >= 0 {
 		s.Rank = sc.rank(r, c, of)
 	}

@@ -24,13 +24,23 @@ type eventRef struct {
 // loadUnits reads data/units.yaml into a registry and validates it.
 func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 	reg := &par.Registry{}
+	// Without the file, every unit and group named anywhere is unknown:
+	// those errors are consequences of this one.
+	n0 := d.Len()
 	data, ok := readText(fsys, unitsPath, d)
 	if !ok {
+		d.MarkRoot(n0, diag.KeyRegistry+"|"+diag.KeyResults)
 		return reg
 	}
 	y := &yfile{path: unitsPath, d: d}
-	root, _ := y.parse(data)
+	root, ok := y.parse(data)
 	top := y.fields(root, "units.yaml", "groups", "units")
+	if ok && (!top.need("groups") || !top.need("units")) {
+		ok = false
+	}
+	if !ok {
+		d.MarkRoot(n0, diag.KeyRegistry+"|"+diag.KeyResults)
+	}
 
 	groupAt := map[string]par.Source{}
 	parentNode := map[*par.Group]*yaml.Node{}
@@ -71,7 +81,7 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 			d.Errorf(y.at(parentNode[g]), "group %q cannot be its own parent_group", g.ID)
 			g.ParentGroup = ""
 		case !ok:
-			d.Errorf(y.at(parentNode[g]), "unknown group %q", g.ParentGroup)
+			d.Because(diag.GroupKey(g.ParentGroup)).Errorf(y.at(parentNode[g]), "unknown group %q%s", g.ParentGroup, groupHint(reg, g.ParentGroup))
 			g.ParentGroup = ""
 		}
 	}
@@ -80,7 +90,9 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 	var refs []eventRef
 	parents := map[*par.Unit]*yaml.Node{}
 	nameSrcs := map[*par.Unit][]par.Source{} // names then aliases, in order
+	fromSrcs := map[*par.Unit][]par.Source{} // of each name's from, or the name entry
 	for _, un := range top.seq("units") {
+		n0 := d.Len()
 		m := y.fields(un, "unit", "id", "group", "name", "name_en", "names", "aliases", "parent", "events")
 		u := &par.Unit{Src: y.at(un)}
 		if m.need("id") {
@@ -92,7 +104,10 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 		if m.need("group") {
 			u.Group = m.str("group")
 			if _, ok := groupAt[u.Group]; !ok {
-				d.Errorf(m.src("group"), "unknown group %q", u.Group)
+				n := d.Len()
+				d.Because(diag.GroupKey(u.Group)).Errorf(m.src("group"), "unknown group %q%s", u.Group, groupHint(reg, u.Group))
+				// Its results have no framework and no ranking.
+				d.MarkRoot(n, diag.FrameworkKey(u.Group)+"|"+diag.UnitKey(m.str("id")))
 			}
 		}
 		switch {
@@ -124,6 +139,7 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 				}
 				u.Names = append(u.Names, n)
 				nameSrcs[u] = append(nameSrcs[u], y.at(nn))
+				fromSrcs[u] = append(fromSrcs[u], nm.src("from"))
 			}
 			if len(u.Names) == 0 {
 				d.Errorf(m.src("names"), "names must list at least one name")
@@ -132,6 +148,7 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 			if m.need("name") {
 				u.Names = []par.Name{{Name: m.str("name"), NameEn: m.str("name_en")}}
 				nameSrcs[u] = append(nameSrcs[u], m.src("name"))
+				fromSrcs[u] = append(fromSrcs[u], m.src("name"))
 			}
 		}
 		aliases, aliasNodes := m.strs("aliases")
@@ -179,17 +196,22 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 				}
 			case par.EventRenamed:
 				if len(e.Units) > 0 {
-					d.Errorf(em.src("units"), "renamed takes no units (give the new name in names)")
+					d.Errorf(em.src("units"), "renamed takes no units (a rename is recorded in names: the new name with its from date)")
 				}
 			}
 			u.Events = append(u.Events, e)
 			refs = append(refs, eventRef{unit: u, index: len(u.Events) - 1, nodes: nodes})
 		}
 		if u.ID == "" {
+			// Workbooks naming this unit cannot find it: this entry's
+			// errors are the cause.
+			d.MarkRoot(n0, nameKeys(u))
 			continue
 		}
 		if first, dup := unitAt[u.ID]; dup {
+			n := d.Len()
 			d.Errorf(m.src("id"), "duplicate unit id %q (first at line %d)", u.ID, first.Line)
+			d.MarkRoot(n, nameKeys(u))
 			continue
 		}
 		unitAt[u.ID] = m.src("id")
@@ -200,6 +222,7 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 	for _, u := range reg.Units {
 		checkParent(y, reg, u, parents[u])
 		checkLifetime(d, u)
+		checkRenames(d, u, fromSrcs[u])
 	}
 	for _, r := range refs {
 		if reg.Unit(r.unit.ID) != r.unit {
@@ -215,7 +238,7 @@ func loadUnits(fsys fs.FS, d *diag.List) *par.Registry {
 			case id == r.unit.ID:
 				d.Errorf(src, "event refers to the unit itself")
 			case reg.Unit(id) == nil:
-				d.Errorf(src, "unknown unit %q", id)
+				d.Because(diag.UnitKey(id)).Errorf(src, "unknown unit %q%s", id, unitHint(reg, id))
 			}
 		}
 	}
@@ -244,7 +267,7 @@ func checkParent(y *yfile, reg *par.Registry, u *par.Unit, n *yaml.Node) {
 	case u.Parent == u.ID:
 		y.d.Errorf(src, "unit %q cannot be its own parent", u.ID)
 	case p == nil:
-		y.d.Errorf(src, "unknown unit %q", u.Parent)
+		y.d.Because(diag.UnitKey(u.Parent)).Errorf(src, "unknown unit %q%s", u.Parent, unitHint(reg, u.Parent))
 	case g == nil:
 		// the unknown group is reported already
 	case g.ParentGroup == "":
@@ -404,4 +427,84 @@ func sortedIDs(us []*par.Unit) string {
 	}
 	sort.Strings(ids)
 	return strings.Join(ids, ", ")
+}
+
+// checkRenames: a rename is recorded as a name with the date it took
+// effect (its from); see FORMATS.md, "Renaming". A renamed event is
+// optional and, if written, must fall on the from date of a name; every
+// name must take effect within the unit's life. A rename written only in
+// names gets its event here, so the unit's lineage shows it either way.
+func checkRenames(d *diag.List, u *par.Unit, fromSrcs []par.Source) {
+	start, end := u.Start(), u.End()
+	at := func(i int) par.Source {
+		if i < len(fromSrcs) {
+			return fromSrcs[i]
+		}
+		return u.Src
+	}
+	starts := map[par.Date]bool{}
+	var dates []string
+	for i, n := range u.Names {
+		if n.From.IsZero() {
+			continue
+		}
+		switch {
+		case !start.IsZero() && n.From.Before(start):
+			d.Errorf(at(i), "name %q takes effect on %s, before unit %q was created on %s", n.Name, n.From.ISO(), u.ID, start.ISO())
+		case !end.IsZero() && !n.From.Before(end):
+			d.Errorf(at(i), "name %q takes effect on %s, when unit %q had already ceased on %s", n.Name, n.From.ISO(), u.ID, end.ISO())
+		}
+		if i > 0 {
+			starts[n.From] = true
+			dates = append(dates, n.From.ISO())
+		}
+	}
+	events := map[par.Date]bool{}
+	for _, e := range u.Events {
+		if e.Kind != par.EventRenamed || e.Date.IsZero() {
+			continue
+		}
+		if events[e.Date] {
+			d.Errorf(e.Src, "unit %q has two renamed events on %s", u.ID, e.Date.ISO())
+			continue
+		}
+		events[e.Date] = true
+		switch {
+		case starts[e.Date]:
+		case len(u.Names) <= 1:
+			d.Errorf(e.Src, "renamed event on %s, but unit %q has only one name: record the rename in names, the old name first, then {name: <new name>, from: %s}", e.Date.ISO(), u.ID, e.Date.ISO())
+		case len(dates) == 0:
+			d.Errorf(e.Src, "renamed event on %s, but no name of unit %q has a from date: give the new name from: %s", e.Date.ISO(), u.ID, e.Date.ISO())
+		default:
+			d.Errorf(e.Src, "renamed event on %s, but no name of unit %q takes effect that day (its names take effect on %s); a rename's date is the from of its new name", e.Date.ISO(), u.ID, strings.Join(dates, ", "))
+		}
+	}
+	for i, n := range u.Names {
+		if i == 0 || n.From.IsZero() || events[n.From] {
+			continue
+		}
+		e := par.Event{Kind: par.EventRenamed, Date: n.From, Src: at(i)}
+		j := 0
+		for j < len(u.Events) && (u.Events[j].Date.IsZero() || !n.From.Before(u.Events[j].Date)) {
+			j++
+		}
+		u.Events = append(u.Events[:j], append([]par.Event{e}, u.Events[j:]...)...)
+	}
+}
+
+// nameKeys is the fault key of "no unit bears these names": the names and
+// aliases of a unit entry that could not be registered.
+func nameKeys(u *par.Unit) string {
+	var ks []string
+	for _, n := range u.Names {
+		if k := nameKey(n.Name); k != "" {
+			ks = append(ks, diag.NameKey(k))
+		}
+	}
+	for _, a := range u.Aliases {
+		if k := nameKey(a); k != "" {
+			ks = append(ks, diag.NameKey(k))
+		}
+	}
+	return strings.Join(ks, "|")
 }

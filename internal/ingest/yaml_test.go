@@ -68,11 +68,11 @@ units:
 		"data/units.yaml:15: error: unknown key \"nmae\" in unit (did you mean \"name\"?)",
 		"data/units.yaml:18: warning: merged into \"so-b\", but \"so-b\" has no merged-from event listing \"so-a\"",
 		"data/units.yaml:22: error: duplicate unit id \"so-a\" (first at line 13)",
-		"data/units.yaml:26: error: unknown group \"sox\"",
+		"data/units.yaml:26: error: unknown group \"sox\" (did you mean \"so\"?)",
 		"data/units.yaml:27: error: name \"SỞ A\" is ambiguous: unit \"so-a\" has the same name (line 16) at the same time",
 		"data/units.yaml:29: error: invalid date \"2025-02-30\" (want yyyy-mm-dd or dd/mm/yyyy)",
 		"data/units.yaml:29: error: unknown event type \"merge\" (want created, renamed, merged-into, merged-from, dissolved)",
-		"data/units.yaml:29: error: unknown unit \"so-z\"",
+		"data/units.yaml:29: error: unknown unit \"so-z\" (did you mean \"so-a\", \"so-b\" or \"so-c\"?)",
 		"data/units.yaml:32: error: parent \"so-b\" is in group \"so\", not in \"huyen\" (the parent_group of \"xa\")",
 		"data/units.yaml:34: error: unit id \"Xa 2\" is not a slug (use a-z, 0-9 and \"-\")",
 		"data/units.yaml:38: error: name \"Xã Hai Mới\" needs a from date (only the first name may omit it)",
@@ -87,9 +87,9 @@ func TestYAMLSyntaxError(t *testing.T) {
 		"data/units.yaml": "groups:\n  - id: so\n    name: Sở\n   bad: indent\n",
 	}))
 	wantDiags(t, diags,
-		"data/frameworks/so-2023.yaml:3: error: unknown group \"so\"",
 		"data/site.yaml:2: error: invalid YAML: did not find expected ',' or ']'",
 		"data/units.yaml:2: error: invalid YAML: did not find expected '-' indicator",
+		"data/frameworks/so-2023.yaml:3: error: unknown group \"so\"",
 	)
 }
 
@@ -133,7 +133,7 @@ bonus:
 	_, diags := load(t, yamlFS(map[string]string{"data/frameworks/so-2024.yaml": fw}))
 	wantDiags(t, diags,
 		f+"1: error: framework \"so-2024\" overlaps \"so-2023\" (data/frameworks/so-2023.yaml:1) for group \"so\" in 2023",
-		f+"3: error: unknown group \"tw\"",
+		f+"3: error: unknown group \"tw\" (groups: so, huyen, xa)",
 		f+"5: error: unknown basis \"percent\" (want index or points)",
 		f+"6: error: decimals 9 out of range (0 to 6)",
 		f+"9: error: bands must go from the highest to the lowest: \"kha\" (min 85) is not below \"tot\" (min 80)",
@@ -145,7 +145,7 @@ bonus:
 		f+"21: error: item \"I/2\" has no max (a criterion without items needs one)",
 		f+"24: error: max 5 of I/3 differs from the sum of its items 3.5",
 		f+"25: error: unknown method \"xhh\" (want self, survey or satisfaction)",
-		f+"28: error: unknown key \"note\" in item (known keys: code, title, title_en, max, method, lead, items)",
+		f+"28: error: unknown key \"note\" in item (known keys: code, title, title_en, max, method, lead, required, items)",
 		f+"30: error: missing key \"max\" in bonus item",
 	)
 }

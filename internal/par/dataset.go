@@ -9,7 +9,11 @@ type Site struct {
 	Sample    bool   // label every page as sample data
 	BaseURL   string // default base URL, e.g. "/"; the --base-url flag overrides
 	Limits    Limits // what one build reads at most
-	Src       Source
+	// NotApplicable are the project's own words for a criterion that does
+	// not apply to a unit, besides the built-in "Không áp dụng", "Không
+	// đánh giá", "KAD", "KĐG", "N/A".
+	NotApplicable []string
+	Src           Source
 }
 
 // Limits bound what one build reads, in bytes (data/site.yaml `limits:`).
@@ -49,6 +53,11 @@ type Sheet struct {
 	Total     Figure // the sheet's own Tổng điểm, appraised column
 	SelfTotal Figure // the sheet's Tổng điểm, self-assessed column
 	Src       Source // file and sheet
+	// Incomplete: an applicable leaf has no readable appraised score (no
+	// row, a blank cell, text, a formula without a saved result). Such a
+	// sheet is never totalled, ranked or classified: missing is not zero.
+	Incomplete bool
+	Missing    []string // keys of those leaves
 }
 
 // Summary is one unit's row of a published summary annex (phụ lục).
@@ -65,7 +74,15 @@ type Summary struct {
 	Rank         Rank
 	Band         BandMark
 	Areas        map[string]Figure // area code → points, when the annex has area columns
+	Bonus        Figure            // điểm thưởng, when the annex has the column
+	Penalty      Figure            // điểm trừ, likewise (its size: printed negative or not)
 	Src          Source            // the row's name cell
+	// Parent is the unit under whose heading row the annex lists this one
+	// (a commune under its district), "" if none.
+	Parent string
+	// RankWithin: the published rank counts within Parent's units only
+	// (the annex restarts its ranks under each heading).
+	RankWithin bool
 }
 
 // Rank is a position in a ranking with provenance.
@@ -119,11 +136,14 @@ type Doc struct {
 	Signer      string
 	SignerTitle string
 	Groups      []string // ranking groups a decision covers
+	Amends      []string // numbers of the decisions this one amends (sửa đổi, bổ sung)
+	Replaces    []string // numbers of the decisions this one replaces (thay thế)
 	Attachments []Attachment
 	Body        []byte // markdown after the front matter
 	BodyLine    int    // line of Body's first line in the file
 	HTML        string // Body rendered by the docs stage
 	Src         Source
+	KeySrc      map[string]Source // where each front matter key's value is written
 }
 
 // Dataset is everything ingest read from a project.
@@ -135,6 +155,32 @@ type Dataset struct {
 	Summaries  []*Summary
 	Docs       []*Doc
 	Assets     []string // files under content/ to copy verbatim (attachments), slash paths relative to content/
+	// Reconciliations are the differences between the published decision
+	// and the rules that the publisher recorded (data/reconciliation.yaml).
+	Reconciliations []*Reconciliation
+}
+
+// Reconciliation is one recorded difference: a figure a publication
+// decision printed although the rules (or the decision's own other
+// figures) give another. The decision is the law, so the site shows the
+// printed figure, marks it, and lists the difference publicly.
+type Reconciliation struct {
+	ID         string   // "dc-1", "dc-2"… in file order: the anchor on the public page
+	Cells      []Source // the cells of the difference, as check names them
+	Published  string   // the figure as the decision printed it
+	Rule       string   // the figure the rules give
+	Reason     string
+	RecordedBy string
+	Date       Date
+	Decision   string // the decision's number, optional
+	Src        Source // the entry in data/reconciliation.yaml
+
+	// Filled in when the difference is found in the data.
+	Kind   string // what kind of difference (a diag.Fact kind)
+	What   string // the check's message
+	Unit   string // unit id, if the cell is one of a unit's figures
+	Year   int
+	Figure string // which figure: "total", "index", "rank", "band", …
 }
 
 // Framework returns the framework covering group in year, or nil.

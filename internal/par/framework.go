@@ -22,16 +22,31 @@ const (
 	BasisPoints Basis = "points" // total points
 )
 
+// Ties is how a ranking numbers units with equal values.
+type Ties string
+
+const (
+	TiesCompetition Ties = "competition" // 1, 2, 2, 4 (the default)
+	TiesDense       Ties = "dense"       // 1, 2, 2, 3
+)
+
+// Dense reports whether equal values are followed by the next rank
+// rather than by a gap.
+func (f *Framework) Dense() bool { return f.Ties == TiesDense }
+
 // Node is an area, criterion or sub-criterion of a framework.
 type Node struct {
-	Key      string // unique within its framework: the codes from the area down, joined by "/" ("I/1/1.1")
-	Code     string // as printed on the scoring sheet: "I", "1", "1.1", "a"
-	Title    string
-	TitleEn  string
-	Max      Points
-	Method   Method // effective method: for inner nodes, the method of all leaves if they agree, else ""
-	Lead     string // lead agency (unit id), usually on areas
-	Level    int    // 1 area, 2 criterion, 3 and deeper sub-criterion
+	Key     string // unique within its framework: the codes from the area down, joined by "/" ("I/1/1.1")
+	Code    string // as printed on the scoring sheet: "I", "1", "1.1", "a"
+	Title   string
+	TitleEn string
+	Max     Points
+	Method  Method // effective method: for inner nodes, the method of all leaves if they agree, else ""
+	Lead    string // lead agency (unit id), usually on areas
+	// Required marks a criterion that applies to every unit: marking it not
+	// applicable is an error. Inherited by the items below.
+	Required bool
+	Level    int // 1 area, 2 criterion, 3 and deeper sub-criterion
 	Children []*Node
 	Src      Source
 }
@@ -92,14 +107,19 @@ type Framework struct {
 	Groups   []string
 	From, To int // results years covered, inclusive; To == 0 means still in force
 	Basis    Basis
-	Decimals int // display precision of published figures, usually 2
+	Decimals int  // display precision of published figures, usually 2
+	Ties     Ties // how equal values share ranks; "" is competition
 	Bands    []Band
-	Rules    []Rule
-	Areas    []*Node
-	Bonus    []Extra
-	Penalty  []Extra
-	Note     string // markdown shown on the methodology page
-	Src      Source
+	// PublishedBands: the bands have no lower bounds; the publisher sets
+	// the cut-offs each time, so a band is shown as published and never
+	// computed or checked.
+	PublishedBands bool
+	Rules          []Rule
+	Areas          []*Node
+	Bonus          []Extra
+	Penalty        []Extra
+	Note           string // markdown shown on the methodology page
+	Src            Source
 
 	byKey map[string]*Node
 }
@@ -169,17 +189,18 @@ func (f *Framework) Node(key string) *Node {
 // concurrently with readers.
 func (f *Framework) Index() {
 	f.byKey = map[string]*Node{}
-	var fill func(n *Node, prefix []string, level int, method Method)
-	fill = func(n *Node, prefix []string, level int, method Method) {
+	var fill func(n *Node, prefix []string, level int, method Method, required bool)
+	fill = func(n *Node, prefix []string, level int, method Method, required bool) {
 		path := append(append([]string(nil), prefix...), n.Code)
 		n.Key = strings.Join(path, "/")
 		n.Level = level
 		if n.Method == "" {
 			n.Method = method
 		}
+		n.Required = n.Required || required
 		f.byKey[n.Key] = n
 		for _, c := range n.Children {
-			fill(c, path, level+1, n.Method)
+			fill(c, path, level+1, n.Method, n.Required)
 		}
 		if len(n.Children) > 0 {
 			// An inner node's method is the common method of its leaves.
@@ -193,13 +214,16 @@ func (f *Framework) Index() {
 		}
 	}
 	for _, a := range f.Areas {
-		fill(a, nil, 1, MethodSelf)
+		fill(a, nil, 1, MethodSelf, false)
 	}
 }
 
 // BandFor returns the band whose lower bound v reaches (bands sorted by Min,
 // highest first), or nil if v is below every band.
 func (f *Framework) BandFor(v Points) *Band {
+	if f.PublishedBands {
+		return nil
+	}
 	for i := range f.Bands {
 		if v >= f.Bands[i].Min {
 			return &f.Bands[i]

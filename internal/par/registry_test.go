@@ -2,7 +2,7 @@ package par
 
 import "testing"
 
-// Rule 6: a unit is listed in a year's ranking when it existed on 31
+// Rule "who is ranked": a unit is listed in a year's ranking when it existed on 31
 // December of that year: created on or before that day, and not merged or
 // dissolved on or before it. A unit without a created event always existed;
 // a renaming changes nothing.

@@ -46,6 +46,11 @@ type Result struct {
 
 	Scored bool // false: not scored, never ranked
 	Detail bool // a detail sheet exists
+	// Incomplete: the detail sheet lacks an appraised score for some
+	// applicable criterion, so it gives no total; the result shown, if
+	// any, is the published annex's.
+	Incomplete bool
+	Missing    []string // with Incomplete: keys of the criteria without an appraised score
 
 	Total        Figure
 	Index        Figure
@@ -74,13 +79,18 @@ type Ranking struct {
 	Results   []*Result  // ranked results by rank (ties in name order), then unscored in name order
 	Decision  *Doc       // publication decision covering it, if any
 	AreaStats []AreaStat // per-area average and best, for unit profiles
+
+	// Amendments are the later decisions that amend or replace Decision
+	// for this ranking, by date.
+	Amendments []*Doc
 }
 
 // Results is the output of the compute stage.
 type Results struct {
-	Years    []int                // ascending
-	Rankings []*Ranking           // by year, then group order
-	ByUnit   map[string][]*Result // unit id → results by year ascending
+	Reconciled []*Reconciliation    // recorded differences found in the data, in file order
+	Years      []int                // ascending
+	Rankings   []*Ranking           // by year, then group order
+	ByUnit     map[string][]*Result // unit id → results by year ascending
 }
 
 // AreaStat summarises one area over a ranking's scored units, as percent of

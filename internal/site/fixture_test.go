@@ -181,6 +181,7 @@ func newFixture(hostile string) *fixture {
 		{Kind: par.DocGroupYear, Path: "content/years/2023/so.md", Year: 2023, Group: "so", Title: "Nhận xét", HTML: "<p>Khối sở có kết quả đồng đều.</p>"},
 		{Kind: par.DocUnit, Path: "content/units/so-noi-vu.md", Unit: "so-noi-vu", HTML: "<p>Cơ quan chủ trì công tác CCHC của tỉnh.</p>"},
 		{Kind: par.DocUnitYear, Path: "content/units/so-noi-vu/2023.md", Unit: "so-noi-vu", Year: 2023, HTML: "<p>Năm 2023 mất điểm ở tiêu chí I.1.2.</p>"},
+		{Kind: par.DocUnitYear, Path: "content/units/xa-binh-minh/2023.md", Unit: "xa-binh-minh", Year: 2023, HTML: "<p>Xã không nộp hồ sơ tự đánh giá năm 2023.</p>"},
 		{Kind: par.DocPage, Path: "content/pages/gioi-thieu.md", Slug: "gioi-thieu", Title: txt("Giới thiệu"), HTML: "<p>Về trang này.</p>"},
 		{Kind: par.DocPage, Path: "content/pages/en.md", Slug: "about", Lang: "en", Title: "About", HTML: "<p>English.</p>"},
 	}
@@ -332,6 +333,16 @@ func newFixture(hostile string) *fixture {
 	}
 	tp23 := annex(tanPhu, "xa", hx, 2023, 5, "80.50", 1, "tot")
 	tp23.Prev = chg(1, 0, "-7.5", true, "xa-tan-an")
+	// Its detail sheet lacks a score: the published annex figures are shown.
+	tp23.Detail, tp23.Incomplete, tp23.Missing = true, true, []string{"II/1"}
+	// The decision printed Bình Sơn's band as Khá where its index gives
+	// Tốt; the difference is recorded and published as printed.
+	res.Reconciled = []*par.Reconciliation{{
+		ID: "dc-1", Cells: []par.Source{bs23.Band.Src}, Published: "Khá", Rule: "Tốt",
+		Reason: txt("Quyết định số 1007/QĐ-UBND in xếp loại Khá."), RecordedBy: txt("Phòng CCHC, Sở Nội vụ"),
+		Date: d(2024, 3, 2), Decision: "1007/QĐ-UBND", Src: par.Source{File: "data/reconciliation.yaml", Line: 2},
+		Kind: "band", Unit: binhSon.ID, Year: 2023, Figure: "band",
+	}}
 	x23 := []*par.Result{tp23, unscored(binhMinh, "xa", hx, 2023)}
 
 	// A group scored but not ranked.

@@ -30,11 +30,27 @@ const dash = "—"
 //	yearURL, rankingURL, unitURL, unitYearURL, decisionURL
 //	                     site-relative URLs of the page kinds (pipe into url)
 //	docHTML *Doc         the docs stage's sanitised HTML (the one trusted sink)
+//	recon x              the recorded difference (Reconciliation) whose cell
+//	                     is x's source, or nil
+//	reconKind, figureName  a recorded difference's kind and figure in words
 //
 // Links stay root-relative even when the base URL names a host, so the
 // site loads from wherever it is served and never from another host.
-func funcs(base baseurl.Base) template.FuncMap {
+func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation) template.FuncMap {
 	return template.FuncMap{
+		"recon": func(x any) *par.Reconciliation {
+			if len(recon) == 0 {
+				return nil
+			}
+			_, s := origin(x)
+			if s.Cell == "" {
+				return nil
+			}
+			return recon[par.Source{File: s.File, Sheet: s.Sheet, Cell: s.Cell}]
+		},
+		"reconKind":  reconKind,
+		"inc":        func(i int) int { return i + 1 },
+		"figureName": figureName,
 		"url": func(p string) string {
 			return base.Path + strings.TrimPrefix(p, "/")
 		},
@@ -128,4 +144,62 @@ func methodName(m par.Method) string {
 		return "Khảo sát sự hài lòng (SIPAS)"
 	}
 	return string(m)
+}
+
+// reconKind says in words what kind of difference a record is about.
+func reconKind(kind string) string {
+	switch kind {
+	case "rank":
+		return "Thứ hạng công bố không khớp với thứ tự các chỉ số (tổng điểm) công bố"
+	case "value-rank-band":
+		return "Chỉ số (tổng điểm) công bố không khớp với thứ hạng và xếp loại công bố"
+	case "rank-numbering":
+		return "Thứ hạng công bố không liền mạch theo cách xếp hạng của bộ chỉ số"
+	case "rank-computed":
+		return "Thứ hạng công bố khác thứ hạng tính từ phiếu chấm điểm"
+	case "band":
+		return "Xếp loại công bố khác xếp loại theo ngưỡng và quy tắc của bộ chỉ số"
+	case "band-unknown":
+		return "Xếp loại công bố không có trong bộ chỉ số"
+	case "range":
+		return "Số liệu công bố vượt mức tối đa"
+	case "components":
+		return "Tổng điểm công bố khác tổng các điểm thành phần công bố"
+	case "published-computed":
+		return "Số liệu công bố khác số liệu tính từ phiếu chấm điểm"
+	case "incomplete":
+		return "Phiếu chấm điểm chưa có đủ điểm thẩm định; kết quả là số liệu công bố"
+	case "subtotal":
+		return "Điểm của nhóm tiêu chí trên phiếu chấm khác tổng các tiêu chí"
+	case "sheet-total":
+		return "Tổng điểm trên phiếu chấm khác tổng các dòng"
+	}
+	return "Số liệu công bố khác quy tắc tính"
+}
+
+// figureName names a figure of a result in words.
+func figureName(f string) string {
+	switch {
+	case f == "total":
+		return "Tổng điểm"
+	case f == "index":
+		return "Chỉ số CCHC"
+	case f == "rank":
+		return "Thứ hạng"
+	case f == "band":
+		return "Xếp loại"
+	case f == "appraised":
+		return "Điểm thẩm định"
+	case f == "survey":
+		return "Điểm điều tra xã hội học"
+	case f == "satisfaction":
+		return "Chỉ số hài lòng"
+	case f == "sheet":
+		return "Phiếu chấm điểm"
+	case strings.HasPrefix(f, "area "):
+		return "Điểm lĩnh vực " + strings.TrimPrefix(f, "area ")
+	case f != "":
+		return "Tiêu chí " + f
+	}
+	return ""
 }

@@ -33,6 +33,8 @@ type model struct {
 	// every unit per call, which is quadratic over a whole province.
 	mergedInto map[string][]*par.Unit // successor id → units that merged into it
 	children   map[string][]*par.Unit // parent id → children
+
+	recorded map[uyKey]bool // unit-years with a recorded difference (‡)
 }
 
 type rkKey struct {
@@ -72,6 +74,10 @@ func newModel(in *Input) *model {
 		unitYearDocs: map[uyKey]*par.Doc{},
 		mergedInto:   map[string][]*par.Unit{},
 		children:     map[string][]*par.Unit{},
+		recorded:     map[uyKey]bool{},
+	}
+	for _, rc := range res.Reconciled {
+		m.recorded[uyKey{rc.Unit, rc.Year}] = true
 	}
 	for _, u := range reg.Units {
 		if u.Parent != "" {

@@ -35,7 +35,7 @@ func (m *model) plan() []Page {
 		up := m.unit(u)
 		add(unitURL(u.ID), "unit", up.Name, up)
 		for _, r := range m.res.ByUnit[u.ID] {
-			if r.Scored {
+			if m.hasUnitYear(r) {
 				add(unitYearURL(u.ID, r.Year), "unit-year", r.Name+" — kết quả năm "+strconv.Itoa(r.Year), m.unitYear(u, r))
 			}
 		}
@@ -49,6 +49,7 @@ func (m *model) plan() []Page {
 		add(decisionURL(d.Slug), "decision", decisionTitle(d), m.decision(d))
 	}
 	add(urlMethodology, "methodology", "Phương pháp đánh giá, xếp hạng", m.methodology())
+	add(urlReconcile, "reconciliation", "Đối chiếu số liệu", m.reconciliation())
 	for _, d := range m.freePages {
 		title := pageTitle(d)
 		add(freePageURL(d.Slug), "page", title, freePage{meta: meta{Crumb: title}, Doc: d})
@@ -92,7 +93,7 @@ func (m *model) rankRow(r *par.Result) rankRow {
 			row.BandSort = strconv.Itoa(i)
 		}
 	}
-	if r.Scored {
+	if m.hasUnitYear(r) {
 		row.YearURL = unitYearURL(r.Unit.ID, r.Year)
 	}
 	return row
@@ -231,6 +232,7 @@ func (m *model) home() homePage {
 			if rowComputed(rr.R) {
 				p.Computed = true
 			}
+			p.Recorded = p.Recorded || m.recorded[uyKey{rr.R.Unit.ID, rr.R.Year}]
 		}
 		p.Groups = append(p.Groups, hg)
 	}
@@ -326,6 +328,7 @@ func (m *model) ranking(rk *par.Ranking) rankingPage {
 		p.Cols.Satisfaction = p.Cols.Satisfaction || r.Satisfaction.Known()
 		p.Cols.Change = p.Cols.Change || row.Change.Known
 		p.Computed = p.Computed || rowComputed(r)
+		p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
 	}
 	rks := m.byGroup[rk.Group.ID]
 	if i := slices.Index(rks, rk); i >= 0 {
@@ -413,7 +416,7 @@ func (m *model) unitYearRow(r *par.Result) unitYearRow {
 		row.Ranking = rankingURL(r.Year, r.Group)
 		row.Of = m.ranked[rk]
 	}
-	if r.Scored {
+	if m.hasUnitYear(r) {
 		row.URL = unitYearURL(r.Unit.ID, r.Year)
 	}
 	return row
@@ -551,6 +554,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	for _, r := range results {
 		p.Rows = append(p.Rows, m.unitYearRow(r))
 		p.Computed = p.Computed || (r.Scored && rowComputed(r))
+		p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
 		if r.Detail && r.Scored {
 			p.profile = r
 		}
@@ -572,6 +576,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 			row.Unit = link{Title: pre.Current().Name, URL: unitURL(pre.ID)}
 			p.PredRows = append(p.PredRows, row)
 			p.Computed = p.Computed || rowComputed(r)
+			p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
 		}
 	}
 	slices.SortStableFunc(p.PredRows, func(a, b unitYearRow) int { return a.R.Year - b.R.Year })
@@ -640,9 +645,26 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 	if r.Framework != nil {
 		p.Method = frameworkURL(r.Framework.ID)
 	}
-	var scoredYears []*par.Result
+	for _, rc := range m.res.Reconciled {
+		if rc.Unit == u.ID && rc.Year == r.Year {
+			p.Recon = append(p.Recon, rc)
+		}
+	}
+	p.Recorded = len(p.Recon) > 0
+	if r.Incomplete {
+		for _, k := range r.Missing {
+			label := k
+			if r.Framework != nil {
+				if n := r.Framework.Node(k); n != nil {
+					label = k + " " + n.Title
+				}
+			}
+			p.Missing = append(p.Missing, label)
+		}
+	}
+	var scoredYears []*par.Result // the years with a page
 	for _, o := range m.res.ByUnit[u.ID] {
-		if o.Scored {
+		if m.hasUnitYear(o) {
 			scoredYears = append(scoredYears, o)
 		}
 	}
@@ -659,6 +681,7 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 
 func (m *model) decision(d *par.Doc) decisionPage {
 	p := decisionPage{meta: meta{Crumb: d.Number}, Doc: d}
+	p.Amends, p.Replaces, p.ChangedBy = m.decisionRefs(d)
 	if p.Crumb == "" {
 		p.Crumb = d.Title
 	}
@@ -677,4 +700,32 @@ func (m *model) decision(d *par.Doc) decisionPage {
 		p.Attachments = append(p.Attachments, link{Title: title, URL: fileURL(a.File)})
 	}
 	return p
+}
+
+// reconciliation lists every recorded difference, in the register's order.
+func (m *model) reconciliation() reconPage {
+	p := reconPage{meta: meta{Crumb: "Đối chiếu số liệu"}}
+	for _, rc := range m.res.Reconciled {
+		row := reconRow{R: rc}
+		if u := m.reg.Unit(rc.Unit); u != nil {
+			row.Unit = link{Title: u.NameAt(rc.Year).Name, URL: unitURL(u.ID)}
+			for _, r := range m.res.ByUnit[u.ID] {
+				if r.Year == rc.Year && m.hasUnitYear(r) {
+					row.UnitYear = unitYearURL(u.ID, rc.Year)
+				}
+			}
+		}
+		for _, c := range rc.Cells {
+			row.Cells = append(row.Cells, c.String())
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	return p
+}
+
+// hasUnitYear reports whether a result gets its own page: when scored, and
+// when not scored but there is something to say (a detail sheet that is
+// incomplete, a narrative explaining why).
+func (m *model) hasUnitYear(r *par.Result) bool {
+	return r.Scored || r.Detail || m.unitYearDocs[uyKey{r.Unit.ID, r.Year}] != nil
 }

@@ -62,12 +62,20 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 	}
 	shared, err := fs.Glob(theme, sharedGlob)
 	if err != nil {
-		return nil, fmt.Errorf("render: theme: %w", err)
+		return nil, fmt.Errorf("theme: %w", err)
 	}
 	if len(shared) == 0 {
-		return nil, fmt.Errorf("render: theme has no %s", sharedGlob)
+		return nil, fmt.Errorf("theme has no %s", sharedGlob)
 	}
-	common := template.New("").Funcs(funcs(base))
+	recon := map[par.Source]*par.Reconciliation{}
+	if in.Results != nil {
+		for _, r := range in.Results.Reconciled {
+			for _, c := range r.Cells {
+				recon[c] = r
+			}
+		}
+	}
+	common := template.New("").Funcs(funcs(base, recon))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			return nil, err
@@ -80,7 +88,7 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 		}
 		t, err := common.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("render: template %s: %w", p.Template, err)
+			return nil, fmt.Errorf("template %s: %w", p.Template, err)
 		}
 		if err := parseFile(t, theme, path.Join(themeDir, p.Template+".html")); err != nil {
 			return nil, err
@@ -101,10 +109,10 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 func parseFile(t *template.Template, theme fs.FS, name string) error {
 	b, err := fs.ReadFile(theme, name)
 	if err != nil {
-		return fmt.Errorf("render: theme: %w", err)
+		return fmt.Errorf("theme: %w", err)
 	}
 	if _, err := t.New(name).Parse(string(b)); err != nil {
-		return fmt.Errorf("render: %w", err)
+		return err // "template: templates/x.html:3: …" names the file
 	}
 	return nil
 }

@@ -106,7 +106,7 @@ func Plan(in *Input) []Page {
 func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 	for _, p := range pages {
 		if err := checkURL(p.URL); err != nil {
-			return fmt.Errorf("render %s: %w", p.URL, err)
+			return fmt.Errorf("page %s: %w", p.URL, err)
 		}
 	}
 	env, err := newEnv(in, theme, pages)
@@ -150,7 +150,7 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 				p := &pages[i]
 				buf.Reset()
 				if err := env.render(&buf, p); err != nil {
-					fail(i, fmt.Errorf("render %s: %w", p.URL, err))
+					fail(i, fmt.Errorf("page %s: %w", p.URL, err))
 					continue
 				}
 				data := buf.Bytes()
@@ -158,7 +158,7 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 					data = bytes.Clone(data) // the writer may keep the slice
 				}
 				if err := w.WriteFile(OutputPath(p.URL), data); err != nil {
-					fail(i, fmt.Errorf("render %s: %w", p.URL, err))
+					fail(i, fmt.Errorf("page %s: %w", p.URL, err))
 				}
 			}
 		}()

@@ -63,6 +63,10 @@ var goldenPages = map[string]string{
 	"quyet-dinh/index.html":                   "decisions.html",
 	"quyet-dinh/1007-qd-ubnd-2024/index.html": "decision.html",
 	"phuong-phap/index.html":                  "methodology.html",
+	"doi-chieu/index.html":                    "reconciliation.html",
+	"don-vi/huyen-binh-son/2023/index.html":   "unit-year-recorded.html",
+	"don-vi/xa-tan-phu/2023/index.html":       "unit-year-incomplete.html",
+	"don-vi/xa-binh-minh/2023/index.html":     "unit-year-not-scored.html",
 	"404.html":                                "404.html",
 }
 
@@ -133,14 +137,16 @@ func TestPlanSortedAndUnique(t *testing.T) {
 		"/", "/404.html", "/nam/", "/nam/2022/", "/nam/2023/so/", "/don-vi/", "/don-vi/so-noi-vu/",
 		"/don-vi/so-noi-vu/2023/", "/don-vi/so-tai-chinh/2022/", "/quyet-dinh/", "/quyet-dinh/215-qd-ubnd-2023/",
 		"/phuong-phap/", "/trang/gioi-thieu/", "/don-vi/xa-tan-an/", "/don-vi/xa-tan-an/2022/",
+		"/doi-chieu/", "/don-vi/xa-binh-minh/2023/", // not scored, with a narrative saying why
 	} {
 		if !seen[u] {
 			t.Errorf("page %s not planned", u)
 		}
 	}
-	// Missing is not zero: an unscored unit-year has no page; an English
+	// Missing is not zero: an unscored unit-year has no page unless there
+	// is something to say (a narrative, an incomplete sheet); an English
 	// page is not published on the Vietnamese site.
-	for _, u := range []string{"/don-vi/so-xay-dung/2023/", "/don-vi/xa-binh-minh/2023/", "/trang/about/"} {
+	for _, u := range []string{"/don-vi/so-xay-dung/2023/", "/trang/about/"} {
 		if seen[u] {
 			t.Errorf("page %s should not be planned", u)
 		}
@@ -430,7 +436,7 @@ func TestRenderErrorNamesPage(t *testing.T) {
 	}
 	var w mapWriter
 	err := Render(in, theme, pages, 2, &w)
-	if err == nil || !strings.HasPrefix(err.Error(), "render /nam/2023/so/: ") {
+	if err == nil || !strings.HasPrefix(err.Error(), "page /nam/2023/so/: ") {
 		t.Fatalf("err = %v, want it to name the page", err)
 	}
 	pages[1].Template = "missing"
@@ -449,7 +455,7 @@ func TestUnsafeURLRefused(t *testing.T) {
 	in := f.input("/")
 	var w mapWriter
 	err := Render(in, parindex.Theme, Plan(in), 2, &w)
-	if err == nil || !strings.Contains(err.Error(), `render /don-vi/../../etc/: unsafe URL segment ".."`) {
+	if err == nil || !strings.Contains(err.Error(), `page /don-vi/../../etc/: unsafe URL segment ".."`) {
 		t.Fatalf("err = %v", err)
 	}
 	if len(w.files) != 0 {

@@ -11,6 +11,7 @@ const (
 	urlUnits       = "/don-vi/"
 	urlDecisions   = "/quyet-dinh/"
 	urlMethodology = "/phuong-phap/"
+	urlReconcile   = "/doi-chieu/"
 	urlNotFound    = "/404.html"
 )
 

@@ -84,6 +84,7 @@ type homePage struct {
 	Years     []link
 	Narrative *par.Doc
 	Computed  bool
+	Recorded  bool // some figure shown is a recorded difference (‡): explain the mark
 }
 
 type yearItem struct {
@@ -127,6 +128,7 @@ type rankingPage struct {
 	Ranked      bool      // the group is ranked (not Group.Unranked)
 	Cols        struct{ Appraised, Survey, Satisfaction, Change bool }
 	Computed    bool // some figure shown is computed: show the legend
+	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
 	Bands       []bandCount
 	ChangeNotes []string // notes shared by every change, shown once
 	Decision    *par.Doc
@@ -205,6 +207,7 @@ type unitPage struct {
 	Children    []unitItem
 	Narrative   *par.Doc
 	Computed    bool
+	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
 	Charts      []chart.Chart
 
 	history []*par.Result
@@ -242,11 +245,28 @@ type unitYearPage struct {
 	TreeSrc   string           // workbook and sheet of the criteria tree
 	Areas     []par.AreaResult // area points, maxima filled from the framework
 	Computed  bool
+	Recorded  bool // some figure shown is a recorded difference (‡): explain the mark
 	Narrative *par.Doc
 	Method    string
 	Prev      link
 	Next      link
 	Charts    []chart.Chart
+	Recon     []*par.Reconciliation // recorded differences of this unit-year
+	Missing   []string              // criteria without an appraised score (incomplete sheet)
+}
+
+// reconPage is the public list of recorded differences between the
+// publication decisions and the rules ("Đối chiếu số liệu").
+type reconPage struct {
+	meta
+	Rows []reconRow
+}
+
+type reconRow struct {
+	R        *par.Reconciliation
+	Unit     link
+	UnitYear string // the unit-year page, "" if none
+	Cells    []string
 }
 
 type decisionsPage struct {
@@ -259,6 +279,9 @@ type decisionPage struct {
 	Doc         *par.Doc
 	Groups      []link
 	Attachments []link
+	// Amends and Replaces are the decisions this one changes, ChangedBy
+	// the later ones that amend or replace it.
+	Amends, Replaces, ChangedBy []link
 }
 
 type extraView struct {

@@ -23,7 +23,7 @@ type DetailLabels struct {
 	Total     string // closing row: "Tổng điểm"
 	Bonus     string // "Điểm thưởng"
 	Penalty   string // "Điểm trừ"
-	NA        string // a not-applicable leaf's score cells: "Không áp dụng"
+	NA        string // a not-applicable leaf's score cells: "Không áp dụng", "Không đánh giá", "KĐG"
 }
 
 // DefaultDetailLabels are the labels of the most common export.
@@ -83,6 +83,12 @@ type DetailOptions struct {
 	// TextNumbers lists leaf keys whose number cells are typed as text
 	// with a decimal comma.
 	TextNumbers map[string]bool
+	// TitlePrefix gives, by node key, text printed right before a node's
+	// title: a code-like phrase of another numbering ("1.1. ", "Tiêu chí
+	// 2: "), as sheets carry whose titles were copied from the Ministry's
+	// template or an older framework. The node's own code stays in the
+	// code column (or, with CodeInContent, before the prefix).
+	TitlePrefix map[string]string
 }
 
 // columns is the position of each column (0: absent).
@@ -326,6 +332,7 @@ func (d *detail) node(n *par.Node, r, depth int) (int, sums) {
 			title = strings.ToUpper(title)
 		}
 	}
+	title = d.opt.TitlePrefix[n.Key] + title
 	code := d.printedCode(n)
 	if c.code > 0 {
 		b.text(r, c.code, code, style)

@@ -341,3 +341,156 @@ func cellRC(t *testing.T, ref string) (col, row int) {
 	}
 	return col, row
 }
+
+// mergeSet lists a sheet's merges as "A1:B2" ranges.
+func mergeSet(s *xlsx.Sheet) map[string]bool {
+	m := map[string]bool{}
+	for _, g := range s.Merges {
+		m[xlsx.CellName(g.FirstRow, g.FirstCol)+":"+xlsx.CellName(g.LastRow, g.LastCol)] = true
+	}
+	return m
+}
+
+// An annex with the areas' points under a merged group header, their
+// codes on a second header row, and a row of maxima under the header.
+func TestAnnexAreaGroupAndMaxima(t *testing.T) {
+	p := par.MustPoints
+	fig := func(s string) par.Figure { return par.Pub(p(s), 2, par.Source{}) }
+	cols := []AnnexColumn{{Kind: ColSerial}, {Kind: ColName, Label: "Tên đơn vị"},
+		{Kind: ColArea, Area: "I"}, {Kind: ColArea, Area: "II"}, {Kind: ColArea, Area: "III"},
+		{Kind: ColTotal}, {Kind: ColIndex}, {Kind: ColBand}, {Kind: ColRank, Label: "Xếp hạng"}}
+	rows := []*par.Summary{
+		{Name: "Huyện An Lâm", Rank: par.Rank{N: 2}, Total: fig("70"), Index: fig("70"), Band: par.BandMark{Name: "Khá"},
+			Areas: map[string]par.Figure{"I": fig("15"), "II": fig("20"), "III": fig("35")}},
+		{Name: "Huyện Bạch Thủy", Rank: par.Rank{N: 1}, Total: fig("80.5"), Index: fig("80.5"), Band: par.BandMark{Name: "Tốt"},
+			Areas: map[string]par.Figure{"I": fig("16"), "II": fig("24.5"), "III": fig("40")}},
+	}
+	maxima := &par.Summary{Name: "Điểm tối đa", Total: fig("100"), Areas: map[string]par.Figure{"I": fig("20"), "II": fig("30"), "III": fig("50")}}
+	ws := Annex("KẾT QUẢ", []AnnexTable{{Columns: cols, Rows: rows, AreaGroup: "Điểm đạt được của từng lĩnh vực", Maxima: maxima}}, AnnexOptions{})
+	s := &roundTrip(t, ws).Sheets[0]
+	h := findRow(s, 2, "Tên đơn vị")
+	if h == 0 {
+		t.Fatal("no header")
+	}
+	if want := []string{"STT", "Tên đơn vị", "Điểm đạt được của từng lĩnh vực", "", "", "Tổng điểm", "Chỉ số CCHC (%)", "Xếp loại", "Xếp hạng"}; !slices.Equal(s.Rows[h-1], want) {
+		t.Errorf("header row 1 %q, want %q", s.Rows[h-1], want)
+	}
+	if got := s.Rows[h][2:5]; !slices.Equal(got, []string{"I", "II", "III"}) {
+		t.Errorf("header row 2 %q", s.Rows[h])
+	}
+	m := mergeSet(s)
+	for _, want := range []string{
+		xlsx.CellName(h, 3) + ":" + xlsx.CellName(h, 5), // the group over the areas
+		xlsx.CellName(h, 1) + ":" + xlsx.CellName(h+1, 1),
+		xlsx.CellName(h, 9) + ":" + xlsx.CellName(h+1, 9),
+	} {
+		if !m[want] {
+			t.Errorf("merge %s missing: %v", want, s.Merges)
+		}
+	}
+	if got := s.Rows[h+1]; !slices.Equal(got, []string{"", "Điểm tối đa", "20", "30", "50", "100"}) {
+		t.Errorf("maxima row %q", got)
+	}
+	if got := s.Rows[h+2]; !slices.Equal(got, []string{"1", "Huyện An Lâm", "15", "20", "35", "70", "70", "Khá", "2"}) {
+		t.Errorf("first unit %q", got)
+	}
+	if got := s.Rows[h+3]; !slices.Equal(got, []string{"2", "Huyện Bạch Thủy", "16", "24.5", "40", "80.5", "80.5", "Tốt", "1"}) {
+		t.Errorf("second unit %q", got)
+	}
+}
+
+// Parents each followed by their children in one table: a parent with
+// figures is its own row, one without is a heading merged across the
+// table; serial numbers are Roman for parents and restart under each.
+func TestAnnexChildrenUnderParents(t *testing.T) {
+	p := par.MustPoints
+	fig := func(s string) par.Figure { return par.Pub(p(s), 2, par.Source{}) }
+	row := func(unit, name string, rank int, total string) *par.Summary {
+		return &par.Summary{Unit: unit, Name: name, Rank: par.Rank{N: rank}, Total: fig(total), Index: fig(total), Band: par.BandMark{Name: "Khá"}}
+	}
+	cols := []AnnexColumn{{Kind: ColSerial}, {Kind: ColName}, {Kind: ColTotal}, {Kind: ColIndex}, {Kind: ColBand}, {Kind: ColRank}}
+	tbl := AnnexTable{
+		Section: "III. KHỐI UBND CẤP HUYỆN VÀ CẤP XÃ",
+		Columns: cols,
+		Rows: []*par.Summary{
+			row("h1", "Huyện An Lâm", 1, "80"),
+			{Unit: "h2", Name: "HUYỆN BẠCH THỦY"},
+			{Unit: "h3", Name: "Huyện Cô Đơn"}, // no figures, no children: not scored
+		},
+		Children: map[string][]*par.Summary{
+			"h1": {row("x1", "Xã Tân An", 1, "75"), row("x2", "Xã Tân Bình", 2, "70")},
+			"h2": {row("x3", "Xã Bạch Hà", 1, "65")},
+		},
+	}
+	ws := Annex("KẾT QUẢ", []AnnexTable{tbl}, AnnexOptions{})
+	s := &roundTrip(t, ws).Sheets[0]
+	h := findRow(s, 2, "Tên cơ quan, đơn vị")
+	want := [][]string{
+		{"I", "Huyện An Lâm", "80", "80", "Khá", "1"},
+		{"1", "Xã Tân An", "75", "75", "Khá", "1"},
+		{"2", "Xã Tân Bình", "70", "70", "Khá", "2"},
+		{"II", "HUYỆN BẠCH THỦY"},
+		{"1", "Xã Bạch Hà", "65", "65", "Khá", "1"},
+		{"III", "Huyện Cô Đơn"},
+	}
+	for i, w := range want {
+		got := slices.Clone(s.Rows[h+i])
+		for len(got) > 0 && got[len(got)-1] == "" {
+			got = got[:len(got)-1]
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("row %d: %q, want %q", h+i+1, got, w)
+		}
+	}
+	m := mergeSet(s)
+	if heading := xlsx.CellName(h+4, 2) + ":" + xlsx.CellName(h+4, 6); !m[heading] {
+		t.Errorf("heading merge %s missing: %v", heading, s.Merges)
+	}
+	if own := xlsx.CellName(h+1, 2) + ":" + xlsx.CellName(h+1, 6); m[own] {
+		t.Errorf("a parent with figures is merged like a heading")
+	}
+}
+
+// Titles that open with a code-like phrase of another numbering keep the
+// node's own code in the code column; a not-applicable leaf carries the
+// word the options give.
+func TestDetailSheetTitlePrefixAndNAWord(t *testing.T) {
+	fw := testFramework()
+	ws := DetailSheet(fw, "Sở Tư pháp", 2025, testSheet(), DetailOptions{
+		Labels:      DetailLabels{NA: "Không đánh giá"},
+		TitlePrefix: map[string]string{"I/1": "Tiêu chí 2: ", "I/1/1.1": "1.2. ", "II/4": "b) "},
+	})
+	s := &roundTrip(t, ws).Sheets[0]
+	for _, c := range []struct{ code, title string }{
+		{"1", "Tiêu chí 2: Kế hoạch năm"},
+		{"1.1", "1.2. Ban hành đúng hạn"},
+		{"1.2", "Mức độ hoàn thành"},
+		{"4", "b) Thanh toán trực tuyến"},
+	} {
+		r := findRow(s, 1, c.code)
+		if r == 0 || s.Cell(r, 2) != c.title {
+			t.Errorf("row %s: title %q, want %q", c.code, s.Cell(r, 2), c.title)
+		}
+	}
+	r := findRow(s, 1, "4")
+	if got := [2]string{s.Cell(r, 4), s.Cell(r, 6)}; got != [2]string{"Không đánh giá", "Không đánh giá"} {
+		t.Errorf("not-applicable leaf %q", got)
+	}
+	if r := findRow(s, 2, "Tổng điểm"); s.Cell(r, 3) != "10" || s.Cell(r, 6) != "6.83" {
+		t.Errorf("total row %q", s.Rows[r-1])
+	}
+	// With codes in the content the own code comes first.
+	ws = DetailSheet(fw, "Sở Tư pháp", 2025, testSheet(), DetailOptions{CodeInContent: true, TitlePrefix: map[string]string{"I/1/1.1": "Tiêu chí 1.2 - "}})
+	s = &roundTrip(t, ws).Sheets[0]
+	if findRow(s, 1, "1.1. Tiêu chí 1.2 - Ban hành đúng hạn") == 0 {
+		t.Error("code inside content: prefix not after the node's own code")
+	}
+}
+
+func TestRoman(t *testing.T) {
+	for n, want := range map[int]string{1: "I", 4: "IV", 9: "IX", 14: "XIV", 40: "XL", 1994: "MCMXCIV", 0: "0"} {
+		if got := roman(n); got != want {
+			t.Errorf("roman(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

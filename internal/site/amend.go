@@ -1,0 +1,60 @@
+package site
+
+import (
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// decisionRefs links the decisions d amends and replaces, and those that
+// amend or replace d, by number (compared after folding, as compute
+// checks them; compute reports a number no decision has).
+func (m *model) decisionRefs(d *par.Doc) (amends, replaces, changedBy []link) {
+	byNumber := map[string]*par.Doc{}
+	for _, o := range m.decisions {
+		if k := viet.Key(o.Number); k != "" {
+			if _, dup := byNumber[k]; !dup {
+				byNumber[k] = o
+			}
+		}
+	}
+	ref := func(n string) link {
+		if o := byNumber[viet.Key(n)]; o != nil {
+			return link{Title: decisionRefName(o), URL: decisionURL(o.Slug)}
+		}
+		return link{Title: "Quyết định số " + n}
+	}
+	for _, n := range d.Amends {
+		amends = append(amends, ref(n))
+	}
+	for _, n := range d.Replaces {
+		replaces = append(replaces, ref(n))
+	}
+	self := viet.Key(d.Number)
+	// m.decisions is newest first; list the changes oldest first.
+	for i := len(m.decisions) - 1; i >= 0; i-- {
+		o := m.decisions[i]
+		if o == d || self == "" {
+			continue
+		}
+		for _, n := range append(append([]string(nil), o.Amends...), o.Replaces...) {
+			if viet.Key(n) == self {
+				changedBy = append(changedBy, link{Title: decisionRefName(o), URL: decisionURL(o.Slug)})
+				break
+			}
+		}
+	}
+	return amends, replaces, changedBy
+}
+
+// decisionRefName is how a decision is named in a sentence: "Quyết định số
+// 1007/QĐ-UBND ngày 20/02/2024", as the "decision-name" template does.
+func decisionRefName(d *par.Doc) string {
+	s := "Quyết định"
+	if d.Number != "" {
+		s += " số " + d.Number
+	}
+	if !d.Date.IsZero() {
+		s += " ngày " + d.Date.String()
+	}
+	return s
+}
