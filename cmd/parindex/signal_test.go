@@ -81,6 +81,55 @@ func TestInterrupt(t *testing.T) {
 		})
 	}
 
+	// The other long-running commands stop the same way.
+	for _, c := range []struct {
+		name  string
+		args  []string
+		ready func(t *testing.T, stderr *bytes.Buffer)
+		want  string
+	}{
+		{"check", []string{"check", "--root", root}, nil, "parindex: stopped by SIGTERM; check not finished\n"},
+		{"template", []string{"template", "--root", root, "--group", "xa", "--year", "2025", "--out", filepath.Join(t.TempDir(), "t.xlsx")}, nil,
+			"parindex: stopped by SIGTERM; no workbook written\n"},
+		{"serve", []string{"serve", "--root", root, "--addr", "127.0.0.1:0"}, func(t *testing.T, stderr *bytes.Buffer) {
+			// Wait until it serves: the signal then stops a running preview.
+			deadline := time.Now().Add(60 * time.Second)
+			for !strings.Contains(stderr.String(), "serving http://") {
+				if time.Now().After(deadline) {
+					t.Fatalf("serve did not start: %s", stderr)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cmd, stderr := start(t, bin, c.args...)
+			if c.ready != nil {
+				c.ready(t, stderr)
+			} else {
+				waitReading(t, cmd)
+			}
+			t0 := time.Now()
+			cmd.Process.Signal(syscall.SIGTERM)
+			err := cmd.Wait()
+			took := time.Since(t0)
+			t.Logf("exited %.0f ms after the signal", took.Seconds()*1000)
+			if took > 2*time.Second {
+				t.Errorf("exited %s after SIGTERM, want within 2 s", took)
+			}
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 143 {
+				t.Errorf("exit: %v, want status 143\n%s", err, stderr)
+			}
+			if c.want != "" && stderr.String() != c.want {
+				t.Errorf("stderr:\n got %q\nwant %q", stderr.String(), c.want)
+			}
+			if c.name == "serve" && !strings.HasSuffix(stderr.String(), "parindex: stopped by SIGTERM; preview closed\n") {
+				t.Errorf("stderr: %q", stderr.String())
+			}
+		})
+	}
+
 	t.Run("after a killed build", func(t *testing.T) {
 		cmd, _ := start(t, bin, "build", "--root", root)
 		waitRendering(t, root, cmd)
@@ -136,6 +185,29 @@ func waitRendering(t *testing.T, root string, cmd *exec.Cmd) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatal("the build did not start rendering within 60 s")
+}
+
+// waitReading waits until the command has a workbook open: it is reading
+// the input (and so has long set up its signal handling). Without /proc it
+// waits a moment instead.
+func waitReading(t *testing.T, cmd *exec.Cmd) {
+	t.Helper()
+	fds := fmt.Sprintf("/proc/%d/fd", cmd.Process.Pid)
+	if _, err := os.Stat(fds); err != nil {
+		time.Sleep(200 * time.Millisecond)
+		return
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		es, _ := os.ReadDir(fds)
+		for _, e := range es {
+			if l, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && strings.Contains(l, string(filepath.Separator)+"scores"+string(filepath.Separator)) {
+				return
+			}
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatal("the command did not open a workbook within 60 s")
 }
 
 // leftovers lists what a build may leave next to the output.
