@@ -81,6 +81,12 @@ func pageKinds() []pageKind {
 		// recorder fails the page on any request leaving the site.
 		{name: "page-outside", path: "trang/" + outsidePage + "/", marker: `main a[href="https://cdn.example.com/logo.png"]`},
 		{name: "not-found", path: "404.html"},
+		// Issue 9: the public list of recorded differences, a ranking that
+		// marks one (‡), and a unit-year page for a year the unit was not
+		// scored (its narrative says why).
+		{name: "reconciliation", path: "doi-chieu/", marker: "table.recon-list", mobile: true},
+		{name: "ranking-recorded", path: "nam/2021/so/", marker: "a.recon"},
+		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
 	}
 }
 
