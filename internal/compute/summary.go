@@ -1,8 +1,10 @@
 package compute
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"parindex/internal/diag"
 	"parindex/internal/par"
@@ -138,22 +140,36 @@ func (x *run) compare(e *entry, fw *par.Framework) {
 		}
 		checks = append(checks, check{"points of area " + nr.Node.Code, f, nr.Appraised.Value, nr.Appraised.Known(), halfUnit(f.Decimals)})
 	}
-	for _, ch := range checks {
+	// One row that does not match its sheet is one fault: one error at the
+	// first differing cell, naming every figure that differs.
+	var first *check
+	var diffs []string
+	for i := range checks {
+		ch := &checks[i]
 		if !ch.pub.Known() {
 			continue
 		}
-		src := at(ch.pub.Src, s.Src)
 		switch {
 		case !ch.known:
-			x.dl.Warnf(src, "published %s %s cannot be checked: %s has no such points", ch.what, ch.pub.Text(), c.src)
+			x.dl.Warnf(at(ch.pub.Src, s.Src), "published %s %s cannot be checked: %s has no such points", ch.what, ch.pub.Text(), c.src)
 		case !within(ch.pub.Value, ch.comp, ch.tol):
-			x.dl.Contradictf(src, diag.Fact{Kind: "published-computed", Other: c.src, Published: ch.pub.Text(), Rule: ch.comp.Format(ch.pub.Decimals)},
-				"published %s %s differs from %s computed from %s", ch.what, ch.pub.Text(), ch.comp.Format(ch.pub.Decimals), c.src)
+			if first == nil {
+				first = ch
+			}
+			diffs = append(diffs, fmt.Sprintf("%s %s at %s (sheet: %s)", ch.what, ch.pub.Text(), ch.pub.Src.Cell, ch.comp.Format(ch.pub.Decimals)))
 			if ch.what == "total" || ch.what == "index" {
 				e.pubDiffers = true
 			}
 		}
 	}
+	if first == nil {
+		return
+	}
+	msg := fmt.Sprintf("published %s %s differs from %s computed from %s", first.what, first.pub.Text(), first.comp.Format(first.pub.Decimals), c.src)
+	if len(diffs) > 1 {
+		msg += "; so do its " + strings.Join(diffs[1:], ", ")
+	}
+	x.dl.Contradictf(at(first.pub.Src, s.Src), diag.Fact{Kind: "published-computed", Other: c.src, Published: first.pub.Text(), Rule: first.comp.Format(first.pub.Decimals)}, "%s", msg)
 }
 
 // checkRanksAndBands compares published ranks with the ranks computed
