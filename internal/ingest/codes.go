@@ -45,11 +45,6 @@ func isRomanUpper(c string) bool {
 	return c != "" && strings.Trim(c, "IVX") == ""
 }
 
-func isLowerLetter(c string) bool {
-	c = strings.Trim(c, "(.):")
-	return len([]rune(c)) == 1 && strings.ToLower(c) == c && strings.ToUpper(c) != c
-}
-
 func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 func looksNumeric(code string) bool { return code != "" && isDigit(code) }

@@ -47,7 +47,6 @@ type sheetProblems struct {
 	maxDiffs []maxDiff    // printed maxima that differ from the framework
 	over     []string     // scores over their maximum, and where
 	overAt   []par.Source
-	reported map[*par.Node]bool
 }
 
 type blankCell struct {
@@ -83,7 +82,7 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 	sc.layout = l
 	rows := sc.classify(l, x)
 	s := &par.Sheet{Unit: unit.ID, Year: sc.year, Group: unit.Group, Framework: f.ID, Name: name, Src: g.sheetSrc()}
-	p := &sheetProblems{reported: map[*par.Node]bool{}}
+	p := &sheetProblems{}
 
 	m := newMatcher(x)
 	var recs []rowRec
@@ -256,7 +255,6 @@ func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framewor
 		row.NA = true
 	case d.appr.known() && d.max.kind == cellNA:
 		sc.d.Errorf(d.appr.src, "appraised %s%s, but the maximum cell %s says %q (not applicable)", d.appr.fig.Value, of, d.max.src.Cell, d.max.raw)
-		p.reported[n] = true
 	case d.appr.known() && d.self.kind == cellNA:
 		sc.d.Warnf(d.appr.src, "the unit marked %s not applicable (%s), but it was appraised %s: the appraised score counts", x.label[n], d.self.src.Cell, d.appr.fig.Value)
 	}
@@ -267,13 +265,9 @@ func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framewor
 				at = d.src
 			}
 			sc.d.Errorf(at, "criterion %s applies to every unit (framework %s says required), so it cannot be marked not applicable; enter its score", x.label[req], f.ID)
-			row.NA = false
-			p.reported[n] = true
-			n.Walk(func(c *par.Node) { p.reported[c] = true })
+			row.NA = false // and without a score: the sheet is incomplete, reported here
 		}
-		if row.NA {
-			return row
-		}
+		return row
 	}
 	for _, c := range []struct {
 		name string
@@ -298,14 +292,8 @@ func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framewor
 				hint = ` (nor a mark of "not applicable"; words of your own for it go in not_applicable in data/site.yaml)`
 			}
 			sc.d.Errorf(c.v.src, "%s %q%s is not a number%s", c.name, short(c.v.raw), of, hint)
-			if c.name == "appraised" {
-				p.reported[n] = true
-			}
 		case cellNoValue:
 			p.noValue = append(p.noValue, c.v.src)
-			if c.name == "appraised" {
-				p.reported[n] = true
-			}
 		case cellNA:
 			// Self-assessment "not applicable" under an appraised score:
 			// warned about above.
