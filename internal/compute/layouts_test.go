@@ -723,6 +723,8 @@ func TestOfficeAnnexContradictions(t *testing.T) {
 			[]string{f + "H4: error: published index 104.44 of Sở Nội vụ is above 100%: an index is a share of the maximum"}},
 		{"a band its index does not give", map[string]any{"I6": "Tốt"},
 			[]string{f + "I6: error: published band Tốt of Sở Tài chính contradicts its index 72.22 (H6): framework so-2023 gives Khá (from 50)"}},
+		{"totals as formulas without a saved result", map[string]any{"G5": formula("C5+D5+E5-F5"), "G6": formula("C6+D6+E6-F6")},
+			[]string{f + "G5: error: 2 formulas without a saved result (G5, G6): the workbook was saved by a program that does not calculate, so its formulas have no values; open it in a spreadsheet program (Excel, LibreOffice Calc) and save it"}},
 		{"ranks that skip a place", map[string]any{"J7": 5},
 			[]string{f + "J7: error: published rank 5 follows rank 3: under competition ranking (framework so-2023) it would be 4"}},
 	} {

@@ -42,10 +42,9 @@ type extraRow struct {
 // sheetProblems gathers the problems of one sheet that are reported once
 // for the whole sheet rather than once per cell.
 type sheetProblems struct {
-	noValue  []par.Source // formula cells without a saved result
-	blank    []blankCell  // applicable leaves whose appraised cell is blank
-	maxDiffs []maxDiff    // printed maxima that differ from the framework
-	over     []string     // scores over their maximum, and where
+	blank    []blankCell // applicable leaves whose appraised cell is blank
+	maxDiffs []maxDiff   // printed maxima that differ from the framework
+	over     []string    // scores over their maximum, and where
 	overAt   []par.Source
 }
 
@@ -160,6 +159,7 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 	s.SelfTotal = sc.sheetTotal(rows.selfTotal, "self-assessed total", p)
 	if blankSheet(x, byNode, p) {
 		// An unfilled form: one error, not one per blank cell and formula.
+		sc.noValue = nil // subtotal formulas over blanks: part of the same fault
 		sc.d.Errorf(g.sheetSrc(), "no criterion has an appraised score (column %s is blank): the sheet is an unfilled form, so %s is not scored from it; fill it in, or move it out of %s/", strings.TrimRight(xlsx.CellName(1, l.appr+1), "0123456789"), name, scoresDir)
 		return s
 	}
@@ -246,7 +246,7 @@ func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framewor
 	case cellText:
 		sc.d.Errorf(d.max.src, "maximum %q%s is not a number", short(d.max.raw), of)
 	case cellNoValue:
-		p.noValue = append(p.noValue, d.max.src)
+		sc.noValue = append(sc.noValue, d.max.src)
 	}
 	apprNA := d.appr.kind == cellNA
 	blankAppr := d.appr.kind == cellBlank
@@ -293,7 +293,7 @@ func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framewor
 			}
 			sc.d.Errorf(c.v.src, "%s %q%s is not a number%s", c.name, short(c.v.raw), of, hint)
 		case cellNoValue:
-			p.noValue = append(p.noValue, c.v.src)
+			sc.noValue = append(sc.noValue, c.v.src)
 		case cellNA:
 			// Self-assessment "not applicable" under an appraised score:
 			// warned about above.
@@ -326,13 +326,7 @@ func requiredUnder(n *par.Node) *par.Node {
 // reportProblems writes the sheet-wide problems, each once. It reports
 // whether the sheet's maxima show it is scored against another framework.
 func (sc *sheetCtx) reportProblems(p *sheetProblems, f *par.Framework, matched int) bool {
-	if len(p.noValue) > 0 {
-		cells := make([]string, len(p.noValue))
-		for i, s := range p.noValue {
-			cells[i] = s.Cell
-		}
-		sc.d.Errorf(p.noValue[0], "%s without a saved result (%s): the workbook was saved by a program that does not calculate, so its formulas have no values; open it in a spreadsheet program (Excel, LibreOffice Calc) and save it", count(len(cells), "formula", "formulas"), list(cells, 8))
-	}
+	sc.reportNoValue()
 	if len(p.blank) > 0 {
 		var cells []string
 		for _, b := range p.blank {
@@ -363,7 +357,7 @@ func (sc *sheetCtx) sheetTotal(c cellVal, what string, p *sheetProblems) par.Fig
 	case cellText:
 		sc.d.Errorf(c.src, "%s %q is not a number", what, short(c.raw))
 	case cellNoValue:
-		p.noValue = append(p.noValue, c.src)
+		sc.noValue = append(sc.noValue, c.src)
 	}
 	return par.Figure{}
 }
@@ -390,7 +384,7 @@ func (sc *sheetCtx) extraRow(d *detailRow, p *sheetProblems) extraRow {
 		case cellText, cellNA:
 			sc.d.Errorf(c.v.src, "%s %q%s is not a number", c.name, short(c.v.raw), of)
 		case cellNoValue:
-			p.noValue = append(p.noValue, c.v.src)
+			sc.noValue = append(sc.noValue, c.v.src)
 		}
 	}
 	return e

@@ -351,6 +351,7 @@ func (env *scoreEnv) parseBook(book *xlsx.Book, b workbook, out *fileOut, t *tex
 				continue
 			}
 			out.sums = append(out.sums, sc.parseSummary(hs)...)
+			sc.reportNoValue()
 			continue
 		}
 		if !sh.Hidden && hasNumbers(g) {
@@ -403,6 +404,22 @@ type sheetCtx struct {
 	path   string
 	d      *diag.List
 	layout *detailLayout // detail sheets, once the header is read
+	// noValue are the formula cells read without a saved result; they are
+	// one fault of the whole sheet, reported once (reportNoValue).
+	noValue []par.Source
+}
+
+// reportNoValue reports the sheet's formulas without a saved result, once.
+func (sc *sheetCtx) reportNoValue() {
+	if len(sc.noValue) == 0 {
+		return
+	}
+	cells := make([]string, len(sc.noValue))
+	for i, s := range sc.noValue {
+		cells[i] = s.Cell
+	}
+	sc.d.Errorf(sc.noValue[0], "%s without a saved result (%s): the workbook was saved by a program that does not calculate, so its formulas have no values; open it in a spreadsheet program (Excel, LibreOffice Calc) and save it", count(len(cells), "formula", "formulas"), list(cells, 8))
+	sc.noValue = nil
 }
 
 // unitFromTitle finds the unit of a detail sheet. In the title block a
@@ -506,20 +523,17 @@ func (sc *sheetCtx) unitFromTitle(h *header) (*par.Unit, string, bool) {
 	return nil, "", false
 }
 
-// figure makes a published figure of a number cell, reporting text.
+// figure makes a published figure of a number cell, reporting text at
+// once and a formula without a saved result with the sheet's others.
 func (sc *sheetCtx) figure(r, c int, what, of string, percent bool) (par.Figure, cellKind) {
-	if c < 0 {
-		return par.Figure{}, cellBlank
-	}
-	s := sc.g.raw(r, c)
-	k, v, dec := sc.g.score(r, c, percent)
-	switch k {
-	case cellNumber:
-		return par.Pub(v, dec, sc.g.src(r, c)), k
+	v := sc.readCell(r, c, percent)
+	switch v.kind {
 	case cellText:
-		sc.d.Errorf(sc.g.src(r, c), "%s %q%s is not a number", what, short(viet.Clean(s)), of)
+		sc.d.Errorf(v.src, "%s %q%s is not a number", what, short(v.raw), of)
+	case cellNoValue:
+		sc.noValue = append(sc.noValue, v.src) // never blank, never zero
 	}
-	return par.Figure{}, k
+	return v.fig, v.kind
 }
 
 // short trims a quoted cell for a message.
