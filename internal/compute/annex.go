@@ -208,47 +208,38 @@ func (x *run) annexRanks(pubs []*entry, scored int, fw *par.Framework) map[*entr
 			bad[rw.e] = c
 		}
 		if outliers == 0 && len(rows) == ranked {
-			at := map[par.Source]*entry{}
-			for _, rw := range rows {
-				at[rw.e.sum.Rank.Src] = rw.e
+			ordered := make([]*entry, len(rows))
+			for i, rw := range rows {
+				ordered[i] = rw.e
 			}
-			x.checkNumbering(func(yield func(int, par.Source) bool) {
-				for _, rw := range rows {
-					if !yield(rw.r, rw.e.sum.Rank.Src) {
-						return
-					}
-				}
-			}, at, fw)
+			x.checkNumbering(ordered, fw)
 		}
 	}
 	return bad
 }
 
-// checkNumbering checks that ranks in order follow the tie rule:
-// competition (1, 2, 2, 4) or dense (1, 2, 2, 3). One error per scope.
-func (x *run) checkNumbering(ranks func(func(int, par.Source) bool), at map[par.Source]*entry, fw *par.Framework) {
-	prev, k := 0, 0
+// checkNumbering checks that the published ranks of rows, in rank order,
+// follow the tie rule: competition (1, 2, 2, 4) or dense (1, 2, 2, 3). One
+// error per scope, at the first rank out of step.
+func (x *run) checkNumbering(rows []*entry, fw *par.Framework) {
 	rule := "competition"
 	if fw.Dense() {
 		rule = "dense"
 	}
-	ranks(func(r int, src par.Source) bool {
-		k++
-		want := k
+	prev := 0
+	for k, e := range rows {
+		r, want := e.sum.Rank.N, k+1
 		if fw.Dense() {
 			want = prev + 1
 		}
 		if r != prev && r != want {
-			if e, ok := at[src]; ok {
-				e.rankBad = true
-			}
-			x.dl.Contradictf(src, diag.Fact{Kind: "rank-numbering", Published: strconv.Itoa(r), Rule: strconv.Itoa(want)},
+			e.rankBad = true
+			x.dl.Contradictf(e.sum.Rank.Src, diag.Fact{Kind: "rank-numbering", Published: strconv.Itoa(r), Rule: strconv.Itoa(want)},
 				"published rank %d follows rank %d: under %s ranking (framework %s) it would be %d", r, prev, rule, fw.ID, want)
-			return false
+			return
 		}
 		prev = r
-		return true
-	})
+	}
 }
 
 func plural(what string) string {
@@ -329,16 +320,7 @@ func (x *run) bandContradicts(e *entry, fw *par.Framework) bool {
 // classified.
 func notClassified(name string) bool {
 	k := viet.Key(name)
-	return startsWith(k, "khong xep loai", "chua xep loai", "khong phan loai", "chua phan loai")
-}
-
-func startsWith(k string, phrases ...string) bool {
-	for _, p := range phrases {
-		if k == p || strings.HasPrefix(k, p+" ") {
-			return true
-		}
-	}
-	return false
+	return viet.KeyStartsWith(k, "khong xep loai", "chua xep loai", "khong phan loai", "chua phan loai")
 }
 
 // reportBand reports a published band its figure does not give.

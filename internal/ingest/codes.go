@@ -3,6 +3,8 @@ package ingest
 import (
 	"regexp"
 	"strings"
+
+	"parindex/internal/viet"
 )
 
 // Codes and labels of detail-sheet rows: how a row's code is written and
@@ -49,25 +51,14 @@ func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 func looksNumeric(code string) bool { return code != "" && isDigit(code) }
 
-// startsWith reports whether key k starts with one of the phrases as whole
-// words ("diem tru" must not match "diem trung binh").
-func startsWith(k string, phrases ...string) bool {
-	for _, p := range phrases {
-		if k == p || strings.HasPrefix(k, p+" ") {
-			return true
-		}
-	}
-	return false
-}
-
 func isTotalLabel(k string) bool {
-	return k == "tong" || k == "cong" || startsWith(k, "tong cong", "tong diem", "tong so diem")
+	return k == "tong" || k == "cong" || viet.KeyStartsWith(k, "tong cong", "tong diem", "tong so diem")
 }
 
 func isBonusLabel(k string) bool {
-	return startsWith(k, "diem thuong", "diem cong", "cong diem", "diem khuyen khich") || k == "thuong"
+	return viet.KeyStartsWith(k, "diem thuong", "diem cong", "cong diem", "diem khuyen khich") || k == "thuong"
 }
 
 func isPenaltyLabel(k string) bool {
-	return startsWith(k, "diem tru", "diem phat", "tru diem") || k == "tru"
+	return viet.KeyStartsWith(k, "diem tru", "diem phat", "tru diem") || k == "tru"
 }

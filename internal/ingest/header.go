@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"parindex/internal/viet"
 	"regexp"
 	"strconv"
 	"strings"
@@ -147,9 +148,9 @@ func summaryRole(k string) role {
 		return roleRank
 	case has(k, "xep loai", "phan loai"):
 		return roleBand
-	case startsWith(k, "diem thuong", "diem cong", "cong diem", "thuong"):
+	case viet.KeyStartsWith(k, "diem thuong", "diem cong", "cong diem", "thuong"):
 		return roleBonus
-	case startsWith(k, "diem tru", "diem phat", "tru diem", "tru"):
+	case viet.KeyStartsWith(k, "diem tru", "diem phat", "tru diem", "tru"):
 		return rolePenalty
 	case has(k, "tu danh gia", "tu cham", "tdg"):
 		return roleIgnore // the unit's own figure, not published as its result
@@ -161,7 +162,7 @@ func summaryRole(k string) role {
 		return roleSumAppraised
 	case has(k, "chi so", "ty le", "par index"):
 		return roleIndex
-	case has(k, "tong diem", "diem dat duoc", "tong so diem", "diem dat", "diem tong") || startsWith(k, "tong") || k == "diem":
+	case has(k, "tong diem", "diem dat duoc", "tong so diem", "diem dat", "diem tong") || viet.KeyStartsWith(k, "tong") || k == "diem":
 		return roleTotal
 	case has(k, "ghi chu", "tang giam", "so sanh", "nhan xet", "ma"):
 		return roleIgnore

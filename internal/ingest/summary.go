@@ -79,7 +79,7 @@ func mapAreas(cols []areaCol, f *par.Framework) map[int]string {
 // isAverageLabel reports the closing row of a table or block: a total or
 // an average over the units above it.
 func isAverageLabel(k string) bool {
-	return startsWith(k, "trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "diem binh quan",
+	return viet.KeyStartsWith(k, "trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "diem binh quan",
 		"chi so trung binh", "chi so binh quan", "toan tinh") ||
 		k == "tong" || k == "cong"
 }
@@ -91,7 +91,7 @@ func looksLikeSection(s string) bool {
 		return true
 	}
 	k := viet.Key(s)
-	if startsWith(k, "cac", "co quan", "don vi", "danh sach") {
+	if viet.KeyStartsWith(k, "cac", "co quan", "don vi", "danh sach") {
 		return true
 	}
 	// "UBND các huyện, thị xã": a kind of unit in the plural.
@@ -113,7 +113,7 @@ func sectionLead(s string) bool {
 	if isRomanUpper(code) || len(code) == 1 && code >= "A" && code <= "Z" {
 		return true // "1." and "a)" number units as well
 	}
-	return startsWith(viet.Key(rest), "khoi", "nhom", "cum", "phan")
+	return viet.KeyStartsWith(viet.Key(rest), "khoi", "nhom", "cum", "phan")
 }
 
 // sectionNumeral is a block number written alone left of the name
@@ -134,7 +134,7 @@ func looksLikeNote(s, k string) bool {
 	}
 	// Beyond fifteen words a text is a sentence: the longest names have
 	// a dozen.
-	return startsWith(k, noteWords...) || (has(k, "ngay") && has(k, "thang") && has(k, "nam")) ||
+	return viet.KeyStartsWith(k, noteWords...) || (has(k, "ngay") && has(k, "thang") && has(k, "nam")) ||
 		strings.Count(k, " ") >= 15
 }
 
@@ -149,13 +149,13 @@ var signTitles = []string{
 // "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "Q. GIÁM ĐỐC", "PHÓ CHỦ TỊCH",
 // "Người lập biểu".
 func looksLikeSignature(k string) bool {
-	if startsWith(k, "kt", "tm", "tl", "tuq", "thua lenh", "thua uy quyen", "thay mat", "ky thay") {
+	if viet.KeyStartsWith(k, "kt", "tm", "tl", "tuq", "thua lenh", "thua uy quyen", "thay mat", "ky thay") {
 		return true
 	}
 	if rest, ok := strings.CutPrefix(k, "q "); ok {
 		k = rest
 	}
-	return startsWith(k, signTitles...)
+	return viet.KeyStartsWith(k, signTitles...)
 }
 
 // firstWord is the first word of a name, lower case, diacritics kept:
@@ -454,7 +454,7 @@ func (sc *sheetCtx) parseTable(h *header, end int) []*par.Summary {
 // isMaximaLabel reports the label of a row of maxima under an annex's
 // header: "Điểm tối đa", "Điểm chuẩn", "Thang điểm".
 func isMaximaLabel(k string) bool {
-	return startsWith(k, "diem toi da", "toi da", "diem chuan", "thang diem", "khung diem", "diem quy dinh", "so diem toi da")
+	return viet.KeyStartsWith(k, "diem toi da", "toi da", "diem chuan", "thang diem", "khung diem", "diem quy dinh", "so diem toi da")
 }
 
 // annexTable is the state of one annex table being read.

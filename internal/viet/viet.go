@@ -175,3 +175,15 @@ func Slug(s string) string {
 	}
 	return b.String()
 }
+
+// KeyStartsWith reports whether a key made by Key opens with one of the
+// phrases as whole words: "diem tru" opens "diem tru vi pham" but not
+// "diem trung binh".
+func KeyStartsWith(key string, phrases ...string) bool {
+	for _, p := range phrases {
+		if key == p || strings.HasPrefix(key, p+" ") {
+			return true
+		}
+	}
+	return false
+}
