@@ -277,8 +277,9 @@ func analyse(opt *Options, project *projfs.FS, base baseurl.Base) (*Report, *inp
 		// ingest checked it; an invalid one is an error there, and "/" here.
 		base, _ = baseurl.Parse(ds.Site.BaseURL)
 	}
+	var html map[string]string
 	rep.stage("docs", func() error {
-		renderDocs(ctx, ds, base, rep.Diagnostics)
+		html = renderDocs(ctx, ds, base, rep.Diagnostics)
 		return nil
 	})
 	if ctx.Err() != nil {
@@ -302,7 +303,7 @@ func analyse(opt *Options, project *projfs.FS, base baseurl.Base) (*Report, *inp
 	if err := rep.Diagnostics.Err(); err != nil {
 		return rep, in, err
 	}
-	in.Input = &site.Input{Dataset: ds, Results: res, BaseURL: base.String()}
+	in.Input = &site.Input{Dataset: ds, Results: res, BaseURL: base.String(), HTML: html}
 	return rep, in, nil
 }
 
@@ -314,16 +315,18 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// renderDocs turns every document's markdown into safe HTML. What the docs
+// renderDocs turns every document's markdown into safe HTML, keyed by the
+// document's path; the documents themselves are not changed. What the docs
 // stage changed (raw HTML dropped, images from other sites shown as links,
 // unsafe links removed) is a warning at its line of the file.
-func renderDocs(ctx context.Context, ds *par.Dataset, base baseurl.Base, dl *diag.List) {
+func renderDocs(ctx context.Context, ds *par.Dataset, base baseurl.Base, dl *diag.List) map[string]string {
+	out := map[string]string{}
 	if ds == nil {
-		return
+		return out
 	}
 	for _, d := range ds.Docs {
 		if ctx.Err() != nil {
-			return
+			return out
 		}
 		prefix := "n-" + string(d.Kind) + "-"
 		h, notes, err := docs.RenderNotes(d.Body, docs.Options{IDPrefix: prefix, BasePath: base.Path})
@@ -334,8 +337,9 @@ func renderDocs(ctx context.Context, ds *par.Dataset, base baseurl.Base, dl *dia
 		for _, n := range notes {
 			dl.Warnf(par.Source{File: d.Path, Line: d.BodyLine + n.Line - 1}, "%s", n.Msg)
 		}
-		d.HTML = h
+		out[d.Path] = h
 	}
+	return out
 }
 
 // stage runs fn, recording its duration and peak heap.

@@ -141,7 +141,6 @@ type Doc struct {
 	Attachments []Attachment
 	Body        []byte // markdown after the front matter
 	BodyLine    int    // line of Body's first line in the file
-	HTML        string // Body rendered by the docs stage
 	Src         Source
 	KeySrc      map[string]Source // where each front matter key's value is written
 }

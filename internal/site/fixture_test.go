@@ -164,7 +164,7 @@ func newFixture(hostile string) *fixture {
 		Issuer: "Ủy ban nhân dân tỉnh Thử Nghiệm", Signer: "Nguyễn Văn A", SignerTitle: "Phó Chủ tịch",
 		Groups:      []string{"so", "huyen", "xa"},
 		Attachments: []par.Attachment{{Title: "Quyết định đã ký (PDF)", File: "files/2022/qd-215.pdf"}},
-		HTML:        "<p><strong>Điều 1.</strong> Phê duyệt và công bố Chỉ số CCHC năm 2022.</p>"}
+		Body:        []byte("<p><strong>Điều 1.</strong> Phê duyệt và công bố Chỉ số CCHC năm 2022.</p>")}
 	qd2023 := &par.Doc{Kind: par.DocDecision, Path: "content/decisions/2023.md", Slug: "1007-qd-ubnd-2024",
 		Title: txt("Phê duyệt và công bố Chỉ số CCHC năm 2023"), Year: 2023, Number: "1007/QĐ-UBND", Date: d(2024, 2, 20),
 		Issuer: "Ủy ban nhân dân tỉnh Thử Nghiệm", Signer: txt("Trần Thị B"), SignerTitle: "Chủ tịch",
@@ -173,17 +173,17 @@ func newFixture(hostile string) *fixture {
 			{Title: txt("Quyết định đã ký (PDF)"), File: "files/2023/qd-1007.pdf"},
 			{File: "files/2023/phu-luc.xlsx"},
 		},
-		HTML: "<p><strong>Điều 1.</strong> Phê duyệt và công bố Chỉ số CCHC năm 2023.</p>\n<p><strong>Điều 2.</strong> Quyết định có hiệu lực kể từ ngày ký.</p>"}
+		Body: []byte("<p><strong>Điều 1.</strong> Phê duyệt và công bố Chỉ số CCHC năm 2023.</p>\n<p><strong>Điều 2.</strong> Quyết định có hiệu lực kể từ ngày ký.</p>")}
 	ds.Docs = []*par.Doc{
 		qd2022, qd2023,
-		{Kind: par.DocSite, Path: "content/index.md", Title: txt("Giới thiệu"), HTML: "<p>Trang công bố kết quả Chỉ số CCHC của tỉnh.</p>"},
-		{Kind: par.DocYear, Path: "content/years/2023.md", Year: 2023, HTML: "<p>Năm 2023 áp dụng bộ chỉ số mới cho khối sở.</p>"},
-		{Kind: par.DocGroupYear, Path: "content/years/2023/so.md", Year: 2023, Group: "so", Title: "Nhận xét", HTML: "<p>Khối sở có kết quả đồng đều.</p>"},
-		{Kind: par.DocUnit, Path: "content/units/so-noi-vu.md", Unit: "so-noi-vu", HTML: "<p>Cơ quan chủ trì công tác CCHC của tỉnh.</p>"},
-		{Kind: par.DocUnitYear, Path: "content/units/so-noi-vu/2023.md", Unit: "so-noi-vu", Year: 2023, HTML: "<p>Năm 2023 mất điểm ở tiêu chí I.1.2.</p>"},
-		{Kind: par.DocUnitYear, Path: "content/units/xa-binh-minh/2023.md", Unit: "xa-binh-minh", Year: 2023, HTML: "<p>Xã không nộp hồ sơ tự đánh giá năm 2023.</p>"},
-		{Kind: par.DocPage, Path: "content/pages/gioi-thieu.md", Slug: "gioi-thieu", Title: txt("Giới thiệu"), HTML: "<p>Về trang này.</p>"},
-		{Kind: par.DocPage, Path: "content/pages/en.md", Slug: "about", Lang: "en", Title: "About", HTML: "<p>English.</p>"},
+		{Kind: par.DocSite, Path: "content/index.md", Title: txt("Giới thiệu"), Body: []byte("<p>Trang công bố kết quả Chỉ số CCHC của tỉnh.</p>")},
+		{Kind: par.DocYear, Path: "content/years/2023.md", Year: 2023, Body: []byte("<p>Năm 2023 áp dụng bộ chỉ số mới cho khối sở.</p>")},
+		{Kind: par.DocGroupYear, Path: "content/years/2023/so.md", Year: 2023, Group: "so", Title: "Nhận xét", Body: []byte("<p>Khối sở có kết quả đồng đều.</p>")},
+		{Kind: par.DocUnit, Path: "content/units/so-noi-vu.md", Unit: "so-noi-vu", Body: []byte("<p>Cơ quan chủ trì công tác CCHC của tỉnh.</p>")},
+		{Kind: par.DocUnitYear, Path: "content/units/so-noi-vu/2023.md", Unit: "so-noi-vu", Year: 2023, Body: []byte("<p>Năm 2023 mất điểm ở tiêu chí I.1.2.</p>")},
+		{Kind: par.DocUnitYear, Path: "content/units/xa-binh-minh/2023.md", Unit: "xa-binh-minh", Year: 2023, Body: []byte("<p>Xã không nộp hồ sơ tự đánh giá năm 2023.</p>")},
+		{Kind: par.DocPage, Path: "content/pages/gioi-thieu.md", Slug: "gioi-thieu", Title: txt("Giới thiệu"), Body: []byte("<p>Về trang này.</p>")},
+		{Kind: par.DocPage, Path: "content/pages/en.md", Slug: "about", Lang: "en", Title: "About", Body: []byte("<p>English.</p>")},
 	}
 	ds.Assets = []string{"files/2022/qd-215.pdf", "files/2023/qd-1007.pdf", "files/2023/phu-luc.xlsx"}
 
@@ -376,6 +376,12 @@ func newFixture(hostile string) *fixture {
 	return &fixture{ds: ds, res: res}
 }
 
+// input hands the fixture to the render stage. The fixture's documents
+// hold their finished HTML in Body: the docs stage is not under test here.
 func (f *fixture) input(base string) *Input {
-	return &Input{Dataset: f.ds, Results: f.res, BaseURL: base}
+	html := map[string]string{}
+	for _, d := range f.ds.Docs {
+		html[d.Path] = string(d.Body)
+	}
+	return &Input{Dataset: f.ds, Results: f.res, BaseURL: base, HTML: html}
 }

@@ -36,7 +36,7 @@ const dash = "—"
 //
 // Links stay root-relative even when the base URL names a host, so the
 // site loads from wherever it is served and never from another host.
-func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation) template.FuncMap {
+func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map[string]string) template.FuncMap {
 	return template.FuncMap{
 		"recon": func(x any) *par.Reconciliation {
 			if len(recon) == 0 {
@@ -89,9 +89,9 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation) template
 			if d == nil {
 				return ""
 			}
-			// Doc.HTML comes from the docs stage, which drops raw HTML and
+			// The HTML comes from the docs stage, which drops raw HTML and
 			// unsafe URLs; it is the only data trusted as markup.
-			return template.HTML(d.HTML)
+			return template.HTML(html[d.Path])
 		},
 
 		"canonical": base.Abs,

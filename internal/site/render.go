@@ -75,7 +75,7 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 			}
 		}
 	}
-	common := template.New("").Funcs(funcs(base, recon))
+	common := template.New("").Funcs(funcs(base, recon, in.HTML))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			return nil, err

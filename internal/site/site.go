@@ -15,7 +15,7 @@
 //
 // Every string from a workbook or a markdown file reaches the page through
 // html/template's contextual escaping. The only values marked safe are the
-// docs stage's sanitised HTML (par.Doc.HTML) and chart option JSON, which is
+// docs stage's sanitised HTML (Input.HTML) and chart option JSON, which is
 // re-escaped here so it can never close its <script> element.
 package site
 
@@ -23,6 +23,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,7 +33,12 @@ import (
 
 // Input is what the render stage needs from the earlier stages.
 type Input struct {
-	Dataset *par.Dataset // site config, registry, frameworks, docs (Doc.HTML rendered and safe)
+	Dataset *par.Dataset // site config, registry, frameworks, docs; read only
+	// HTML is the docs stage's output: each document's body rendered to
+	// sanitised HTML, keyed by par.Doc.Path. It is kept apart from the
+	// dataset so that the dataset stays as ingest made it and a preview can
+	// reuse it.
+	HTML map[string]string
 	Results *par.Results
 	BaseURL string // "/", "/chi-so-cchc/" or "https://host/chi-so-cchc/" (internal/baseurl); every link and asset URL starts with its path
 }
@@ -44,6 +50,27 @@ type Page struct {
 	Template string // theme file templates/<Template>.html
 	Title    string
 	Data     any
+	// Docs are the paths (par.Doc.Path) of the documents whose body the
+	// page shows. Every page depends on the data, the theme and the
+	// documents' front matter; a change to nothing but a document's body
+	// changes only the pages that name it here (see Affected).
+	Docs []string
+}
+
+// Affected lists the pages that show the body of one of the documents at
+// paths, in plan order: what a preview re-renders when only those bodies
+// changed.
+func Affected(pages []Page, paths []string) []Page {
+	var out []Page
+	for _, p := range pages {
+		for _, d := range p.Docs {
+			if slices.Contains(paths, d) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // Writer receives rendered files. It must be safe for concurrent use; path

@@ -486,3 +486,25 @@ func TestEmptySite(t *testing.T) {
 		t.Error("empty home page does not say there are no results")
 	}
 }
+
+// A change to one narrative's body re-renders the one page that shows it.
+func TestAffected(t *testing.T) {
+	pages := Plan(newFixture("").input("/"))
+	for _, tc := range []struct {
+		doc  string
+		want []string
+	}{
+		{"content/units/so-noi-vu/2023.md", []string{"/don-vi/so-noi-vu/2023/"}},
+		{"content/index.md", []string{"/"}},
+		{"content/decisions/2023.md", []string{"/quyet-dinh/1007-qd-ubnd-2024/"}},
+		{"content/nothing.md", nil},
+	} {
+		var got []string
+		for _, p := range Affected(pages, []string{tc.doc}) {
+			got = append(got, p.URL)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Affected(%s) = %v, want %v", tc.doc, got, tc.want)
+		}
+	}
+}
