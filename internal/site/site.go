@@ -38,7 +38,7 @@ type Input struct {
 	// sanitised HTML, keyed by par.Doc.Path. It is kept apart from the
 	// dataset so that the dataset stays as ingest made it and a preview can
 	// reuse it.
-	HTML map[string]string
+	HTML    map[string]string
 	Results *par.Results
 	BaseURL string // "/", "/chi-so-cchc/" or "https://host/chi-so-cchc/" (internal/baseurl); every link and asset URL starts with its path
 }
