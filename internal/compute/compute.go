@@ -42,7 +42,6 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 		x.reg = &par.Registry{}
 	}
 	res := &par.Results{ByUnit: map[string][]*par.Result{}}
-	floorPrecision(ds)
 
 	data := x.collect()
 	for _, k := range sortedKeys(data) {
@@ -232,10 +231,6 @@ func (x *run) build(k gyKey, data map[string]*input) {
 		x.dl.Because(diag.FrameworkYearKey(k.Group, k.Year)).Errorf(first, "no framework covers group %q in %d; its results are left out", k.Group, k.Year)
 		return
 	}
-	if len(fw.Areas) > 0 && fw.Areas[0].Key == "" {
-		// Ingest indexes every framework; a dataset built by hand may not.
-		fw.Index()
-	}
 
 	rk := &ranking{r: &par.Ranking{Group: g, Year: k.Year, Framework: fw}, fw: fw}
 	// Every unit of the group that existed on 31 December, in registry order…
@@ -313,42 +308,3 @@ func sheetSrc(sh *par.Sheet) par.Source {
 	return par.Source{File: sh.Src.File, Sheet: sh.Src.Sheet}
 }
 
-// floorPrecision raises every figure's precision to its framework's
-// published precision. A workbook stores 96.10 as the number 96.1, so the
-// digits read from a numeric cell understate how the figure was published;
-// without this, tolerances would loosen to 0.05 and tables would mix "96,1"
-// with "95,18". Figures typed with more digits (91.651) keep them.
-func floorPrecision(ds *par.Dataset) {
-	floor := func(f *par.Figure, dec int) {
-		if f.Known() && f.Decimals < dec {
-			f.Decimals = dec
-		}
-	}
-	for _, s := range ds.Summaries {
-		fw := ds.Framework(s.Group, s.Year)
-		if fw == nil {
-			continue
-		}
-		for _, f := range []*par.Figure{&s.Total, &s.Appraised, &s.Survey, &s.Satisfaction, &s.Index, &s.Bonus, &s.Penalty} {
-			floor(f, fw.Decimals)
-		}
-		for k, f := range s.Areas {
-			floor(&f, fw.Decimals)
-			s.Areas[k] = f
-		}
-	}
-	for _, sh := range ds.Sheets {
-		fw := ds.Framework(sh.Group, sh.Year)
-		if fw == nil {
-			continue
-		}
-		for _, f := range []*par.Figure{&sh.Total, &sh.SelfTotal, &sh.Bonus, &sh.Penalty} {
-			floor(f, fw.Decimals)
-		}
-		for _, r := range sh.Rows {
-			floor(&r.Max, fw.Decimals)
-			floor(&r.Self, fw.Decimals)
-			floor(&r.Appraised, fw.Decimals)
-		}
-	}
-}

@@ -238,7 +238,8 @@ func TestDetailTextNumbersAndFormulas(t *testing.T) {
 	wantDiags(t, diags)
 	s := oneSheet(t, ds)
 	checkStd(t, s)
-	if r := rowsByKey(s)["I/1/1.2"]; r.Self.Value != pts("1.5") || r.Self.Decimals != 1 {
+	// Typed with one decimal, shown at the framework's two (floorPrecision).
+	if r := rowsByKey(s)["I/1/1.2"]; r.Self.Value != pts("1.5") || r.Self.Decimals != 2 {
 		t.Errorf("1,5: %+v", r.Self)
 	}
 }

@@ -104,7 +104,7 @@ func TestLoadProject(t *testing.T) {
 	for _, s := range ds.Sheets {
 		sheets = append(sheets, s.Unit+"/"+s.Name+"/"+s.Total.Text())
 	}
-	if want := []string{"so-noi-vu/Sở Nội vụ/7.5", "so-kh-cn/Sở Khoa học và Công nghệ/7.5"}; !reflect.DeepEqual(sheets, want) {
+	if want := []string{"so-noi-vu/Sở Nội vụ/7.50", "so-kh-cn/Sở Khoa học và Công nghệ/7.50"}; !reflect.DeepEqual(sheets, want) {
 		t.Errorf("sheets %v", sheets)
 	}
 	var sums []string

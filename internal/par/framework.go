@@ -178,15 +178,13 @@ func (f *Framework) Leaves() []*Node {
 
 // Node finds a node by key.
 func (f *Framework) Node(key string) *Node {
-	if f.byKey == nil {
-		f.Index()
-	}
 	return f.byKey[key]
 }
 
 // Index (re)builds the key index and fills Key, Level and inherited Method.
-// Ingest calls it once after building the tree; it is not safe to call
-// concurrently with readers.
+// The framework's maker (ingest, or a test) calls it once after building
+// the tree and before sharing it: readers never build the index
+// themselves, so concurrent readers need no lock.
 func (f *Framework) Index() {
 	f.byKey = map[string]*Node{}
 	var fill func(n *Node, prefix []string, level int, method Method, required bool)

@@ -113,7 +113,16 @@ type Registry struct {
 	groups map[string]*Group
 }
 
-// Index (re)builds the lookup maps; ingest calls it once.
+// NewRegistry makes a registry with its lookup indexes built.
+func NewRegistry(groups []*Group, units []*Unit) *Registry {
+	r := &Registry{Groups: groups, Units: units}
+	r.Index()
+	return r
+}
+
+// Index (re)builds the lookup maps. The registry's maker calls it once,
+// before the registry is shared: readers never fill the maps themselves,
+// so concurrent readers need no lock.
 func (r *Registry) Index() {
 	r.units = make(map[string]*Unit, len(r.Units))
 	for _, u := range r.Units {
@@ -127,17 +136,11 @@ func (r *Registry) Index() {
 
 // Unit finds a unit by id.
 func (r *Registry) Unit(id string) *Unit {
-	if r.units == nil {
-		r.Index()
-	}
 	return r.units[id]
 }
 
 // Group finds a group by id.
 func (r *Registry) Group(id string) *Group {
-	if r.groups == nil {
-		r.Index()
-	}
 	return r.groups[id]
 }
 
