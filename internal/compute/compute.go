@@ -307,4 +307,3 @@ func (x *run) entry(rk *ranking, in *input, u *par.Unit) *entry {
 func sheetSrc(sh *par.Sheet) par.Source {
 	return par.Source{File: sh.Src.File, Sheet: sh.Src.Sheet}
 }
-
