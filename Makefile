@@ -3,7 +3,7 @@
 
 GO ?= go
 
-.PHONY: site test check serve golden example bench fmt vet clean
+.PHONY: site test check serve golden example bench echarts fmt vet clean
 
 # site: build the bundled example (data/ + content/) into site/.
 site:
@@ -45,6 +45,13 @@ example:
 # a timed test.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./internal/build/
+
+# echarts: rebuild the vendored ECharts bundle (static/vendor/echarts) from
+# the npm registry's packages with esbuild. tools/echarts is a module of its
+# own, so esbuild stays out of parindex's dependencies; commit the result
+# (its manifest.json records versions, modules and the SHA-256).
+echarts:
+	cd tools/echarts && $(GO) run . -out ../../static/vendor/echarts
 
 # fmt: format all Go code.
 fmt:
