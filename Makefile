@@ -13,9 +13,12 @@ site:
 # (headless chromium) tests. The browser test skips without chromium unless
 # CI=true, when a missing chromium fails it. The last line says how many
 # browser checks ran or were skipped (go test hides a passing package's
-# output; the browser tests write the line to .browser-checks).
+# output; the browser tests write the line to .browser-checks). The ECharts
+# bundler (tools/echarts) is a module of its own, so ./... leaves it out:
+# its tests (no network) run first.
 test:
 	$(GO) vet ./...
+	cd tools/echarts && $(GO) vet . && $(GO) test .
 	@PARINDEX_BROWSER_SUMMARY=$(CURDIR)/.browser-checks $(GO) test ./...; status=$$?; \
 	if [ -f .browser-checks ]; then cat .browser-checks; else echo "browser checks: no summary (internal/e2e did not run)"; fi; \
 	exit $$status
