@@ -7,7 +7,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -85,5 +88,83 @@ func TestVendoredECharts(t *testing.T) {
 	if echarts > firstViewJSBudget-own {
 		t.Errorf("gzipped, echarts %s is %d bytes and the site's scripts %d: %d in all, over the first-view budget of %d bytes",
 			m.Echarts, echarts, own, echarts+own, firstViewJSBudget)
+	}
+}
+
+// Every series type and component the chart stage's options use is in the
+// custom build: an option naming a chart type the bundle lacks draws
+// nothing, without an error. The golden options of internal/chart cover
+// every chart function; a new one must be added to tools/echarts' modules.
+func TestVendoredEChartsCoversCharts(t *testing.T) {
+	raw, err := fs.ReadFile(Theme, "static/vendor/echarts/manifest.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Modules []struct {
+			Name string `json:"name"`
+		} `json:"modules"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, mod := range m.Modules {
+		have[mod.Name] = true
+	}
+	goldens, err := filepath.Glob(filepath.Join("internal", "chart", "testdata", "*.json"))
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no golden options in internal/chart/testdata: %v", err)
+	}
+	title := func(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+	for _, g := range goldens {
+		b, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c struct {
+			Option map[string]json.RawMessage
+		}
+		if err := json.Unmarshal(b, &c); err != nil {
+			t.Fatalf("%s: %v", g, err)
+		}
+		need := map[string]bool{}
+		for key, v := range c.Option {
+			switch key {
+			case "animation", "color", "series":
+			case "xAxis", "yAxis":
+				need["GridComponent"] = true
+			case "radar":
+				need["RadarChart"] = true // RadarChart brings the radar coordinate
+			case "title", "toolbox":
+				// go-echarts always writes them; empty, they draw nothing.
+				if string(v) != "{}" {
+					need[title(key)+"Component"] = true
+				}
+			default:
+				need[title(key)+"Component"] = true
+			}
+		}
+		var series []map[string]json.RawMessage
+		if err := json.Unmarshal(c.Option["series"], &series); err != nil {
+			t.Fatalf("%s: series: %v", g, err)
+		}
+		for _, s := range series {
+			var typ string
+			if err := json.Unmarshal(s["type"], &typ); err != nil {
+				t.Fatalf("%s: series type: %v", g, err)
+			}
+			need[title(typ)+"Chart"] = true
+			for _, mark := range []string{"markLine", "markPoint", "markArea"} {
+				if _, ok := s[mark]; ok {
+					need[title(mark)+"Component"] = true
+				}
+			}
+		}
+		for n := range need {
+			if !have[n] {
+				t.Errorf("%s uses %s, which the vendored ECharts does not include: add it to tools/echarts' modules and run make echarts", g, n)
+			}
+		}
 	}
 }

@@ -5,7 +5,11 @@
 // own templates. It is the only importer of go-echarts, which is used to
 // build the options only: go-echarts' page/HTML rendering is not used, since
 // its default assets host is a CDN and its chart IDs are random. ECharts
-// itself is vendored under static/vendor/echarts and loaded by the page.
+// itself is vendored under static/vendor/echarts and loaded by the page: a
+// custom build of only the chart types and components these options use
+// (tools/echarts lists them; a test of the theme checks this package's
+// golden options against the build's manifest, so a new chart type or
+// component means adding it there and running make echarts).
 //
 // # Template contract
 //
