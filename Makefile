@@ -3,7 +3,7 @@
 
 GO ?= go
 
-.PHONY: site test check serve golden example bench fmt vet clean
+.PHONY: site test check serve golden example bench echarts fmt vet clean
 
 # site: build the bundled example (data/ + content/) into site/.
 site:
@@ -13,9 +13,12 @@ site:
 # (headless chromium) tests. The browser test skips without chromium unless
 # CI=true, when a missing chromium fails it. The last line says how many
 # browser checks ran or were skipped (go test hides a passing package's
-# output; the browser tests write the line to .browser-checks).
+# output; the browser tests write the line to .browser-checks). The ECharts
+# bundler (tools/echarts) is a module of its own, so ./... leaves it out:
+# its tests (no network) run first.
 test:
 	$(GO) vet ./...
+	cd tools/echarts && $(GO) vet . && $(GO) test .
 	@PARINDEX_BROWSER_SUMMARY=$(CURDIR)/.browser-checks $(GO) test ./...; status=$$?; \
 	if [ -f .browser-checks ]; then cat .browser-checks; else echo "browser checks: no summary (internal/e2e did not run)"; fi; \
 	exit $$status
@@ -45,6 +48,13 @@ example:
 # a timed test.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./internal/build/
+
+# echarts: rebuild the vendored ECharts bundle (static/vendor/echarts) from
+# the npm registry's packages with esbuild. tools/echarts is a module of its
+# own, so esbuild stays out of parindex's dependencies; commit the result
+# (its manifest.json records versions, modules and the SHA-256).
+echarts:
+	cd tools/echarts && $(GO) run . -out ../../static/vendor/echarts
 
 # fmt: format all Go code.
 fmt:

@@ -5,7 +5,11 @@
 // own templates. It is the only importer of go-echarts, which is used to
 // build the options only: go-echarts' page/HTML rendering is not used, since
 // its default assets host is a CDN and its chart IDs are random. ECharts
-// itself is vendored under static/vendor/echarts and loaded by the page.
+// itself is vendored under static/vendor/echarts and loaded by the page: a
+// custom build of only the chart types and components these options use
+// (tools/echarts lists them; a test of the theme checks this package's
+// golden options against the build's manifest, so a new chart type or
+// component means adding it there and running make echarts).
 //
 // # Template contract
 //
@@ -43,6 +47,16 @@
 // A Chart with Empty set has no data to plot; a page should show a sentence
 // (or nothing) instead of an empty chart box.
 //
+// # Four steps
+//
+// Each chart is built in the same four steps, each a function of its own:
+// gather the rows (one per unit, band, year or area, with what is known of
+// it), then from the rows the data table, the ECharts option and the text
+// description. Every horizontal bar chart goes through one builder
+// (hbar), and every figure in a table or description through the site's
+// one formatter ([viet.Figure], [viet.Fixed], [viet.Exact]), so a chart's
+// table reads exactly as the page's own tables ("96,10", "—").
+//
 // Output is deterministic: the same input gives the same bytes (fixed IDs,
 // map keys sorted by encoding/json, no random or time-based values).
 package chart
@@ -60,7 +74,7 @@ import (
 )
 
 // Table is the data-table alternative of a chart. Cells are formatted for
-// display (Vietnamese decimal comma, "—" for a missing value).
+// display (Vietnamese decimal comma, [viet.Missing] for a missing value).
 type Table struct {
 	Caption string
 	Head    []string
@@ -77,9 +91,6 @@ type Chart struct {
 	Height int  // px
 	Empty  bool // nothing to plot: show a sentence instead of the chart box
 }
-
-// missing is shown in tables for an unknown value.
-const missing = "—"
 
 // Labels used on axes, series and tables.
 const (
@@ -150,17 +161,6 @@ func idPart(s string) string {
 // num is a value rounded to the figure's decimals, as chart data.
 func num(p par.Points, decimals int) float64 { return p.Round(decimals).Float() }
 
-// text is p at the given decimals with a decimal comma.
-func text(p par.Points, decimals int) string { return viet.DecimalComma(p.Format(decimals)) }
-
-// figText is a figure at its own precision with a decimal comma, or "—".
-func figText(f par.Figure) string {
-	if !f.Known() {
-		return missing
-	}
-	return viet.DecimalComma(f.Text())
-}
-
 // figNum is a figure as chart data: its value rounded to its decimals, or
 // nil (JSON null: a gap, never zero) when unknown.
 func figNum(f par.Figure) any {
@@ -180,14 +180,14 @@ func decimals(fw *par.Framework) int {
 
 func rankText(r *par.Result) string {
 	if r.Rank.N <= 0 {
-		return missing
+		return viet.Missing
 	}
 	return strconv.Itoa(r.Rank.N)
 }
 
 func bandText(r *par.Result) string {
 	if r.Band.Name == "" {
-		return missing
+		return viet.Missing
 	}
 	return r.Band.Name
 }
@@ -235,10 +235,6 @@ func base(id string) []charts.GlobalOpts {
 		charts.WithColorsOpts(opts.Colors{colorUnit, colorLost, colorBest, colorAvg, bandColors[2], bandColors[5]}),
 	}
 }
-
-// maxText is a maximum in its shortest form ("10", "12,5"): maxima are
-// definitions, not measured figures with a precision.
-func maxText(p par.Points) string { return viet.DecimalComma(p.String()) }
 
 // noLegend hides the legend (go-echarts always emits one, and ECharts shows
 // an empty legend object with every series).

@@ -4,10 +4,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"parindex/internal/par"
+	"parindex/internal/viet"
 )
 
 // bandKey identifies the series or category a result falls in: a framework
@@ -34,56 +34,104 @@ func bandOf(fw *par.Framework, r *par.Result) (bandKey, bool) {
 	return bandKey{}, false
 }
 
+// rankingTitle is what a ranking chart shows, of which year and group:
+// "<what> năm 2023 – Sở, ban, ngành".
+func rankingTitle(what string, rk *par.Ranking) string {
+	t := what + " năm " + strconv.Itoa(rk.Year)
+	if g := groupName(rk); g != "" {
+		t += " – " + g
+	}
+	return t
+}
+
+// rankingOf is the year and group of a ranking in a description:
+// "năm 2023, khối Sở, ban, ngành".
+func rankingOf(rk *par.Ranking) string {
+	s := "năm " + strconv.Itoa(rk.Year)
+	if g := groupName(rk); g != "" {
+		s += ", khối " + g
+	}
+	return s
+}
+
+func rankingID(rk *par.Ranking, what string) string {
+	return "chart-" + strconv.Itoa(rk.Year) + "-" + groupID(rk) + "-" + what
+}
+
 // RankingIndex is a horizontal bar chart of the index of the ranking's
 // scored units with a known index, in the ranking's order (best at top).
 // Each band is one series (stacked, so every unit has one bar) coloured by
 // the band's position in the framework, which gives the legend its meaning;
 // bars carry value labels.
 func RankingIndex(rk *par.Ranking) Chart {
+	shown := indexed(rk)
+	title := rankingTitle("Chỉ số CCHC", rk)
+	id := rankingID(rk, "index")
+	return Chart{
+		ID:     id,
+		Title:  title,
+		Table:  rankingIndexTable(title, shown),
+		Option: encode(rankingIndexBars(id, rk, shown).option()),
+		Desc:   rankingIndexDesc(rk, shown),
+		Height: max(160, 72+24*len(shown)),
+		Empty:  len(shown) == 0,
+	}
+}
+
+// indexed gathers the rows of RankingIndex: the scored results with a
+// known index, in ranking order.
+func indexed(rk *par.Ranking) []*par.Result {
 	var shown []*par.Result
 	for _, r := range rk.Results {
 		if r.Scored && r.Index.Known() {
 			shown = append(shown, r)
 		}
 	}
+	return shown
+}
 
-	// Series: framework bands in framework order, then other published
-	// band names in order of appearance, then unclassified.
-	type series struct {
-		key   bandKey
-		color string
-		data  []any
+func rankingIndexTable(title string, shown []*par.Result) Table {
+	t := Table{Caption: title, Head: []string{"Hạng", "Đơn vị", labelIndex, "Xếp loại"}}
+	for _, r := range shown {
+		t.Rows = append(t.Rows, []string{rankText(r), r.Name, viet.Figure(r.Index), bandText(r)})
 	}
-	byPos := map[int]*series{}
-	byName := map[string]*series{}
-	var others []*series
-	var none *series
-	seriesOf := func(r *par.Result) *series {
+	return t
+}
+
+// rankingIndexBars puts each unit's index in the series of its band:
+// framework bands in framework order, then other published band names in
+// order of appearance, then unclassified.
+func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
+	byPos := map[int]*barSeries{}
+	byName := map[string]*barSeries{}
+	var others []*barSeries
+	var none *barSeries
+	seriesOf := func(r *par.Result) *barSeries {
 		k, ok := bandOf(rk.Framework, r)
 		switch {
 		case !ok:
 			if none == nil {
-				none = &series{key: bandKey{pos: -1, name: labelUnranked}, color: colorNoBand}
+				none = &barSeries{name: labelUnranked, color: colorNoBand}
 			}
 			return none
 		case k.pos >= 0:
 			if byPos[k.pos] == nil {
-				byPos[k.pos] = &series{key: k, color: bandColor(k.pos)}
+				byPos[k.pos] = &barSeries{name: k.name, color: bandColor(k.pos)}
 			}
 			return byPos[k.pos]
 		default:
 			if byName[k.name] == nil {
-				byName[k.name] = &series{key: k, color: colorOtherBand}
+				byName[k.name] = &barSeries{name: k.name, color: colorOtherBand}
 				others = append(others, byName[k.name])
 			}
 			return byName[k.name]
 		}
 	}
-	assigned := make([]*series, len(shown))
+	assigned := make([]*barSeries, len(shown))
 	for i, r := range shown {
 		assigned[i] = seriesOf(r)
 	}
-	var order []*series
+	var order []*barSeries
 	if rk.Framework != nil {
 		for i := range rk.Framework.Bands {
 			if s := byPos[i]; s != nil {
@@ -97,65 +145,32 @@ func RankingIndex(rk *par.Ranking) Chart {
 	}
 	for _, s := range order {
 		s.data = make([]any, len(shown))
+		s.stack, s.gap = "index", "25%"
 	}
 
-	names := make([]string, len(shown))
-	table := Table{Head: []string{"Hạng", "Đơn vị", labelIndex, "Xếp loại"}}
+	h := hbar{
+		id:         id,
+		categories: make([]string, len(shown)),
+		axis:       opts.XAxis{Name: labelIndex, NameGap: 28, Min: 0},
+		labelWidth: 180,
+		right:      "56",
+		legend:     true,
+		trigger:    "item",
+	}
 	for i, r := range shown {
-		names[i] = r.Name
-		assigned[i].data[i] = num(r.Index.Value, r.Index.Decimals)
-		table.Rows = append(table.Rows, []string{rankText(r), r.Name, figText(r.Index), bandText(r)})
+		h.categories[i] = r.Name
+		assigned[i].data[i] = figNum(r.Index)
 	}
-
-	title := "Chỉ số CCHC năm " + strconv.Itoa(rk.Year)
-	if g := groupName(rk); g != "" {
-		title += " – " + g
-	}
-	table.Caption = title
-
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(base("chart-" + strconv.Itoa(rk.Year) + "-" + groupID(rk) + "-index")...)
-	bar.SetGlobalOptions(
-		charts.WithLegendOpts(bottomLegend()),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "56", Top: "8", Bottom: "56", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: labelIndex, NameLocation: "middle", NameGap: 28, Min: 0}),
-		charts.WithYAxisOpts(opts.YAxis{
-			Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"},
-		}),
-	)
-	bar.SetXAxis(names).XYReversal()
 	for _, s := range order {
-		bar.AddSeries(s.key.name, nil,
-			charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Data = s.data }),
-			charts.WithBarChartOpts(opts.BarChart{Stack: "index", BarCategoryGap: "25%"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: s.color}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
-		)
+		h.series = append(h.series, *s)
 	}
-	bar.Validate()
-
-	c := Chart{
-		ID:     bar.ChartID,
-		Title:  title,
-		Desc:   rankingIndexDesc(rk, shown),
-		Option: encode(bar.JSON()),
-		Table:  table,
-		Height: max(160, 72+24*len(shown)),
-		Empty:  len(shown) == 0,
-	}
-	return c
+	return h
 }
 
 func rankingIndexDesc(rk *par.Ranking, shown []*par.Result) string {
 	var b strings.Builder
-	b.WriteString("Biểu đồ cột ngang chỉ số CCHC năm ")
-	b.WriteString(strconv.Itoa(rk.Year))
-	if g := groupName(rk); g != "" {
-		b.WriteString(", khối ")
-		b.WriteString(g)
-	}
+	b.WriteString("Biểu đồ cột ngang chỉ số CCHC ")
+	b.WriteString(rankingOf(rk))
 	if len(shown) == 0 {
 		b.WriteString(": chưa có đơn vị nào có chỉ số.")
 		return b.String()
@@ -175,43 +190,65 @@ func rankingIndexDesc(rk *par.Ranking, shown []*par.Result) string {
 	b.WriteString("; cao nhất ")
 	b.WriteString(hi.Name)
 	b.WriteString(" ")
-	b.WriteString(figText(hi.Index))
+	b.WriteString(viet.Figure(hi.Index))
 	b.WriteString(" %")
 	if len(shown) > 1 {
 		b.WriteString(", thấp nhất ")
 		b.WriteString(lo.Name)
 		b.WriteString(" ")
-		b.WriteString(figText(lo.Index))
+		b.WriteString(viet.Figure(lo.Index))
 		b.WriteString(" %")
 	}
 	b.WriteString(".")
 	return b.String()
 }
 
-// BandDistribution is a horizontal bar chart (long band names stay legible
-// on a phone) of how many of the ranking's units fall
-// in each band, in the framework's band order (every band, even with no
-// unit), then published band names the framework does not know, then
-// "Chưa xếp loại" (scored but not classified) and "Chưa chấm điểm" (not
-// scored) when there are any.
+// bandCount is a row of BandDistribution: a band and how many units it
+// holds.
+type bandCount struct {
+	name  string
+	color string
+	n     int
+}
+
+// BandDistribution is a horizontal bar chart of how many of the ranking's
+// units fall in each band, in the framework's band order (every band, even
+// with no unit), then published band names the framework does not know,
+// then "Chưa xếp loại" (scored but not classified) and "Chưa chấm điểm"
+// (not scored) when there are any.
 func BandDistribution(rk *par.Ranking) Chart {
-	type cat struct {
-		name  string
-		color string
-		n     int
+	cats := bandCounts(rk)
+	title := rankingTitle("Số đơn vị theo xếp loại", rk)
+	id := rankingID(rk, "bands")
+	total := 0
+	for _, c := range cats {
+		total += c.n
 	}
-	var cats []*cat
-	byPos := map[int]*cat{}
-	byName := map[string]*cat{}
+	return Chart{
+		ID:     id,
+		Title:  title,
+		Table:  bandTable(title, cats),
+		Option: encode(bandBars(id, cats).option()),
+		Desc:   bandDesc(rk, cats),
+		Height: max(160, 56+36*len(cats)),
+		Empty:  total == 0,
+	}
+}
+
+// bandCounts gathers the rows of BandDistribution.
+func bandCounts(rk *par.Ranking) []*bandCount {
+	var cats []*bandCount
+	byPos := map[int]*bandCount{}
+	byName := map[string]*bandCount{}
 	if rk.Framework != nil {
 		for i, b := range rk.Framework.Bands {
-			c := &cat{name: b.Name, color: bandColor(i)}
+			c := &bandCount{name: b.Name, color: bandColor(i)}
 			byPos[i] = c
 			cats = append(cats, c)
 		}
 	}
-	unranked := &cat{name: labelUnranked, color: colorNoBand}
-	unscored := &cat{name: labelUnscored, color: colorNoBand}
+	unranked := &bandCount{name: labelUnranked, color: colorNoBand}
+	unscored := &bandCount{name: labelUnscored, color: colorNoBand}
 	for _, r := range rk.Results {
 		k, ok := bandOf(rk.Framework, r)
 		switch {
@@ -224,65 +261,57 @@ func BandDistribution(rk *par.Ranking) Chart {
 		default:
 			c := byName[k.name]
 			if c == nil {
-				c = &cat{name: k.name, color: colorOtherBand}
+				c = &bandCount{name: k.name, color: colorOtherBand}
 				byName[k.name] = c
 				cats = append(cats, c)
 			}
 			c.n++
 		}
 	}
-	for _, c := range []*cat{unranked, unscored} {
+	for _, c := range []*bandCount{unranked, unscored} {
 		if c.n > 0 {
 			cats = append(cats, c)
 		}
 	}
+	return cats
+}
 
-	names := make([]string, len(cats))
-	data := make([]opts.BarData, len(cats))
-	table := Table{Head: []string{"Xếp loại", labelUnits}}
-	total := 0
+func bandTable(title string, cats []*bandCount) Table {
+	t := Table{Caption: title, Head: []string{"Xếp loại", labelUnits}}
+	for _, c := range cats {
+		t.Rows = append(t.Rows, []string{c.name, strconv.Itoa(c.n)})
+	}
+	return t
+}
+
+// bandBars is one series whose bars carry their band's colour: a legend
+// would repeat the axis.
+func bandBars(id string, cats []*bandCount) hbar {
+	h := hbar{
+		id:         id,
+		categories: make([]string, len(cats)),
+		axis:       opts.XAxis{Name: labelUnits, NameGap: 24, MinInterval: 1, Min: 0},
+		labelWidth: 140,
+		right:      "40",
+		trigger:    "item",
+	}
+	data := make([]any, len(cats))
 	for i, c := range cats {
-		names[i] = c.name
+		h.categories[i] = c.name
 		data[i] = opts.BarData{Value: c.n, ItemStyle: &opts.ItemStyle{Color: c.color}}
-		table.Rows = append(table.Rows, []string{c.name, strconv.Itoa(c.n)})
-		total += c.n
 	}
+	h.series = []barSeries{{name: labelUnits, data: data, gap: "30%"}}
+	return h
+}
 
-	title := "Số đơn vị theo xếp loại năm " + strconv.Itoa(rk.Year)
-	if g := groupName(rk); g != "" {
-		title += " – " + g
-	}
-	table.Caption = title
-
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(base("chart-" + strconv.Itoa(rk.Year) + "-" + groupID(rk) + "-bands")...)
-	bar.SetGlobalOptions(
-		charts.WithLegendOpts(noLegend()),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "8", Bottom: "32", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: labelUnits, NameLocation: "middle", NameGap: 24, MinInterval: 1, Min: 0}),
-		charts.WithYAxisOpts(opts.YAxis{
-			Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Width: 140, Overflow: "truncate"},
-		}),
-	)
-	bar.SetXAxis(names).XYReversal()
-	bar.AddSeries(labelUnits, data,
-		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
-	)
-	bar.Validate()
-
+func bandDesc(rk *par.Ranking, cats []*bandCount) string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ cột ngang số đơn vị theo xếp loại năm ")
-	d.WriteString(strconv.Itoa(rk.Year))
-	if g := groupName(rk); g != "" {
-		d.WriteString(", khối ")
-		d.WriteString(g)
-	}
+	d.WriteString("Biểu đồ cột ngang số đơn vị theo xếp loại ")
+	d.WriteString(rankingOf(rk))
 	d.WriteString(": ")
 	if len(cats) == 0 {
 		d.WriteString("chưa có kết quả.")
+		return d.String()
 	}
 	for i, c := range cats {
 		if i > 0 {
@@ -292,17 +321,6 @@ func BandDistribution(rk *par.Ranking) Chart {
 		d.WriteString(" ")
 		d.WriteString(strconv.Itoa(c.n))
 	}
-	if len(cats) > 0 {
-		d.WriteString(".")
-	}
-
-	return Chart{
-		ID:     bar.ChartID,
-		Title:  title,
-		Desc:   d.String(),
-		Option: encode(bar.JSON()),
-		Table:  table,
-		Height: max(160, 56+36*len(cats)),
-		Empty:  total == 0,
-	}
+	d.WriteString(".")
+	return d.String()
 }

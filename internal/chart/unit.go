@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"parindex/internal/par"
+	"parindex/internal/viet"
 )
 
 // UnitHistory is a line chart of a unit's index (left axis) and rank (right
@@ -19,80 +21,110 @@ import (
 // in which the framework changed (the latter also drawn as a dashed line,
 // since indices of different frameworks are not strictly comparable).
 func UnitHistory(unitName string, results []*par.Result) Chart {
-	var subject *par.Result
-	if len(results) > 0 {
-		subject = results[len(results)-1]
+	h := gatherHistory(unitName, results)
+	title := unitName + ": chỉ số CCHC và xếp hạng qua các năm"
+	id := "chart-unit-" + unitID(h.subject) + "-history"
+	return Chart{
+		ID:     id,
+		Title:  title,
+		Table:  h.table(title),
+		Option: encode(h.option(id)),
+		Desc:   h.desc(),
+		Height: 320,
+		Empty:  h.plotted == 0,
 	}
-	years := make([]string, len(results))
-	index := make([]any, len(results))
-	rank := make([]any, len(results))
-	table := Table{Head: []string{"Năm", labelIndex, labelRank, "Xếp loại", "Ghi chú"}}
+}
 
-	var unscored, fwChanged, predYears []int
-	var predNames []string
-	var latest *par.Result
-	plotted := 0
+// historyRows is the gathered rows of UnitHistory: one per year, with what
+// the table and the description say about them.
+type historyRows struct {
+	unitName string
+	results  []*par.Result
+	notes    [][]string  // per year: not scored, framework changed, a predecessor's result …
+	subject  *par.Result // the latest result: whose history this is
+	latest   *par.Result // the latest result with an index
+	plotted  int         // years with an index
+	unscored []int       // years not scored
+	fwChange []int       // years whose framework differs from the year before's
+	predYear []int       // years whose result is a predecessor's
+	predName []string    // the predecessors, in order of appearance
+}
+
+func gatherHistory(unitName string, results []*par.Result) historyRows {
+	h := historyRows{unitName: unitName, results: results, notes: make([][]string, len(results))}
+	if len(results) > 0 {
+		h.subject = results[len(results)-1]
+	}
 	var prevFw *par.Framework
 	for i, r := range results {
-		years[i] = strconv.Itoa(r.Year)
 		var notes []string
 		if r.Scored && r.Index.Known() {
-			index[i] = num(r.Index.Value, r.Index.Decimals)
-			latest = r
-			plotted++
-		}
-		if r.Scored && r.Rank.N > 0 {
-			rank[i] = r.Rank.N
+			h.latest = r
+			h.plotted++
 		}
 		if !r.Scored {
-			unscored = append(unscored, r.Year)
+			h.unscored = append(h.unscored, r.Year)
 			notes = append(notes, "chưa chấm điểm")
 		}
 		if r.Framework != nil {
 			if prevFw != nil && prevFw.ID != r.Framework.ID {
-				fwChanged = append(fwChanged, r.Year)
+				h.fwChange = append(h.fwChange, r.Year)
 				notes = append(notes, "đổi bộ chỉ số")
 			}
 			prevFw = r.Framework
 		}
-		if subject != nil && r.Unit != nil && subject.Unit != nil && r.Unit.ID != subject.Unit.ID {
-			predYears = append(predYears, r.Year)
-			if !containsString(predNames, r.Name) {
-				predNames = append(predNames, r.Name)
+		if s := h.subject; s != nil && r.Unit != nil && s.Unit != nil && r.Unit.ID != s.Unit.ID {
+			h.predYear = append(h.predYear, r.Year)
+			if !slices.Contains(h.predName, r.Name) {
+				h.predName = append(h.predName, r.Name)
 			}
 			notes = append(notes, "kết quả của "+r.Name+" (đơn vị tiền thân)")
 		}
 		if r.Prev != nil && r.Prev.Via != "" {
 			notes = append(notes, "so sánh với đơn vị tiền thân năm "+strconv.Itoa(r.Prev.Year))
 		}
-		note := strings.Join(notes, "; ")
-		if note == "" {
-			note = missing
-		}
-		table.Rows = append(table.Rows, []string{years[i], figText(r.Index), rankText(r), bandText(r), note})
+		h.notes[i] = notes
 	}
+	return h
+}
 
+func (h historyRows) table(title string) Table {
+	t := Table{Caption: title, Head: []string{"Năm", labelIndex, labelRank, "Xếp loại", "Ghi chú"}}
+	for i, r := range h.results {
+		note := strings.Join(h.notes[i], "; ")
+		if note == "" {
+			note = viet.Missing
+		}
+		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Year), viet.Figure(r.Index), rankText(r), bandText(r), note})
+	}
+	return t
+}
+
+func (h historyRows) option(id string) map[string]any {
+	years := make([]string, len(h.results))
+	index := make([]any, len(h.results))
+	rank := make([]any, len(h.results))
 	// Fixed axis ranges: ECharts' own scaling stretches one or two points
 	// over a meaningless range (a single index of 95.68 on a 40–160 axis).
 	// The index axis ends at 100 and starts at the ten below the lowest
 	// value; the rank axis runs from 1 to the lowest place held.
 	lo, hi, maxRank := 100, 100, 2
-	for _, r := range results {
+	for i, r := range h.results {
+		years[i] = strconv.Itoa(r.Year)
 		if r.Scored && r.Index.Known() {
+			index[i] = figNum(r.Index)
 			v := int(r.Index.Value.Round(0) / par.Scale)
 			lo = min(lo, max(0, (v-5)/10*10))
 			hi = max(hi, (v+9)/10*10)
 		}
 		if r.Scored && r.Rank.N > 0 {
+			rank[i] = r.Rank.N
 			maxRank = max(maxRank, r.Rank.N)
 		}
 	}
 
-	title := unitName + ": chỉ số CCHC và xếp hạng qua các năm"
-	table.Caption = title
-
 	line := charts.NewLine()
-	line.SetGlobalOptions(base("chart-unit-" + unitID(subject) + "-history")...)
+	line.SetGlobalOptions(base(id)...)
 	line.SetGlobalOptions(
 		charts.WithLegendOpts(bottomLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
@@ -106,7 +138,7 @@ func UnitHistory(unitName string, results []*par.Result) Chart {
 	})
 	line.SetXAxis(years)
 	var marks []opts.MarkLineNameXAxisItem
-	for _, y := range fwChanged {
+	for _, y := range h.fwChange {
 		marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework, XAxis: strconv.Itoa(y)})
 	}
 	indexOpts := []charts.SeriesOpts{
@@ -134,66 +166,51 @@ func UnitHistory(unitName string, results []*par.Result) Chart {
 		charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, Symbol: "diamond", SymbolSize: 8, ConnectNulls: opts.Bool(false)}),
 	)
 	line.Validate()
+	return line.JSON()
+}
 
+func (h historyRows) desc() string {
 	var d strings.Builder
 	d.WriteString("Biểu đồ đường chỉ số CCHC (trục trái) và xếp hạng (trục phải, hạng 1 ở trên) của ")
-	d.WriteString(unitName)
-	if len(results) > 0 {
+	d.WriteString(h.unitName)
+	if rs := h.results; len(rs) > 0 {
 		d.WriteString(" các năm ")
-		d.WriteString(strconv.Itoa(results[0].Year))
-		if n := results[len(results)-1].Year; n != results[0].Year {
+		d.WriteString(strconv.Itoa(rs[0].Year))
+		if n := rs[len(rs)-1].Year; n != rs[0].Year {
 			d.WriteString("–")
 			d.WriteString(strconv.Itoa(n))
 		}
 	}
-	if latest != nil {
+	if l := h.latest; l != nil {
 		d.WriteString("; gần nhất năm ")
-		d.WriteString(strconv.Itoa(latest.Year))
+		d.WriteString(strconv.Itoa(l.Year))
 		d.WriteString(" đạt ")
-		d.WriteString(figText(latest.Index))
+		d.WriteString(viet.Figure(l.Index))
 		d.WriteString(" %")
-		if latest.Rank.N > 0 {
+		if l.Rank.N > 0 {
 			d.WriteString(", hạng ")
-			d.WriteString(strconv.Itoa(latest.Rank.N))
+			d.WriteString(strconv.Itoa(l.Rank.N))
 		}
 	} else {
 		d.WriteString("; chưa có năm nào có chỉ số")
 	}
-	if len(unscored) > 0 {
+	if len(h.unscored) > 0 {
 		d.WriteString("; chưa chấm điểm năm ")
-		d.WriteString(yearSpan(unscored))
+		d.WriteString(yearSpan(h.unscored))
 	}
-	if len(fwChanged) > 0 {
+	if len(h.fwChange) > 0 {
 		d.WriteString("; đổi bộ chỉ số năm ")
-		d.WriteString(yearSpan(fwChanged))
+		d.WriteString(yearSpan(h.fwChange))
 	}
-	if len(predYears) > 0 {
+	if len(h.predYear) > 0 {
 		d.WriteString("; năm ")
-		d.WriteString(yearSpan(predYears))
+		d.WriteString(yearSpan(h.predYear))
 		d.WriteString(" là kết quả của đơn vị tiền thân (")
-		d.WriteString(strings.Join(predNames, ", "))
+		d.WriteString(strings.Join(h.predName, ", "))
 		d.WriteString(")")
 	}
 	d.WriteString(".")
-
-	return Chart{
-		ID:     line.ChartID,
-		Title:  title,
-		Desc:   d.String(),
-		Option: encode(line.JSON()),
-		Table:  table,
-		Height: 320,
-		Empty:  plotted == 0,
-	}
-}
-
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return d.String()
 }
 
 // areaRow is one area of a unit-year with the unit's share of its
@@ -240,8 +257,41 @@ func frameworkAreaMax(fw *par.Framework, code string) par.Points {
 // radar; otherwise grouped horizontal bars, since a radar of one or two
 // axes is not a shape and a radar cannot show a missing value as a gap.
 func AreaProfile(r *par.Result, stats []par.AreaStat) Chart {
-	dec := decimals(r.Framework)
-	var rows []areaRow
+	p := gatherProfile(r, stats)
+	title := "Tỷ lệ điểm đạt theo lĩnh vực năm " + strconv.Itoa(r.Year)
+	if p.hasGroup {
+		title += " so với trung bình và cao nhất khối"
+	}
+	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-areas"
+	height := 420
+	if !p.radar() {
+		height = max(160, 80+len(p.rows)*(24*3+16))
+	}
+	return Chart{
+		ID:     id,
+		Title:  title,
+		Table:  p.table(title),
+		Option: encode(p.option(id)),
+		Desc:   p.desc(),
+		Height: height,
+		Empty:  p.plotted == 0,
+	}
+}
+
+// profileRows is the gathered rows of AreaProfile.
+type profileRows struct {
+	r        *par.Result
+	rows     []areaRow
+	hasGroup bool // the group's average and best are compared
+	dec      int  // the framework's display precision, for the shares
+	plotted  int  // areas with a share
+}
+
+// gatherProfile takes the areas from the group's statistics when there are
+// any (so every unit of the group shows the same areas), else from the
+// unit's result.
+func gatherProfile(r *par.Result, stats []par.AreaStat) profileRows {
+	p := profileRows{r: r, hasGroup: len(stats) > 0, dec: decimals(r.Framework)}
 	if len(stats) > 0 {
 		for i := range stats {
 			st := &stats[i]
@@ -253,191 +303,187 @@ func AreaProfile(r *par.Result, stats []par.AreaStat) Chart {
 					break
 				}
 			}
-			rows = append(rows, row)
+			p.rows = append(p.rows, row)
 		}
 	} else {
 		for j := range r.Areas {
 			a := &r.Areas[j]
 			row := areaRow{label: areaLabel(a.Code, a.Title), area: a}
 			row.max, row.pct, row.hasPct = areaShare(a, frameworkAreaMax(r.Framework, a.Code))
-			rows = append(rows, row)
+			p.rows = append(p.rows, row)
 		}
 	}
-
-	unitVals := make([]any, len(rows))
-	avgVals := make([]any, len(rows))
-	bestVals := make([]any, len(rows))
-	labels := make([]string, len(rows))
-	table := Table{Head: []string{labelArea, labelAchieved, labelMax, labelShare, labelAvg + " (%)", labelBest + " (%)"}}
-	plotted := 0
-	for i, row := range rows {
-		labels[i] = row.label
-		pts, mx, pct, avg, best := missing, missing, missing, missing, missing
-		if row.area != nil {
-			pts = figText(row.area.Points)
-		}
-		if row.max > 0 {
-			mx = maxText(row.max)
-		}
+	for _, row := range p.rows {
 		if row.hasPct {
-			unitVals[i] = num(row.pct, dec)
-			pct = text(row.pct, dec)
-			plotted++
+			p.plotted++
 		}
-		if row.stat != nil && row.stat.N > 0 {
-			avgVals[i] = num(row.stat.Avg, dec)
-			bestVals[i] = num(row.stat.Best, dec)
-			avg = text(row.stat.Avg, dec)
-			best = text(row.stat.Best, dec)
-		}
-		table.Rows = append(table.Rows, []string{row.label, pts, mx, pct, avg, best})
 	}
+	return p
+}
 
-	hasGroup := len(stats) > 0
-	title := "Tỷ lệ điểm đạt theo lĩnh vực năm " + strconv.Itoa(r.Year)
-	if hasGroup {
-		title += " so với trung bình và cao nhất khối"
-	}
-	table.Caption = title
-	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-areas"
-
-	// A radar joins its points with lines, so a missing value would be
-	// drawn at the centre as if it were zero; bars show a gap instead.
-	complete := plotted == len(rows)
-	for _, row := range rows {
-		if hasGroup && (row.stat == nil || row.stat.N == 0) {
+// radar reports whether the profile is drawn as a radar. A radar joins its
+// points with lines, so a missing value would be drawn at the centre as if
+// it were zero; bars show a gap instead.
+func (p profileRows) radar() bool {
+	complete := p.plotted == len(p.rows)
+	for _, row := range p.rows {
+		if p.hasGroup && (row.stat == nil || row.stat.N == 0) {
 			complete = false
 		}
 	}
-	useRadar := len(rows) >= 3 && complete
+	return len(p.rows) >= 3 && complete
+}
 
-	var option map[string]any
-	kind := "radar"
-	if useRadar {
-		radar := charts.NewRadar()
-		ind := make([]*opts.Indicator, len(rows))
-		for i, l := range labels {
-			ind[i] = &opts.Indicator{Name: l, Min: 0, Max: 100}
+func (p profileRows) table(title string) Table {
+	t := Table{Caption: title, Head: []string{labelArea, labelAchieved, labelMax, labelShare, labelAvg + " (%)", labelBest + " (%)"}}
+	for _, row := range p.rows {
+		pts, mx, pct, avg, best := viet.Missing, viet.Missing, viet.Missing, viet.Missing, viet.Missing
+		if row.area != nil {
+			pts = viet.Figure(row.area.Points)
 		}
-		radar.SetGlobalOptions(base(id)...)
-		radar.SetGlobalOptions(
-			charts.WithLegendOpts(bottomLegend()),
-			charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-			charts.WithRadarComponentOpts(opts.RadarComponent{
-				Indicator: ind, Shape: "polygon", SplitNumber: 4, Center: []string{"50%", "48%"},
-				AxisName: &opts.AxisName{Width: 120, Overflow: "break", FontSize: 11, Color: "#333"},
-			}),
-		)
-		radar.AddSeries(r.Name, []opts.RadarData{{Name: r.Name, Value: unitVals}},
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorUnit}),
-			charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
-		)
-		if hasGroup {
-			radar.AddSeries(labelAvg, []opts.RadarData{{Name: labelAvg, Value: avgVals}},
-				charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAvg}),
-				charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}),
+		if row.max > 0 {
+			mx = viet.Exact(row.max)
+		}
+		if row.hasPct {
+			pct = viet.Fixed(row.pct, p.dec)
+		}
+		if row.stat != nil && row.stat.N > 0 {
+			avg = viet.Fixed(row.stat.Avg, p.dec)
+			best = viet.Fixed(row.stat.Best, p.dec)
+		}
+		t.Rows = append(t.Rows, []string{row.label, pts, mx, pct, avg, best})
+	}
+	return t
+}
+
+// values are the three series of the profile: the unit's shares and the
+// group's average and best, nil where unknown.
+func (p profileRows) values() (labels []string, unit, avg, best []any) {
+	n := len(p.rows)
+	labels, unit, avg, best = make([]string, n), make([]any, n), make([]any, n), make([]any, n)
+	for i, row := range p.rows {
+		labels[i] = row.label
+		if row.hasPct {
+			unit[i] = num(row.pct, p.dec)
+		}
+		if row.stat != nil && row.stat.N > 0 {
+			avg[i] = num(row.stat.Avg, p.dec)
+			best[i] = num(row.stat.Best, p.dec)
+		}
+	}
+	return labels, unit, avg, best
+}
+
+func (p profileRows) option(id string) map[string]any {
+	labels, unitVals, avgVals, bestVals := p.values()
+	name := p.r.Name
+	if !p.radar() {
+		h := hbar{
+			id:         id,
+			categories: labels,
+			axis:       opts.XAxis{Name: labelShare, NameGap: 24, Min: 0, Max: 100},
+			labelWidth: 180,
+			right:      "40",
+			legend:     true,
+			trigger:    "axis",
+			series:     []barSeries{{name: name, color: colorUnit, data: unitVals}},
+		}
+		if p.hasGroup {
+			h.series = append(h.series,
+				barSeries{name: labelAvg, color: colorAvg, data: avgVals},
+				barSeries{name: labelBest, color: colorBest, data: bestVals},
 			)
-			radar.AddSeries(labelBest, []opts.RadarData{{Name: labelBest, Value: bestVals}},
-				charts.WithItemStyleOpts(opts.ItemStyle{Color: colorBest}),
-				charts.WithLineStyleOpts(opts.LineStyle{Type: "dotted"}),
-			)
 		}
-		radar.Validate()
-		option = radar.JSON()
-	} else {
-		kind = "cột ngang nhóm"
-		bar := charts.NewBar()
-		bar.SetGlobalOptions(base(id)...)
-		bar.SetGlobalOptions(
-			charts.WithLegendOpts(bottomLegend()),
-			charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-			charts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "8", Bottom: "56", ContainLabel: opts.Bool(true)}),
-			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: labelShare, NameLocation: "middle", NameGap: 24, Min: 0, Max: 100}),
-			charts.WithYAxisOpts(opts.YAxis{
-				Type: "category", Inverse: opts.Bool(true),
-				AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"},
-			}),
-		)
-		bar.SetXAxis(labels).XYReversal()
-		add := func(name, color string, vals []any) {
-			bar.AddSeries(name, nil,
-				charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = vals }),
-				charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
-				charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
-			)
-		}
-		add(r.Name, colorUnit, unitVals)
-		if hasGroup {
-			add(labelAvg, colorAvg, avgVals)
-			add(labelBest, colorBest, bestVals)
-		}
-		bar.Validate()
-		option = bar.JSON()
+		return h.option()
 	}
 
+	radar := charts.NewRadar()
+	ind := make([]*opts.Indicator, len(labels))
+	for i, l := range labels {
+		ind[i] = &opts.Indicator{Name: l, Min: 0, Max: 100}
+	}
+	radar.SetGlobalOptions(base(id)...)
+	radar.SetGlobalOptions(
+		charts.WithLegendOpts(bottomLegend()),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithRadarComponentOpts(opts.RadarComponent{
+			Indicator: ind, Shape: "polygon", SplitNumber: 4, Center: []string{"50%", "48%"},
+			AxisName: &opts.AxisName{Width: 120, Overflow: "break", FontSize: 11, Color: "#333"},
+		}),
+	)
+	radar.AddSeries(name, []opts.RadarData{{Name: name, Value: unitVals}},
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorUnit}),
+		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
+	)
+	if p.hasGroup {
+		radar.AddSeries(labelAvg, []opts.RadarData{{Name: labelAvg, Value: avgVals}},
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAvg}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}),
+		)
+		radar.AddSeries(labelBest, []opts.RadarData{{Name: labelBest, Value: bestVals}},
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorBest}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dotted"}),
+		)
+	}
+	radar.Validate()
+	return radar.JSON()
+}
+
+func (p profileRows) desc() string {
 	var d strings.Builder
 	d.WriteString("Biểu đồ ")
-	d.WriteString(kind)
+	if p.radar() {
+		d.WriteString("radar")
+	} else {
+		d.WriteString("cột ngang nhóm")
+	}
 	d.WriteString(" tỷ lệ điểm đạt so với điểm tối đa theo lĩnh vực của ")
-	d.WriteString(r.Name)
+	d.WriteString(p.r.Name)
 	d.WriteString(" năm ")
-	d.WriteString(strconv.Itoa(r.Year))
-	if hasGroup {
+	d.WriteString(strconv.Itoa(p.r.Year))
+	if p.hasGroup {
 		d.WriteString(", so với trung bình và cao nhất khối")
 	}
-	if plotted == 0 {
+	if p.plotted == 0 {
 		d.WriteString(": chưa có điểm theo lĩnh vực.")
-	} else {
-		var hi, lo int = -1, -1
-		for i, row := range rows {
-			if !row.hasPct {
-				continue
-			}
-			if hi < 0 || row.pct > rows[hi].pct {
-				hi = i
-			}
-			if lo < 0 || row.pct < rows[lo].pct {
-				lo = i
-			}
+		return d.String()
+	}
+	hi, lo := -1, -1
+	for i, row := range p.rows {
+		if !row.hasPct {
+			continue
 		}
-		d.WriteString(": cao nhất ở lĩnh vực ")
-		d.WriteString(rows[hi].label)
+		if hi < 0 || row.pct > p.rows[hi].pct {
+			hi = i
+		}
+		if lo < 0 || row.pct < p.rows[lo].pct {
+			lo = i
+		}
+	}
+	d.WriteString(": cao nhất ở lĩnh vực ")
+	d.WriteString(p.rows[hi].label)
+	d.WriteString(" (")
+	d.WriteString(viet.Fixed(p.rows[hi].pct, p.dec))
+	d.WriteString(" %)")
+	if lo != hi {
+		d.WriteString(", thấp nhất ở lĩnh vực ")
+		d.WriteString(p.rows[lo].label)
 		d.WriteString(" (")
-		d.WriteString(text(rows[hi].pct, dec))
+		d.WriteString(viet.Fixed(p.rows[lo].pct, p.dec))
 		d.WriteString(" %)")
-		if lo != hi {
-			d.WriteString(", thấp nhất ở lĩnh vực ")
-			d.WriteString(rows[lo].label)
-			d.WriteString(" (")
-			d.WriteString(text(rows[lo].pct, dec))
-			d.WriteString(" %)")
-		}
-		var gaps []string
-		for _, row := range rows {
-			if !row.hasPct {
-				gaps = append(gaps, row.label)
-			}
-		}
-		if len(gaps) > 0 {
-			d.WriteString("; chưa có điểm lĩnh vực ")
-			d.WriteString(strings.Join(gaps, ", "))
-		}
-		d.WriteString(".")
 	}
-
-	height := 420
-	if !useRadar {
-		height = max(160, 80+len(rows)*(24*3+16))
+	var gaps []string
+	for _, row := range p.rows {
+		if !row.hasPct {
+			gaps = append(gaps, row.label)
+		}
 	}
-	return Chart{
-		ID:     id,
-		Title:  title,
-		Desc:   d.String(),
-		Option: encode(option),
-		Table:  table,
-		Height: height,
-		Empty:  plotted == 0,
+	if len(gaps) > 0 {
+		d.WriteString("; chưa có điểm lĩnh vực ")
+		d.WriteString(strings.Join(gaps, ", "))
 	}
+	d.WriteString(".")
+	return d.String()
 }
 
 // AreaPoints is, for a unit-year, a stacked horizontal bar per area of the
@@ -445,95 +491,132 @@ func AreaProfile(r *par.Result, stats []par.AreaStat) Chart {
 // framework's area maximum when the applicable one is unknown). Areas are
 // in the result's order (framework order), first at the top.
 func AreaPoints(r *par.Result) Chart {
-	dec := decimals(r.Framework)
-	labels := make([]string, len(r.Areas))
-	got := make([]any, len(r.Areas))
-	lost := make([]any, len(r.Areas))
-	table := Table{Head: []string{labelArea, labelMax, labelAchieved, labelLost}}
-	var sumGot, sumMax par.Points
-	worst := -1
-	var worstLost par.Points
-	plotted, counted := 0, 0
+	p := gatherPoints(r)
+	title := "Điểm đạt và điểm bị trừ theo lĩnh vực năm " + strconv.Itoa(r.Year)
+	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-points"
+	return Chart{
+		ID:     id,
+		Title:  title,
+		Table:  p.table(title),
+		Option: encode(p.bars(id).option()),
+		Desc:   p.desc(),
+		Height: max(160, 80+40*len(p.rows)),
+		Empty:  p.plotted == 0,
+	}
+}
+
+// lossRow is one area of AreaPoints.
+type lossRow struct {
+	label   string
+	max     par.Points // applicable maximum, else the framework's; 0 if unknown
+	got     par.Figure
+	lost    par.Points // max − got, never below 0; only if hasLost
+	hasLost bool       // got and max are known
+}
+
+// pointsRows is the gathered rows of AreaPoints, with the totals the
+// description gives.
+type pointsRows struct {
+	r        *par.Result
+	dec      int
+	rows     []lossRow
+	plotted  int        // areas with points
+	counted  int        // areas with points and a maximum
+	sumGot   par.Points // over the counted areas
+	sumMax   par.Points
+	worst    int // the area losing most points, -1 if none lost any
+	worstPts par.Points
+}
+
+func gatherPoints(r *par.Result) pointsRows {
+	p := pointsRows{r: r, dec: decimals(r.Framework), worst: -1}
 	for i := range r.Areas {
 		a := &r.Areas[i]
-		labels[i] = areaLabel(a.Code, a.Title)
-		mx := a.Max
-		if mx <= 0 {
-			mx = frameworkAreaMax(r.Framework, a.Code)
-		}
-		row := []string{labels[i], missing, figText(a.Points), missing}
-		if mx > 0 {
-			row[1] = maxText(mx)
+		row := lossRow{label: areaLabel(a.Code, a.Title), max: a.Max, got: a.Points}
+		if row.max <= 0 {
+			row.max = frameworkAreaMax(r.Framework, a.Code)
 		}
 		if a.Points.Known() {
-			got[i] = num(a.Points.Value, a.Points.Decimals)
-			plotted++
-			if mx > 0 {
-				l := max(mx-a.Points.Value, 0)
-				lost[i] = num(l, dec)
-				row[3] = text(l, dec)
-				sumGot += a.Points.Value
-				sumMax += mx
-				counted++
-				if l > worstLost {
-					worst, worstLost = i, l
+			p.plotted++
+			if row.max > 0 {
+				row.lost, row.hasLost = max(row.max-a.Points.Value, 0), true
+				p.sumGot += a.Points.Value
+				p.sumMax += row.max
+				p.counted++
+				if row.lost > p.worstPts {
+					p.worst, p.worstPts = i, row.lost
 				}
 			}
 		}
-		table.Rows = append(table.Rows, row)
+		p.rows = append(p.rows, row)
 	}
+	return p
+}
 
-	title := "Điểm đạt và điểm bị trừ theo lĩnh vực năm " + strconv.Itoa(r.Year)
-	table.Caption = title
+func (p pointsRows) table(title string) Table {
+	t := Table{Caption: title, Head: []string{labelArea, labelMax, labelAchieved, labelLost}}
+	for _, row := range p.rows {
+		cells := []string{row.label, viet.Missing, viet.Figure(row.got), viet.Missing}
+		if row.max > 0 {
+			cells[1] = viet.Exact(row.max)
+		}
+		if row.hasLost {
+			cells[3] = viet.Fixed(row.lost, p.dec)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
+}
 
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(base("chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-points")...)
-	bar.SetGlobalOptions(
-		charts.WithLegendOpts(bottomLegend()),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "8", Bottom: "56", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "Điểm", NameLocation: "middle", NameGap: 24, Min: 0}),
-		charts.WithYAxisOpts(opts.YAxis{
-			Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Width: 180, Overflow: "truncate"},
-		}),
-	)
-	bar.SetXAxis(labels).XYReversal()
-	bar.AddSeries(labelAchieved, nil,
-		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = got }),
-		charts.WithBarChartOpts(opts.BarChart{Stack: "points", BarCategoryGap: "30%"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAchieved}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "inside", Color: "#fff"}),
-	)
-	bar.AddSeries(labelLost, nil,
-		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = lost }),
-		charts.WithBarChartOpts(opts.BarChart{Stack: "points"}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLost}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
-	)
-	bar.Validate()
+// bars stacks the points lost after the points achieved, so each area's
+// bar is its maximum.
+func (p pointsRows) bars(id string) hbar {
+	n := len(p.rows)
+	labels, got, lost := make([]string, n), make([]any, n), make([]any, n)
+	for i, row := range p.rows {
+		labels[i] = row.label
+		got[i] = figNum(row.got)
+		if row.hasLost {
+			lost[i] = num(row.lost, p.dec)
+		}
+	}
+	return hbar{
+		id:         id,
+		categories: labels,
+		axis:       opts.XAxis{Name: "Điểm", NameGap: 24, Min: 0},
+		labelWidth: 180,
+		right:      "40",
+		legend:     true,
+		trigger:    "axis",
+		series: []barSeries{
+			{name: labelAchieved, data: got, color: colorAchieved, stack: "points", gap: "30%", inside: true},
+			{name: labelLost, data: lost, color: colorLost, stack: "points"},
+		},
+	}
+}
 
+func (p pointsRows) desc() string {
 	var d strings.Builder
 	d.WriteString("Biểu đồ cột ngang chồng điểm đạt và điểm bị trừ theo lĩnh vực của ")
-	d.WriteString(r.Name)
+	d.WriteString(p.r.Name)
 	d.WriteString(" năm ")
-	d.WriteString(strconv.Itoa(r.Year))
+	d.WriteString(strconv.Itoa(p.r.Year))
 	switch {
-	case plotted == 0:
+	case p.plotted == 0:
 		d.WriteString(": chưa có điểm theo lĩnh vực.")
-	case sumMax > 0:
+	case p.sumMax > 0:
 		d.WriteString(": đạt ")
-		d.WriteString(text(sumGot, dec))
+		d.WriteString(viet.Fixed(p.sumGot, p.dec))
 		d.WriteString("/")
-		d.WriteString(text(sumMax, dec))
+		d.WriteString(viet.Fixed(p.sumMax, p.dec))
 		d.WriteString(" điểm của ")
-		d.WriteString(strconv.Itoa(counted))
+		d.WriteString(strconv.Itoa(p.counted))
 		d.WriteString(" lĩnh vực")
-		if worst >= 0 {
+		if p.worst >= 0 {
 			d.WriteString("; bị trừ nhiều nhất ở lĩnh vực ")
-			d.WriteString(labels[worst])
+			d.WriteString(p.rows[p.worst].label)
 			d.WriteString(" (")
-			d.WriteString(text(worstLost, dec))
+			d.WriteString(viet.Fixed(p.worstPts, p.dec))
 			d.WriteString(" điểm)")
 		} else {
 			d.WriteString("; không bị trừ điểm")
@@ -542,14 +625,5 @@ func AreaPoints(r *par.Result) Chart {
 	default:
 		d.WriteString(".")
 	}
-
-	return Chart{
-		ID:     bar.ChartID,
-		Title:  title,
-		Desc:   d.String(),
-		Option: encode(bar.JSON()),
-		Table:  table,
-		Height: max(160, 80+40*len(r.Areas)),
-		Empty:  plotted == 0,
-	}
+	return d.String()
 }

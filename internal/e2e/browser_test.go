@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -91,13 +92,7 @@ func pageKinds() []pageKind {
 }
 
 func TestBrowser(t *testing.T) {
-	requireChromium(t)
-
 	root := repoRoot(t)
-	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
-	if err != nil {
-		t.Fatalf("read the vendored axe-core (see testdata/axe/README.md): %v", err)
-	}
 	// The bundled example, with one page more, built once for all pages.
 	proj := t.TempDir()
 	for _, d := range []string{"data", "content"} {
@@ -115,6 +110,14 @@ func TestBrowser(t *testing.T) {
 			t.Log(rep.Diagnostics.String())
 		}
 		t.Fatalf("build the bundled example: %v", err)
+	}
+	// Checked on the files, so it holds without chromium too.
+	t.Run("chart-scripts", func(t *testing.T) { checkChartScripts(t, out) })
+
+	requireChromium(t)
+	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("read the vendored axe-core (see testdata/axe/README.md): %v", err)
 	}
 
 	origin, stop := serveSite(t, out)
@@ -150,6 +153,50 @@ func TestBrowser(t *testing.T) {
 			visit(k.name+"-mobile", k, true)
 		}
 	}
+}
+
+// checkChartScripts walks every page of the built site: a page that shows
+// a chart loads ECharts and charts.js; any other page loads neither, so
+// the first view of a page without charts carries no chart code (issue
+// 14). The site stage decides this per page; this checks the outcome on
+// the whole example rather than on one page per kind.
+func checkChartScripts(t *testing.T, out string) {
+	t.Helper()
+	const echartsTag = `static/vendor/echarts/echarts.min.js"`
+	const chartsTag = `static/js/charts.js"`
+	with, without := 0, 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		page := string(b)
+		rel, _ := filepath.Rel(out, p)
+		hasChart := strings.Contains(page, "data-chart=")
+		loadsEcharts, loadsCharts := strings.Contains(page, echartsTag), strings.Contains(page, chartsTag)
+		switch {
+		case hasChart && (!loadsEcharts || !loadsCharts):
+			t.Errorf("%s shows a chart but loads echarts=%v charts.js=%v", rel, loadsEcharts, loadsCharts)
+		case !hasChart && (loadsEcharts || loadsCharts || strings.Contains(page, "echarts")):
+			t.Errorf("%s shows no chart but refers to the chart scripts", rel)
+		}
+		if hasChart {
+			with++
+		} else {
+			without++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if with == 0 || without == 0 {
+		t.Errorf("%d pages with charts and %d without: the example should have both", with, without)
+	}
+	t.Logf("%d pages with charts load the chart scripts; %d without load none", with, without)
 }
 
 // outsidePage is the free page added to the example whose markdown tries

@@ -70,9 +70,9 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map
 		"minus": func(a, b par.Points) par.Points { return a - b },
 		"pts": func(p par.Points, dec ...int) string {
 			if len(dec) > 0 {
-				return viet.DecimalComma(p.Format(dec[0]))
+				return viet.Fixed(p, dec[0])
 			}
-			return viet.DecimalComma(p.String())
+			return viet.Exact(p)
 		},
 		"sortv": func(f par.Figure) string {
 			if !f.Known() {
@@ -98,12 +98,8 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map
 	}
 }
 
-func fmtFigure(f par.Figure) string {
-	if !f.Known() {
-		return dash
-	}
-	return viet.DecimalComma(f.Text())
-}
+// fmtFigure is the one figure formatter the charts use too.
+func fmtFigure(f par.Figure) string { return viet.Figure(f) }
 
 func origin(x any) (par.Origin, par.Source) {
 	switch v := x.(type) {

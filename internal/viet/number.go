@@ -1,6 +1,10 @@
 package viet
 
-import "strings"
+import (
+	"strings"
+
+	"parindex/internal/par"
+)
 
 // DecimalComma rewrites a plain decimal string, already rounded by the
 // caller, into Vietnamese display form: the decimal point becomes a comma
@@ -53,3 +57,27 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// Missing is what the site shows for a figure without a value: a dash,
+// never a zero.
+const Missing = "—"
+
+// Figure is a figure as the site shows it, tables and chart descriptions
+// alike: at its own precision with the decimal comma ("96,10", never
+// "96,1", so a column of figures lines up and a published figure reads as
+// printed), or [Missing].
+func Figure(f par.Figure) string {
+	if !f.Known() {
+		return Missing
+	}
+	return DecimalComma(f.Text())
+}
+
+// Fixed is p rounded to decimals, shown with exactly that many ("96,10"):
+// a computed value (a share, an average, points lost) at the precision of
+// the figures it derives from.
+func Fixed(p par.Points, decimals int) string { return DecimalComma(p.Format(decimals)) }
+
+// Exact is p in its shortest exact form ("10", "12,5"): maxima and band
+// limits are definitions, not measured figures with a precision.
+func Exact(p par.Points) string { return DecimalComma(p.String()) }

@@ -11,13 +11,17 @@
 // Input: arbitrary strings, which may be in NFC or NFD (files saved on
 // macOS and text from old fonts are often decomposed), may carry
 // non-breaking spaces, tabs, newlines, zero-width spaces or a byte order
-// mark, and may even be invalid UTF-8. Number formatting takes decimal
-// strings that the caller has already rounded.
+// mark, and may even be invalid UTF-8. [DecimalComma] takes decimal
+// strings that the caller has already rounded; [Figure], [Fixed] and
+// [Exact] take par values (par imports nothing of the project, so this
+// cannot cycle).
 //
 // Output: NFC strings. [Clean] keeps the text as written, only tidied;
 // [Fold] drops diacritics; [Key] gives a lower-case ASCII-ish matching key;
 // [Slug] gives a URL path segment of [a-z0-9-]; [DecimalComma] gives the
-// Vietnamese display form of a number; [Collator], [SortStrings] and [Less]
+// Vietnamese display form of a number, and [Figure], [Fixed] and [Exact]
+// that of the domain's figures and points (the one formatter of the site
+// and the charts); [Collator], [SortStrings] and [Less]
 // give Vietnamese alphabetical order. Everything here is safe for
 // concurrent use (a [Collator] serialises its callers with a mutex).
 package viet
