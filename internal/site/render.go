@@ -5,13 +5,12 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
-	"slices"
-	"strings"
-
 	"parindex/internal/baseurl"
 	"parindex/internal/chart"
 	"parindex/internal/par"
+	"path"
+	"slices"
+	"strings"
 )
 
 // layout is what every page shows around its content, computed once per

@@ -3,7 +3,54 @@ package site
 import (
 	"parindex/internal/par"
 	"parindex/internal/viet"
+	"strconv"
+	"strings"
 )
+
+type decisionPage struct {
+	meta
+	Doc         *par.Doc
+	Groups      []link
+	Attachments []link
+	// Amends and Replaces are the decisions this one changes, ChangedBy
+	// the later ones that amend or replace it.
+	Amends, Replaces, ChangedBy []link
+}
+
+func (m *model) decision(d *par.Doc) decisionPage {
+	p := decisionPage{meta: meta{Crumb: d.Number}, Doc: d}
+	p.Amends, p.Replaces, p.ChangedBy = m.decisionRefs(d)
+	if p.Crumb == "" {
+		p.Crumb = d.Title
+	}
+	for _, g := range d.Groups {
+		l := link{Title: m.groupName(g) + " năm " + strconv.Itoa(d.Year)}
+		if m.rankings[rkKey{d.Year, g}] != nil {
+			l.URL = rankingURL(d.Year, g)
+		}
+		p.Groups = append(p.Groups, l)
+	}
+	for _, a := range d.Attachments {
+		title := a.Title
+		if title == "" {
+			title = a.File[strings.LastIndex(a.File, "/")+1:]
+		}
+		p.Attachments = append(p.Attachments, link{Title: title, URL: fileURL(a.File)})
+	}
+	return p
+}
+
+func decisionTitle(d *par.Doc) string {
+	switch {
+	case d.Number != "" && d.Title != "":
+		return "Quyết định số " + d.Number + ": " + d.Title
+	case d.Number != "":
+		return "Quyết định số " + d.Number
+	case d.Title != "":
+		return d.Title
+	}
+	return d.Slug
+}
 
 // decisionRefs links the decisions d amends and replaces, and those that
 // amend or replace d, by number (compared after folding, as compute
@@ -58,3 +105,10 @@ func decisionRefName(d *par.Doc) string {
 	}
 	return s
 }
+
+func decisionURL(slug string) string { return urlDecisions + slug + "/" }
+
+// fileURL is the URL of an attachment: Attachment.File is relative to
+// content/ ("files/2023/qd.pdf") and the build copies it to the same path
+// under the site root.
+func fileURL(file string) string { return "/" + file }

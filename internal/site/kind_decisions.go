@@ -1,0 +1,8 @@
+package site
+
+import "parindex/internal/par"
+
+type decisionsPage struct {
+	meta
+	Docs []*par.Doc
+}

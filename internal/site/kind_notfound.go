@@ -1,0 +1,5 @@
+package site
+
+type notFoundPage struct {
+	meta
+}
