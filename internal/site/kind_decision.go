@@ -7,6 +7,27 @@ import (
 	"strings"
 )
 
+// decisionKind: "/quyet-dinh/<file-name>/", a publication decision
+// (content/decisions/<file-name>.md) with its attachments and the
+// decisions it amends or replaces.
+func decisionKind() pageKind {
+	return pageKind{Template: "decision", Pattern: "/quyet-dinh/<file-name>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, d := range m.decisions {
+			if d.Slug == "" {
+				continue
+			}
+			crumb := d.Number
+			if crumb == "" {
+				crumb = d.Title
+			}
+			out = append(out, Page{URL: decisionURL(d.Slug), Title: decisionTitle(d), Crumb: crumb, Docs: docPaths(d),
+				view: func() (any, error) { return m.decision(d), nil }})
+		}
+		return out
+	}}
+}
+
 type decisionPage struct {
 	meta
 	Doc         *par.Doc
@@ -18,11 +39,8 @@ type decisionPage struct {
 }
 
 func (m *model) decision(d *par.Doc) decisionPage {
-	p := decisionPage{meta: meta{Crumb: d.Number}, Doc: d}
+	p := decisionPage{Doc: d}
 	p.Amends, p.Replaces, p.ChangedBy = m.decisionRefs(d)
-	if p.Crumb == "" {
-		p.Crumb = d.Title
-	}
 	for _, g := range d.Groups {
 		l := link{Title: m.groupName(g) + " năm " + strconv.Itoa(d.Year)}
 		if m.rankings[rkKey{d.Year, g}] != nil {

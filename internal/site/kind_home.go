@@ -6,6 +6,17 @@ import (
 	"strconv"
 )
 
+// homeKind: "/", the latest ranking of every group, the latest decision,
+// all years and the site's narrative (content/index.md).
+func homeKind() pageKind {
+	return pageKind{Template: "home", Pattern: urlHome, pages: func(m *model) []Page {
+		return []Page{{URL: urlHome, Title: "Trang chủ", Docs: docPaths(m.siteDoc),
+			view: func() (any, error) { return m.home(), nil }}}
+	}}
+}
+
+const urlHome = "/"
+
 type homeGroup struct {
 	Group    *par.Group
 	Year     int
@@ -31,7 +42,7 @@ type homePage struct {
 }
 
 func (m *model) home() homePage {
-	p := homePage{meta: meta{Crumb: "Trang chủ"}, Decision: m.latestDecision(), Narrative: m.siteDoc}
+	p := homePage{Decision: m.latestDecision(), Narrative: m.siteDoc}
 	for _, y := range m.res.Years {
 		p.Years = append(p.Years, link{Title: strconv.Itoa(y), URL: yearURL(y)})
 	}

@@ -8,6 +8,17 @@ import (
 	"strings"
 )
 
+// methodologyKind: "/phuong-phap/", the methodology generated from the
+// frameworks.
+func methodologyKind() pageKind {
+	return pageKind{Template: "methodology", Pattern: urlMethodology, pages: func(m *model) []Page {
+		return []Page{{URL: urlMethodology, Title: "Phương pháp đánh giá, xếp hạng", Crumb: "Phương pháp",
+			view: func() (any, error) { return m.methodology(), nil }}}
+	}}
+}
+
+const urlMethodology = "/phuong-phap/"
+
 type methodologyPage struct {
 	meta
 	Frameworks []frameworkView
@@ -59,7 +70,7 @@ type bandView struct {
 // methodology describes every framework from its definition, so the page
 // can never disagree with the rules the figures were computed by.
 func (m *model) methodology() methodologyPage {
-	p := methodologyPage{meta: meta{Crumb: "Phương pháp"}}
+	p := methodologyPage{}
 	fws := slices.Clone(m.ds.Frameworks)
 	order := map[string]int{}
 	for i, g := range m.reg.Groups {

@@ -2,6 +2,19 @@ package site
 
 import "parindex/internal/par"
 
+// freePageKind: "/trang/<slug>/", a free page (content/pages/<slug>.md).
+func freePageKind() pageKind {
+	return pageKind{Template: "page", Pattern: "/trang/<slug>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, d := range m.freePages {
+			title := pageTitle(d)
+			out = append(out, Page{URL: freePageURL(d.Slug), Title: title, Crumb: title, Docs: docPaths(d),
+				view: viewOf(freePage{Doc: d})})
+		}
+		return out
+	}}
+}
+
 type freePage struct {
 	meta
 	Doc *par.Doc

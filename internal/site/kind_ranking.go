@@ -7,6 +7,27 @@ import (
 	"strconv"
 )
 
+// rankingKind: "/nam/<year>/<group>/", one ranking (group × year) with
+// changes since the previous year, charts, its decision and its narrative
+// (content/years/<year>/<group>.md).
+func rankingKind() pageKind {
+	return pageKind{Template: "ranking", Pattern: "/nam/<year>/<group>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, rk := range m.res.Rankings {
+			title := rk.Group.Name + " — xếp hạng năm " + strconv.Itoa(rk.Year)
+			if rk.Group.Unranked {
+				title = rk.Group.Name + " — kết quả năm " + strconv.Itoa(rk.Year)
+			}
+			out = append(out, Page{URL: rankingURL(rk.Year, rk.Group.ID), Title: title, Crumb: rk.Group.Name,
+				Docs: docPaths(m.groupYearDoc[rkKey{rk.Year, rk.Group.ID}]),
+				view: func() (any, error) { return m.ranking(rk), nil }})
+		}
+		return out
+	}}
+}
+
+func (p *rankingPage) charts() []chart.Chart { return p.Charts }
+
 type rankingPage struct {
 	meta
 	Ranking     *par.Ranking
@@ -40,14 +61,9 @@ func (p rankingPage) Span() int {
 	return n
 }
 
-func (p rankingPage) complete() (any, error) {
-	p.Charts = nonEmpty(chart.RankingIndex(p.Ranking), chart.BandDistribution(p.Ranking))
-	return p, nil
-}
-
-func (m *model) ranking(rk *par.Ranking) rankingPage {
-	p := rankingPage{
-		meta:      meta{Crumb: rk.Group.Name, Sortable: true},
+func (m *model) ranking(rk *par.Ranking) *rankingPage {
+	p := &rankingPage{
+		meta:      meta{Sortable: true},
 		Ranking:   rk,
 		Group:     rk.Group,
 		Year:      rk.Year,
@@ -81,6 +97,9 @@ func (m *model) ranking(rk *par.Ranking) rankingPage {
 			p.Next = link{Title: "Năm " + strconv.Itoa(rks[i+1].Year), URL: rankingURL(rks[i+1].Year, rk.Group.ID)}
 		}
 	}
+	// The costliest part of a page (JSON encoding), built by the render
+	// worker with the rest of the view.
+	p.Charts = nonEmpty(chart.RankingIndex(rk), chart.BandDistribution(rk))
 	return p
 }
 

@@ -2,6 +2,17 @@ package site
 
 import "parindex/internal/par"
 
+// reconciliationKind: "/doi-chieu/", every recorded difference between a
+// decision and the rules (data/reconciliation.yaml).
+func reconciliationKind() pageKind {
+	return pageKind{Template: "reconciliation", Pattern: urlReconcile, pages: func(m *model) []Page {
+		return []Page{{URL: urlReconcile, Title: "Đối chiếu số liệu", Crumb: "Đối chiếu số liệu",
+			view: func() (any, error) { return m.reconciliation(), nil }}}
+	}}
+}
+
+const urlReconcile = "/doi-chieu/"
+
 // reconPage is the public list of recorded differences between the
 // publication decisions and the rules ("Đối chiếu số liệu").
 type reconPage struct {
@@ -18,10 +29,10 @@ type reconRow struct {
 
 // reconciliation lists every recorded difference, in the register's order.
 func (m *model) reconciliation() reconPage {
-	p := reconPage{meta: meta{Crumb: "Đối chiếu số liệu"}}
+	p := reconPage{}
 	for _, rc := range m.res.Reconciled {
 		row := reconRow{R: rc}
-		if u := m.reg.Unit(rc.Unit); u != nil {
+		if u := m.unitByID[rc.Unit]; u != nil {
 			row.Unit = link{Title: u.NameAt(rc.Year).Name, URL: unitURL(u.ID)}
 			for _, r := range m.res.ByUnit[u.ID] {
 				if r.Year == rc.Year && m.hasUnitYear(r) {

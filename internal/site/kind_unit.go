@@ -6,6 +6,22 @@ import (
 	"slices"
 )
 
+// unitKind: "/don-vi/<unit>/", a unit's history, area profile, lineage,
+// predecessors' results and its narrative (content/units/<unit>.md).
+func unitKind() pageKind {
+	return pageKind{Template: "unit", Pattern: "/don-vi/<unit>/", pages: func(m *model) []Page {
+		out := make([]Page, 0, len(m.reg.Units))
+		for _, u := range m.reg.Units {
+			name := u.Current().Name
+			out = append(out, Page{URL: unitURL(u.ID), Title: name, Crumb: name, Docs: docPaths(m.unitDocs[u.ID]),
+				view: func() (any, error) { return m.unit(u), nil }})
+		}
+		return out
+	}}
+}
+
+func (p *unitPage) charts() []chart.Chart { return p.Charts }
+
 type formerName struct {
 	Name  string
 	From  par.Date
@@ -42,19 +58,9 @@ type unitPage struct {
 	stats   []par.AreaStat
 }
 
-func (p *unitPage) complete() (any, error) {
-	c := *p
-	c.Charts = nonEmpty(chart.UnitHistory(p.Name, p.history))
-	if p.profile != nil && len(p.stats) > 0 {
-		c.Charts = append(c.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
-	}
-	return &c, nil
-}
-
 func (m *model) unit(u *par.Unit) *unitPage {
 	cur := u.Current()
 	p := &unitPage{
-		meta:      meta{Crumb: cur.Name},
 		Unit:      u,
 		Name:      cur.Name,
 		NameEn:    cur.NameEn,
@@ -105,6 +111,10 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	for _, c := range children {
 		p.Children = append(p.Children, unitItem{Name: c.Current().Name, URL: unitURL(c.ID), Ended: ending(c)})
 	}
+	p.Charts = nonEmpty(chart.UnitHistory(p.Name, p.history))
+	if p.profile != nil && len(p.stats) > 0 {
+		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
+	}
 	return p
 }
 
@@ -117,7 +127,7 @@ func (m *model) predecessors(u *par.Unit) []*par.Unit {
 		if seen[id] {
 			return
 		}
-		if p := m.reg.Unit(id); p != nil {
+		if p := m.unitByID[id]; p != nil {
 			seen[id] = true
 			out = append(out, p)
 		}

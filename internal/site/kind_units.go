@@ -5,6 +5,16 @@ import (
 	"slices"
 )
 
+// unitsKind: "/don-vi/", every unit of the registry by group.
+func unitsKind() pageKind {
+	return pageKind{Template: "units", Pattern: urlUnits, pages: func(m *model) []Page {
+		return []Page{{URL: urlUnits, Title: "Các đơn vị", Crumb: "Đơn vị",
+			view: func() (any, error) { return m.units(), nil }}}
+	}}
+}
+
+const urlUnits = "/don-vi/"
+
 type unitGroup struct {
 	ID    string
 	Name  string
@@ -17,7 +27,7 @@ type unitsPage struct {
 }
 
 func (m *model) units() unitsPage {
-	p := unitsPage{meta: meta{Crumb: "Đơn vị"}}
+	p := unitsPage{}
 	byGroup := map[string][]*par.Unit{}
 	for _, u := range m.reg.Units {
 		byGroup[u.Group] = append(byGroup[u.Group], u)

@@ -9,6 +9,29 @@ import (
 	"strings"
 )
 
+// unitYearKind: "/don-vi/<unit>/<year>/", a unit-year: the full criteria
+// tree with points lost and remarks, and its narrative
+// (content/units/<unit>/<year>.md). A year gets a page when the unit was
+// scored or there is something to say (hasUnitYear).
+func unitYearKind() pageKind {
+	return pageKind{Template: "unit-year", Pattern: "/don-vi/<unit>/<year>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, u := range m.reg.Units {
+			for _, r := range m.res.ByUnit[u.ID] {
+				if !m.hasUnitYear(r) {
+					continue
+				}
+				out = append(out, Page{URL: unitYearURL(u.ID, r.Year), Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year),
+					Crumb: "Năm " + strconv.Itoa(r.Year), Docs: docPaths(m.unitYearDocs[uyKey{u.ID, r.Year}]),
+					view: func() (any, error) { return m.unitYear(u, r), nil }})
+			}
+		}
+		return out
+	}}
+}
+
+func (p *unitYearPage) charts() []chart.Chart { return p.Charts }
+
 // treeRow is one node of a unit-year's criteria tree, flattened and
 // formatted in Go. A tree has a hundred or more rows and every template
 // action costs a reflective call (field lookup, escaper), so a row is nine
@@ -49,19 +72,8 @@ type unitYearPage struct {
 	Missing   []string              // criteria without an appraised score (incomplete sheet)
 }
 
-func (p *unitYearPage) complete() (any, error) {
-	c := *p
-	c.Tree, c.TreeSrc = tree(p.R.Tree)
-	c.Areas = areasWithMax(p.R)
-	if len(p.R.Areas) > 0 {
-		c.Charts = nonEmpty(chart.AreaPoints(p.R))
-	}
-	return &c, nil
-}
-
 func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 	p := &unitYearPage{
-		meta:      meta{Crumb: "Năm " + strconv.Itoa(r.Year)},
 		Unit:      u,
 		R:         r,
 		BandClass: bandClass(r.Framework, r.Band),
@@ -107,6 +119,11 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 		if i+1 < len(scoredYears) {
 			p.Next = link{Title: "Năm " + strconv.Itoa(scoredYears[i+1].Year), URL: unitYearURL(u.ID, scoredYears[i+1].Year)}
 		}
+	}
+	p.Tree, p.TreeSrc = tree(r.Tree)
+	p.Areas = areasWithMax(r)
+	if len(r.Areas) > 0 {
+		p.Charts = nonEmpty(chart.AreaPoints(r))
 	}
 	return p
 }

@@ -6,6 +6,19 @@ import (
 	"strconv"
 )
 
+// yearKind: "/nam/<year>/", a results year: its rankings in summary, its
+// decisions and its narrative (content/years/<year>.md).
+func yearKind() pageKind {
+	return pageKind{Template: "year", Pattern: "/nam/<year>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, y := range m.res.Years {
+			out = append(out, Page{URL: yearURL(y), Title: "Kết quả năm " + strconv.Itoa(y), Crumb: "Năm " + strconv.Itoa(y),
+				Docs: docPaths(m.yearDocs[y]), view: func() (any, error) { return m.year(y), nil }})
+		}
+		return out
+	}}
+}
+
 type rankingSummary struct {
 	Group  *par.Group
 	URL    string
@@ -26,7 +39,7 @@ type yearPage struct {
 }
 
 func (m *model) year(y int) yearPage {
-	p := yearPage{meta: meta{Crumb: "Năm " + strconv.Itoa(y)}, Year: y, Narrative: m.yearDocs[y], Decisions: m.decisionsOf(y)}
+	p := yearPage{Year: y, Narrative: m.yearDocs[y], Decisions: m.decisionsOf(y)}
 	if i := slices.Index(m.res.Years, y); i > 0 {
 		p.Prev = link{Title: "Năm " + strconv.Itoa(m.res.Years[i-1]), URL: yearURL(m.res.Years[i-1])}
 	}

@@ -96,8 +96,8 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 	}
 	for _, p := range pages {
 		label := p.Title
-		if c, ok := p.Data.(crumber); ok && c.crumb() != "" {
-			label = c.crumb()
+		if p.Crumb != "" {
+			label = p.Crumb
 		}
 		e.labels[p.URL] = label
 	}
@@ -182,34 +182,22 @@ func (e *env) render(buf *bytes.Buffer, p *Page) error {
 	if t == nil {
 		return fmt.Errorf("no template %q", p.Template)
 	}
-	data := p.Data
-	if c, ok := data.(completer); ok {
-		d, err := c.complete()
+	var data any
+	if p.view != nil {
+		// Built here, by the worker, and dropped with the page: Plan
+		// holds no view.
+		d, err := p.view()
 		if err != nil {
 			return err
 		}
 		data = d
 	}
 	r := root{Site: e.layout, Page: p, Data: data, Crumbs: e.crumbs(p.URL), Section: e.section(p.URL)}
-	r.Charts = hasCharts(data)
-	if s, ok := data.(interface{ sortable() bool }); ok {
+	if c, ok := data.(charted); ok {
+		r.Charts = slices.ContainsFunc(c.charts(), func(c chart.Chart) bool { return !c.Empty })
+	}
+	if s, ok := data.(sortabler); ok {
 		r.Sortable = s.sortable()
 	}
 	return t.ExecuteTemplate(buf, "base", r)
-}
-
-func (m meta) sortable() bool { return m.Sortable }
-
-// hasCharts reports whether a completed view shows charts.
-func hasCharts(data any) bool {
-	var cs []chart.Chart
-	switch v := data.(type) {
-	case rankingPage:
-		cs = v.Charts
-	case *unitPage:
-		cs = v.Charts
-	case *unitYearPage:
-		cs = v.Charts
-	}
-	return slices.ContainsFunc(cs, func(c chart.Chart) bool { return !c.Empty })
 }

@@ -7,9 +7,10 @@
 // under ("/" or e.g. "/chi-so-cchc/"), and the theme as an fs.FS holding
 // templates/*.html.
 //
-// Output: Plan returns the page list (URL, template, title, data), sorted by
-// URL; Render executes each page's template on a pool of workers and hands
-// the bytes to a Writer, one file per page ("nam/2023/so/index.html"). The
+// Output: Plan returns the page list (URL, template, title, breadcrumb
+// label, documents shown), sorted by URL; Render builds each page's view,
+// executes its template on a pool of workers, hands the bytes to a Writer,
+// one file per page ("nam/2023/so/index.html"), and drops the view. The
 // output depends only on the input: no clock, maps visited in sorted order,
 // fixed chart ids, so two builds are byte-identical.
 //
@@ -44,17 +45,23 @@ type Input struct {
 }
 
 // Page is one planned page. URL is site-relative ("/nam/2023/so/"); the
-// base path is added when links are rendered.
+// base path is added when links are rendered. A Page is small: its view
+// (the data the template shows) is built by the render worker that
+// renders it and dropped once the page is written, so memory does not
+// grow with the number of pages.
 type Page struct {
 	URL      string
 	Template string // theme file templates/<Template>.html
 	Title    string
-	Data     any
+	Crumb    string // breadcrumb label, "" = Title
 	// Docs are the paths (par.Doc.Path) of the documents whose body the
 	// page shows. Every page depends on the data, the theme and the
 	// documents' front matter; a change to nothing but a document's body
 	// changes only the pages that name it here (see Affected).
 	Docs []string
+
+	// view builds what the template sees as .Data; nil gives nil.
+	view func() (any, error)
 }
 
 // Affected lists the pages that show the body of one of the documents at
@@ -120,6 +127,15 @@ func checkURL(url string) error {
 }
 
 // Plan lists every page of the site, sorted by URL.
+//
+// Adding a page kind: write one file kind_<name>.go declaring a function
+// <name>Kind() pageKind — its template (templates/<name>.html), its URL
+// pattern and the function that enumerates its pages from the model. Each
+// Page names the documents it shows (Docs: what a preview re-renders on a
+// narrative edit) and how to build its view; a view showing charts
+// implements charted. Then list the kind in kinds() (kind.go), add a
+// golden page to goldenPages (site_test.go; TestKindsHaveGoldens checks)
+// and the kind to the browser test's pageKinds (internal/e2e).
 func Plan(in *Input) []Page {
 	m := newModel(in)
 	pages := m.plan()

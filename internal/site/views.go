@@ -20,23 +20,12 @@ type link struct {
 	URL   string
 }
 
-// meta is embedded in every view: the page's short breadcrumb label and
-// which scripts it needs.
+// meta is embedded in every view: which scripts the page needs.
 type meta struct {
-	Crumb    string
 	Sortable bool // the page has a sortable table: load site.js
 }
 
-func (m meta) crumb() string { return m.Crumb }
-
-type crumber interface{ crumb() string }
-
-// completer is implemented by views whose expensive parts (chart options,
-// criteria trees) are built by the render workers rather than by Plan, so
-// that this work runs in parallel. complete must not modify the receiver.
-type completer interface {
-	complete() (any, error)
-}
+func (m meta) sortable() bool { return m.Sortable }
 
 // change is a result's movement since the previous year, ready to print.
 type change struct {
