@@ -36,8 +36,25 @@ const dash = "—"
 //
 // Links stay root-relative even when the base URL names a host, so the
 // site loads from wherever it is served and never from another host.
-func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map[string]string) template.FuncMap {
+func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string) template.FuncMap {
+	k := &markup{base: base, recon: recon}
 	return template.FuncMap{
+		// Writers in Go of figures and of the big row loops (markup.go).
+		"fig":     func(f par.Figure) template.HTML { return html(func(b *strings.Builder) { k.fig(b, f) }) },
+		"rankFig": func(r par.Rank) template.HTML { return html(func(b *strings.Builder) { k.rank(b, r) }) },
+		"bandFig": func(m par.BandMark, class string) template.HTML {
+			return html(func(b *strings.Builder) { k.band(b, m, class) })
+		},
+		"reconMark": func(x any) template.HTML {
+			_, s := origin(x)
+			return html(func(b *strings.Builder) { k.reconMark(b, s) })
+		},
+		"rankChange":  func(c change) template.HTML { return html(func(b *strings.Builder) { rankChange(b, c) }) },
+		"indexChange": func(c change) template.HTML { return html(func(b *strings.Builder) { k.indexChange(b, c) }) },
+		"rankRows":    k.rankRows,
+		"treeRows":    treeRows,
+		"tableRows":   tableRows,
+
 		"recon": func(x any) *par.Reconciliation {
 			if len(recon) == 0 {
 				return nil
@@ -74,12 +91,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map
 			}
 			return viet.DecimalComma(p.String())
 		},
-		"sortv": func(f par.Figure) string {
-			if !f.Known() {
-				return ""
-			}
-			return f.Value.String()
-		},
+		"sortv":    sortv,
 		"date":     func(d par.Date) string { return d.String() },
 		"iso":      func(d par.Date) string { return d.ISO() },
 		"computed": isComputed,
@@ -91,7 +103,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map
 			}
 			// The HTML comes from the docs stage, which drops raw HTML and
 			// unsafe URLs; it is the only data trusted as markup.
-			return template.HTML(html[d.Path])
+			return template.HTML(docs[d.Path])
 		},
 
 		"canonical": base.Abs,

@@ -1,0 +1,411 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"parindex/internal/baseurl"
+	"parindex/internal/par"
+)
+
+// markup writes the pages' big row loops (ranking rows, criteria trees,
+// chart data tables) and the figure cells in them in Go. In html/template
+// every action of a loop is several reflective calls (field lookups, the
+// escaper), which made template execution most of the render's CPU; here
+// a row is a few appends. The output is byte for byte what the templates
+// wrote before (the golden tests hold it), so every data string goes
+// through esc, which escapes exactly as html/template does in text and
+// quoted attributes, and every link through url, which normalises as
+// html/template does in href. The results are template.HTML: markup built
+// here from escaped parts, never data passed through unescaped.
+type markup struct {
+	base  baseurl.Base
+	recon map[par.Source]*par.Reconciliation // a recorded difference by its cell
+}
+
+// esc appends s escaped as html/template escapes a string in text and in
+// a quoted attribute value (its htmlReplacementTable: NUL, ", &, ', +, <,
+// >). html.EscapeString differs ('+' is kept, '"' is &#34; there too but
+// NUL is kept), and the output must stay what the templates wrote.
+func esc(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// url appends the site-relative URL p under the base path, as the
+// template function url followed by html/template's URL normaliser and
+// attribute escaper write it in an href.
+func (k *markup) url(b *strings.Builder, p string) {
+	normURL(b, k.base.Path)
+	normURL(b, strings.TrimPrefix(p, "/"))
+}
+
+// normURL appends s percent-encoding what html/template's URL normaliser
+// encodes in an href (everything but unreserved and reserved characters
+// and valid escapes), then escaping '&' and '+' as its attribute escaper
+// does.
+func normURL(b *strings.Builder, s string) { processURL(b, s, true) }
+
+// fragment appends a value placed after "#" in an href as html/template
+// escapes it there (everything but unreserved characters encoded, in
+// lower-case hex; template.URLQueryEscaper writes upper case).
+func fragment(b *strings.Builder, s string) { processURL(b, s, false) }
+
+// processURL is html/template's processURLOnto followed by its attribute
+// escaper.
+func processURL(b *strings.Builder, s string, norm bool) {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
+			b.WriteByte(c)
+			continue
+		case !norm:
+		case strings.IndexByte("!#$*,/:;=?@[]", c) >= 0:
+			b.WriteByte(c)
+			continue
+		case c == '&':
+			b.WriteString("&amp;")
+			continue
+		case c == '+':
+			b.WriteString("&#43;")
+			continue
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// attr appends ` name="value"` with value escaped.
+func attr(b *strings.Builder, name, value string) {
+	b.WriteByte(' ')
+	b.WriteString(name)
+	b.WriteString(`="`)
+	esc(b, value)
+	b.WriteByte('"')
+}
+
+// Titles of the marks; constant markup, as the templates had it.
+const (
+	computedFigTitle  = "Số liệu do parindex tính (từ phiếu chấm hoặc từ các số đã công bố), không có trong phụ lục công bố"
+	computedRankTitle = "Thứ hạng do parindex tính, không có trong phụ lục công bố"
+	computedBandTitle = "Xếp loại do parindex tính, không có trong phụ lục công bố"
+)
+
+// fig appends a figure: the number with its source as a tooltip, a dagger
+// when computed rather than published, the recorded-difference mark, "—"
+// when missing (template "fig").
+func (k *markup) fig(b *strings.Builder, f par.Figure) {
+	if !f.Known() {
+		b.WriteString(`<span class="missing" title="Không có số liệu">—</span>`)
+		return
+	}
+	b.WriteString(`<span class="fig"`)
+	if t := srcTitle(f); t != "" {
+		attr(b, "title", t)
+	}
+	b.WriteByte('>')
+	esc(b, fmtFigure(f))
+	b.WriteString(`</span>`)
+	if f.Origin == par.Computed {
+		b.WriteString(`<sup class="computed" title="` + computedFigTitle + `">†</sup>`)
+	}
+	k.reconMark(b, f.Src)
+}
+
+// rank appends a rank (template "rank").
+func (k *markup) rank(b *strings.Builder, r par.Rank) {
+	if r.N <= 0 {
+		b.WriteString(`<span class="missing">—</span>`)
+		return
+	}
+	b.WriteString(`<span class="fig"`)
+	if t := srcTitle(r); t != "" {
+		attr(b, "title", t)
+	}
+	b.WriteByte('>')
+	b.WriteString(strconv.Itoa(r.N))
+	b.WriteString(`</span>`)
+	if r.Origin == par.Computed {
+		b.WriteString(`<sup class="computed" title="` + computedRankTitle + `">†</sup>`)
+	}
+	k.reconMark(b, r.Src)
+}
+
+// band appends a result's band with its CSS class (template "band").
+func (k *markup) band(b *strings.Builder, m par.BandMark, class string) {
+	if m.Name == "" {
+		b.WriteString(`<span class="missing">—</span>`)
+		return
+	}
+	b.WriteString(`<span`)
+	attr(b, "class", class)
+	if t := srcTitle(m); t != "" {
+		attr(b, "title", t)
+	}
+	b.WriteByte('>')
+	esc(b, m.Name)
+	b.WriteString(`</span>`)
+	if m.Origin == par.Computed {
+		b.WriteString(`<sup class="computed" title="` + computedBandTitle + `">†</sup>`)
+	}
+	k.reconMark(b, m.Src)
+	if m.Note != "" {
+		b.WriteString(` <small class="band-note">`)
+		esc(b, m.Note)
+		b.WriteString(`</small>`)
+	}
+}
+
+// reconMark appends the mark of a published figure that differs from the
+// rules, linking to its public record (template "recon").
+func (k *markup) reconMark(b *strings.Builder, s par.Source) {
+	if len(k.recon) == 0 || s.Cell == "" {
+		return
+	}
+	rc := k.recon[par.Source{File: s.File, Sheet: s.Sheet, Cell: s.Cell}]
+	if rc == nil {
+		return
+	}
+	b.WriteString(` <a class="recon" href="`)
+	k.url(b, urlReconcile)
+	b.WriteByte('#')
+	fragment(b, rc.ID)
+	b.WriteString(`" title="Số liệu theo quyết định công bố, khác với quy tắc tính: xem Đối chiếu số liệu">‡<span class="sr-only"> số liệu có chênh lệch, xem đối chiếu</span></a>`)
+}
+
+// rankChange appends a rank change (template "rank-change").
+func rankChange(b *strings.Builder, c change) {
+	if c.Rank == "" {
+		b.WriteString(`<span class="missing" title="Không có thứ hạng năm trước để so sánh">—</span>`)
+		return
+	}
+	b.WriteString(`<span class="chg `)
+	esc(b, c.Dir)
+	b.WriteString(`" aria-hidden="true">`)
+	esc(b, c.Rank)
+	b.WriteString(`</span><span class="sr-only">`)
+	esc(b, c.RankSR)
+	b.WriteString(`</span>`)
+}
+
+// indexChange appends an index change with its notes (template
+// "index-change").
+func (k *markup) indexChange(b *strings.Builder, c change) {
+	if c.Index != "" {
+		esc(b, c.Index)
+	} else {
+		b.WriteString(`<span class="missing" title="Không có chỉ số năm trước để so sánh">—</span>`)
+	}
+	if c.Via.Title != "" {
+		b.WriteString(`<small class="chg-note">so với `)
+		if c.Via.URL != "" {
+			b.WriteString(`<a href="`)
+			k.url(b, c.Via.URL)
+			b.WriteString(`">`)
+			esc(b, c.Via.Title)
+			b.WriteString(`</a>`)
+		} else {
+			esc(b, c.Via.Title)
+		}
+		b.WriteString(` (đơn vị tiền thân)</small>`)
+	}
+	for _, n := range c.Notes {
+		b.WriteString(`<small class="chg-note">`)
+		esc(b, n)
+		b.WriteString(`</small>`)
+	}
+}
+
+// sortv is a figure's data-sort value for site.js: a dot decimal, "" when
+// missing.
+func sortv(f par.Figure) string {
+	if !f.Known() {
+		return ""
+	}
+	return f.Value.String()
+}
+
+// numCell appends a figure's table cell with its sort value.
+func (k *markup) numCell(b *strings.Builder, f par.Figure) {
+	b.WriteString(`<td class="num" data-sort="`)
+	esc(b, sortv(f))
+	b.WriteString(`">`)
+	k.fig(b, f)
+	b.WriteString(`</td>`)
+}
+
+// rankRows writes the body rows of a ranking table, each preceded by a
+// newline.
+func (k *markup) rankRows(p *rankingPage) template.HTML {
+	var b strings.Builder
+	b.Grow(len(p.Rows) * 1200)
+	for _, row := range p.Rows {
+		r := row.R
+		if !r.Scored {
+			b.WriteString("\n<tr class=\"unscored\" data-fixed>")
+			if p.Ranked {
+				b.WriteString(`<td class="num"><span class="missing">—</span></td>`)
+			}
+			b.WriteString("\n<th scope=\"row\"><a href=\"")
+			k.url(&b, row.URL)
+			b.WriteString(`">`)
+			esc(&b, r.Name)
+			b.WriteString("</a></th>\n<td colspan=\"")
+			b.WriteString(strconv.Itoa(p.Span()))
+			b.WriteString(`">Chưa chấm điểm`)
+			if row.YearURL != "" {
+				b.WriteString(` · <a href="`)
+				k.url(&b, row.YearURL)
+				b.WriteString(`" aria-label="Vì sao `)
+				esc(&b, r.Name)
+				b.WriteString(` chưa được chấm điểm năm `)
+				b.WriteString(strconv.Itoa(r.Year))
+				b.WriteString(`">Chi tiết</a>`)
+			}
+			b.WriteString("</td>\n</tr>")
+			continue
+		}
+		b.WriteString("\n<tr>")
+		if p.Ranked {
+			b.WriteString(`<td class="num" data-sort="`)
+			if r.Rank.N > 0 {
+				b.WriteString(strconv.Itoa(r.Rank.N))
+			}
+			b.WriteString(`">`)
+			k.rank(&b, r.Rank)
+			b.WriteString(`</td>`)
+		}
+		b.WriteString("\n<th scope=\"row\"><a href=\"")
+		k.url(&b, row.URL)
+		b.WriteString(`">`)
+		esc(&b, r.Name)
+		b.WriteString("</a></th>\n")
+		k.numCell(&b, r.Total)
+		b.WriteByte('\n')
+		k.numCell(&b, r.Index)
+		b.WriteString("\n<td data-sort=\"")
+		esc(&b, row.BandSort)
+		b.WriteString(`">`)
+		k.band(&b, r.Band, row.BandClass)
+		b.WriteString(`</td>`)
+		if p.Cols.Appraised {
+			k.numCell(&b, r.Appraised)
+		}
+		if p.Cols.Survey {
+			k.numCell(&b, r.Survey)
+		}
+		if p.Cols.Satisfaction {
+			k.numCell(&b, r.Satisfaction)
+		}
+		if p.Cols.Change {
+			if p.Ranked {
+				b.WriteString(`<td class="num" data-sort="`)
+				esc(&b, row.Change.RankSort)
+				b.WriteString(`">`)
+				rankChange(&b, row.Change)
+				b.WriteString(`</td>`)
+			}
+			b.WriteString(`<td class="num" data-sort="`)
+			esc(&b, row.Change.IndexSort)
+			b.WriteString(`">`)
+			k.indexChange(&b, row.Change)
+			b.WriteString(`</td>`)
+		}
+		b.WriteString("\n<td><a href=\"")
+		k.url(&b, row.YearURL)
+		b.WriteString(`" aria-label="Chi tiết kết quả năm `)
+		b.WriteString(strconv.Itoa(r.Year))
+		b.WriteString(` của `)
+		esc(&b, r.Name)
+		b.WriteString("\">Chi tiết</a></td>\n</tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// treeRows writes the rows of a unit-year's criteria tree, each preceded
+// by a newline.
+func treeRows(rows []treeRow) template.HTML {
+	var b strings.Builder
+	b.Grow(len(rows) * 300)
+	for _, r := range rows {
+		b.WriteString("\n<tr class=\"")
+		esc(&b, r.Class)
+		b.WriteString(`"><td>`)
+		esc(&b, r.Code)
+		b.WriteString(`</td><th scope="row">`)
+		esc(&b, r.Title)
+		b.WriteString(`</th><td class="num">`)
+		esc(&b, r.Max)
+		b.WriteString(`</td><td class="num s">`)
+		esc(&b, r.Self)
+		b.WriteString(`</td><td class="num a" title="`)
+		esc(&b, r.ApprSrc)
+		b.WriteString(`">`)
+		esc(&b, r.Appr)
+		b.WriteString(`</td><td class="num">`)
+		esc(&b, r.Lost)
+		b.WriteString(`</td><td>`)
+		esc(&b, r.Remark)
+		b.WriteString(`</td></tr>`)
+	}
+	return template.HTML(b.String())
+}
+
+// tableRows writes the body rows of a chart's data table, each preceded
+// by a newline.
+func tableRows(rows [][]string) template.HTML {
+	var b strings.Builder
+	for _, row := range rows {
+		b.WriteString("\n<tr>")
+		for _, c := range row {
+			b.WriteString(`<td>`)
+			esc(&b, c)
+			b.WriteString(`</td>`)
+		}
+		b.WriteString(`</tr>`)
+	}
+	return template.HTML(b.String())
+}
+
+// html runs a writer into a new string, for the template functions that
+// print one figure (fig, rankFig, bandFig …).
+func html(write func(b *strings.Builder)) template.HTML {
+	var b strings.Builder
+	write(&b)
+	return template.HTML(b.String())
+}
