@@ -327,6 +327,30 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 			t.Errorf("%s: not a %s page: nothing matches %s", url, pc.kind.name, m)
 		}
 	}
+	// Source notes (site.js): a figure of a ranking table names its source
+	// on keyboard focus (and hover, tap) in a tooltip that describes it to
+	// screen readers; it stays shown for the accessibility check below.
+	type srcNote struct {
+		Tab  int    `json:"tab"`
+		Text string `json:"text"`
+	}
+	note, err := chromedp.Run(tab, chromedp.Evaluate[*srcNote](`(() => {
+		const f = document.querySelector('[data-src]');
+		if (!f) return null;
+		f.focus();
+		const tip = document.getElementById(f.getAttribute('aria-describedby') || '');
+		return {tab: f.tabIndex, text: tip && !tip.hidden ? tip.textContent : ''};
+	})()`))
+	if err != nil {
+		t.Fatalf("%s: source notes: %v", url, err)
+	}
+	switch {
+	case note == nil && strings.HasPrefix(pc.kind.name, "ranking"):
+		t.Errorf("%s: no figure with a source key ([data-src]) in the ranking", url)
+	case note != nil && (note.Tab != 0 || !regexp.MustCompile(`^(Nguồn|Số liệu tính toán, dữ liệu gốc): \S.*\.xlsx: .+![A-Z]+[0-9]+$`).MatchString(note.Text)):
+		t.Errorf("%s: a figure's source note on focus: tabIndex %d, tooltip %q", url, note.Tab, note.Text)
+	}
+
 	if pc.mobile {
 		// WCAG 1.4.10 (reflow): the page itself never scrolls sideways
 		// on a phone; wide tables scroll inside their wrapper.

@@ -40,10 +40,10 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 	k := &markup{base: base, recon: recon}
 	return template.FuncMap{
 		// Writers in Go of figures and of the big row loops (markup.go).
-		"fig":     func(f par.Figure) template.HTML { return html(func(b *strings.Builder) { k.fig(b, f) }) },
-		"rankFig": func(r par.Rank) template.HTML { return html(func(b *strings.Builder) { k.rank(b, r) }) },
+		"fig":     func(f par.Figure) template.HTML { return html(func(b *strings.Builder) { k.fig(b, f, nil) }) },
+		"rankFig": func(r par.Rank) template.HTML { return html(func(b *strings.Builder) { k.rank(b, r, nil) }) },
 		"bandFig": func(m par.BandMark, class string) template.HTML {
-			return html(func(b *strings.Builder) { k.band(b, m, class) })
+			return html(func(b *strings.Builder) { k.band(b, m, class, nil) })
 		},
 		"reconMark": func(x any) template.HTML {
 			_, s := origin(x)
@@ -52,6 +52,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"rankChange":  func(c change) template.HTML { return html(func(b *strings.Builder) { rankChange(b, c) }) },
 		"indexChange": func(c change) template.HTML { return html(func(b *strings.Builder) { k.indexChange(b, c) }) },
 		"rankRows":    k.rankRows,
+		"rankSources": k.rankSources,
 		"treeRows":    treeRows,
 		"tableRows":   tableRows,
 
@@ -95,7 +96,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"date":     func(d par.Date) string { return d.String() },
 		"iso":      func(d par.Date) string { return d.ISO() },
 		"computed": isComputed,
-		"src":      srcTitle,
+		"src":      func(x any) string { o, s := origin(x); return srcTitle(s, o) },
 		"method":   methodName,
 		"docHTML": func(d *par.Doc) template.HTML {
 			if d == nil {
@@ -134,8 +135,7 @@ func isComputed(x any) bool {
 	return o == par.Computed
 }
 
-func srcTitle(x any) string {
-	o, s := origin(x)
+func srcTitle(s par.Source, o par.Origin) string {
 	loc := s.String()
 	switch {
 	case loc == "":

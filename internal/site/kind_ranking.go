@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"parindex/internal/chart"
 	"parindex/internal/par"
 	"slices"
@@ -47,6 +48,10 @@ type rankingPage struct {
 	Prev        link
 	Next        link
 	Charts      []chart.Chart
+
+	// The table's rows and sources, written once by markup.rankTable.
+	rowsHTML template.HTML
+	srcs     *sources
 }
 
 // Span is the number of columns after the unit's name, for the row of a

@@ -126,18 +126,71 @@ const (
 	computedBandTitle = "Xếp loại do parindex tính, không có trong phụ lục công bố"
 )
 
-// fig appends a figure: the number with its source as a tooltip, a dagger
-// when computed rather than published, the recorded-difference mark, "—"
-// when missing (template "fig").
-func (k *markup) fig(b *strings.Builder, f par.Figure) {
+// sources is a page's table of the places its figures come from: a big
+// table's cells refer to it by a short key (data-src="3!F20") instead of
+// each carrying its source in full in a title attribute, which made a
+// ranking of a thousand units several times its size. The list is printed
+// once under the table (readable without JavaScript); site.js shows a
+// cell's full source on hover, focus and tap.
+type sources struct {
+	index map[string]int
+	list  []string // "file: sheet" (par.Source without the cell), in order of first use
+}
+
+// key is a figure's reference into the table: "c" when computed, the
+// index of its file and sheet, then "!" and the cell; "" without a
+// source. site.js rebuilds srcTitle's text from it.
+func (t *sources) key(o par.Origin, src par.Source) string {
+	if src.File == "" {
+		return ""
+	}
+	place, cell := src.String(), ""
+	if src.Sheet != "" && src.Cell != "" {
+		place, cell = src.File+": "+src.Sheet, src.Cell
+	}
+	i, ok := t.index[place]
+	if !ok {
+		if t.index == nil {
+			t.index = map[string]int{}
+		}
+		i = len(t.list)
+		t.index[place] = i
+		t.list = append(t.list, place)
+	}
+	k := strconv.Itoa(i)
+	if o == par.Computed {
+		k = "c" + k
+	}
+	if cell != "" {
+		k += "!" + cell
+	}
+	return k
+}
+
+// source appends where a figure comes from: a key into srcs when the page
+// keeps a table of sources, else a title attribute (srcTitle).
+func source(b *strings.Builder, o par.Origin, src par.Source, srcs *sources) {
+	if srcs != nil {
+		if k := srcs.key(o, src); k != "" {
+			attr(b, "data-src", k)
+		}
+		return
+	}
+	if t := srcTitle(src, o); t != "" {
+		attr(b, "title", t)
+	}
+}
+
+// fig appends a figure: the number with its source, a dagger when
+// computed rather than published, the recorded-difference mark, "—" when
+// missing (template "fig").
+func (k *markup) fig(b *strings.Builder, f par.Figure, srcs *sources) {
 	if !f.Known() {
 		b.WriteString(`<span class="missing" title="Không có số liệu">—</span>`)
 		return
 	}
 	b.WriteString(`<span class="fig"`)
-	if t := srcTitle(f); t != "" {
-		attr(b, "title", t)
-	}
+	source(b, f.Origin, f.Src, srcs)
 	b.WriteByte('>')
 	esc(b, fmtFigure(f))
 	b.WriteString(`</span>`)
@@ -148,15 +201,13 @@ func (k *markup) fig(b *strings.Builder, f par.Figure) {
 }
 
 // rank appends a rank (template "rank").
-func (k *markup) rank(b *strings.Builder, r par.Rank) {
+func (k *markup) rank(b *strings.Builder, r par.Rank, srcs *sources) {
 	if r.N <= 0 {
 		b.WriteString(`<span class="missing">—</span>`)
 		return
 	}
 	b.WriteString(`<span class="fig"`)
-	if t := srcTitle(r); t != "" {
-		attr(b, "title", t)
-	}
+	source(b, r.Origin, r.Src, srcs)
 	b.WriteByte('>')
 	b.WriteString(strconv.Itoa(r.N))
 	b.WriteString(`</span>`)
@@ -167,16 +218,14 @@ func (k *markup) rank(b *strings.Builder, r par.Rank) {
 }
 
 // band appends a result's band with its CSS class (template "band").
-func (k *markup) band(b *strings.Builder, m par.BandMark, class string) {
+func (k *markup) band(b *strings.Builder, m par.BandMark, class string, srcs *sources) {
 	if m.Name == "" {
 		b.WriteString(`<span class="missing">—</span>`)
 		return
 	}
 	b.WriteString(`<span`)
 	attr(b, "class", class)
-	if t := srcTitle(m); t != "" {
-		attr(b, "title", t)
-	}
+	source(b, m.Origin, m.Src, srcs)
 	b.WriteByte('>')
 	esc(b, m.Name)
 	b.WriteString(`</span>`)
@@ -261,17 +310,50 @@ func sortv(f par.Figure) string {
 }
 
 // numCell appends a figure's table cell with its sort value.
-func (k *markup) numCell(b *strings.Builder, f par.Figure) {
+func (k *markup) numCell(b *strings.Builder, f par.Figure, srcs *sources) {
 	b.WriteString(`<td class="num" data-sort="`)
 	esc(b, sortv(f))
 	b.WriteString(`">`)
-	k.fig(b, f)
+	k.fig(b, f, srcs)
 	b.WriteString(`</td>`)
 }
 
 // rankRows writes the body rows of a ranking table, each preceded by a
 // newline.
 func (k *markup) rankRows(p *rankingPage) template.HTML {
+	k.rankTable(p)
+	return p.rowsHTML
+}
+
+// rankSources writes the list of the ranking table's sources, which its
+// cells' data-src keys index (see sources), or "" when no figure has one.
+func (k *markup) rankSources(p *rankingPage) template.HTML {
+	k.rankTable(p)
+	if len(p.srcs.list) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<details class=\"sources\"><summary>Nguồn số liệu trong bảng</summary>\n" +
+		"<p>Số liệu trong bảng lấy từ các tệp, trang tính dưới đây. Di chuột, chạm hoặc chuyển đến một số bằng phím Tab để xem ô chứa số đó.</p>\n<ol id=\"nguon\">")
+	for _, place := range p.srcs.list {
+		b.WriteString("\n<li>")
+		esc(&b, place)
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ol>\n</details>")
+	return template.HTML(b.String())
+}
+
+// rankTable writes a ranking's rows and fills its table of sources, once
+// per page: the view belongs to the worker rendering it, and the rows and
+// the list below the table come from the same pass in whatever order the
+// template asks for them.
+func (k *markup) rankTable(p *rankingPage) {
+	if p.srcs != nil {
+		return
+	}
+	srcs := &sources{}
+	p.srcs = srcs
 	var b strings.Builder
 	b.Grow(len(p.Rows) * 1200)
 	for _, row := range p.Rows {
@@ -307,7 +389,7 @@ func (k *markup) rankRows(p *rankingPage) template.HTML {
 				b.WriteString(strconv.Itoa(r.Rank.N))
 			}
 			b.WriteString(`">`)
-			k.rank(&b, r.Rank)
+			k.rank(&b, r.Rank, srcs)
 			b.WriteString(`</td>`)
 		}
 		b.WriteString("\n<th scope=\"row\"><a href=\"")
@@ -315,22 +397,22 @@ func (k *markup) rankRows(p *rankingPage) template.HTML {
 		b.WriteString(`">`)
 		esc(&b, r.Name)
 		b.WriteString("</a></th>\n")
-		k.numCell(&b, r.Total)
+		k.numCell(&b, r.Total, srcs)
 		b.WriteByte('\n')
-		k.numCell(&b, r.Index)
+		k.numCell(&b, r.Index, srcs)
 		b.WriteString("\n<td data-sort=\"")
 		esc(&b, row.BandSort)
 		b.WriteString(`">`)
-		k.band(&b, r.Band, row.BandClass)
+		k.band(&b, r.Band, row.BandClass, srcs)
 		b.WriteString(`</td>`)
 		if p.Cols.Appraised {
-			k.numCell(&b, r.Appraised)
+			k.numCell(&b, r.Appraised, srcs)
 		}
 		if p.Cols.Survey {
-			k.numCell(&b, r.Survey)
+			k.numCell(&b, r.Survey, srcs)
 		}
 		if p.Cols.Satisfaction {
-			k.numCell(&b, r.Satisfaction)
+			k.numCell(&b, r.Satisfaction, srcs)
 		}
 		if p.Cols.Change {
 			if p.Ranked {
@@ -354,7 +436,7 @@ func (k *markup) rankRows(p *rankingPage) template.HTML {
 		esc(&b, r.Name)
 		b.WriteString("\">Chi tiết</a></td>\n</tr>")
 	}
-	return template.HTML(b.String())
+	p.rowsHTML = template.HTML(b.String())
 }
 
 // treeRows writes the rows of a unit-year's criteria tree, each preceded

@@ -3,10 +3,13 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"parindex/internal/baseurl"
+	"parindex/internal/par"
 )
 
 // The Go writers escape exactly as html/template does in text, in a quoted
@@ -37,4 +40,47 @@ func TestMarkupEscapesLikeHTMLTemplate(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", s, b.String(), want.String())
 		}
 	}
+}
+
+// A figure's source key, read back as site.js reads it (sourceText), gives
+// the text the title attribute had.
+func TestSourceKeys(t *testing.T) {
+	var srcs sources
+	for _, tc := range []struct {
+		o   par.Origin
+		src par.Source
+	}{
+		{par.Published, par.Source{File: "data/scores/2023/so/a.xlsx", Sheet: "Phiếu chấm", Cell: "F20"}},
+		{par.Computed, par.Source{File: "data/scores/2023/so/a.xlsx", Sheet: "Phiếu chấm", Cell: "F21"}},
+		{par.Published, par.Source{File: "data/scores/2023/phu-luc.xlsx", Sheet: "Khối xã", Cell: "A5"}},
+		{par.Published, par.Source{File: "data/scores/2023/phu-luc.xlsx", Sheet: "Khối xã"}},
+		{par.Published, par.Source{File: "data/reconciliation.yaml", Line: 6}},
+		{par.Computed, par.Source{File: "data/x.xlsx"}},
+		{par.Published, par.Source{}},
+	} {
+		key := srcs.key(tc.o, tc.src)
+		if got, want := readKey(key, srcs.list), srcTitle(tc.src, tc.o); got != want {
+			t.Errorf("key %q of %v reads %q, want %q", key, tc.src, got, want)
+		}
+	}
+	if len(srcs.list) != 4 {
+		t.Errorf("list = %q: a file and sheet is listed once", srcs.list)
+	}
+}
+
+// readKey is site.js's sourceText.
+func readKey(key string, places []string) string {
+	m := regexp.MustCompile(`^(c?)(\d+)(?:!(.+))?$`).FindStringSubmatch(key)
+	if m == nil {
+		return ""
+	}
+	i, _ := strconv.Atoi(m[2])
+	text := places[i]
+	if m[3] != "" {
+		text += "!" + m[3]
+	}
+	if m[1] != "" {
+		return "Số liệu tính toán, dữ liệu gốc: " + text
+	}
+	return "Nguồn: " + text
 }

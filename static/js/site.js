@@ -1,4 +1,6 @@
-// parindex: sortable tables. Progressive enhancement: the table is complete
+// parindex: sortable tables and source notes.
+//
+// Sortable tables. Progressive enhancement: the table is complete
 // and in its published order without this script. For each <table
 // class="sortable">, every <th data-type> in the header gets a <button>;
 // clicking it sorts the rows by that column (ascending, then descending),
@@ -6,6 +8,15 @@
 // Numbers come from the cells' data-sort attributes (a dot decimal, as
 // written by the site generator); an empty data-sort (missing value) always
 // sorts last. Rows marked data-fixed (units not scored) stay at the end.
+//
+// Source notes. A big table's figures say where they come from with a
+// short key, data-src="c3!F20": "c" when computed by parindex, the index
+// of the file and sheet in the page's list <ol id="nguon"> (printed under
+// the table, so the page names its sources without this script), then "!"
+// and the cell. The script makes those figures focusable and shows the
+// full source ("Nguồn: file: sheet!cell") in one tooltip on hover, on
+// keyboard focus and on tap, tied to the figure with aria-describedby so
+// screen readers announce it; Escape or a tap elsewhere hides it.
 (function () {
   "use strict";
 
@@ -88,8 +99,119 @@
     });
   }
 
+  // sourceText rebuilds a figure's source from its key and the page's
+  // list, as the site generator words it (srcTitle in internal/site).
+  function sourceText(key, places) {
+    var m = /^(c?)(\d+)(?:!(.+))?$/.exec(key);
+    if (!m || !places[+m[2]]) {
+      return "";
+    }
+    var text = places[+m[2]].textContent;
+    if (m[3]) {
+      text += "!" + m[3];
+    }
+    return (m[1] ? "Số liệu tính toán, dữ liệu gốc: " : "Nguồn: ") + text;
+  }
+
+  function initSources() {
+    var list = document.getElementById("nguon");
+    var figures = document.querySelectorAll("[data-src]");
+    if (!list || figures.length === 0) {
+      return;
+    }
+    var places = list.children;
+    var tip = document.createElement("div");
+    tip.id = "nguon-chu-thich";
+    tip.className = "src-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    // Inside main, so that all content stays within a landmark.
+    (document.querySelector("main") || document.body).appendChild(tip);
+    var current = null;
+
+    function hide() {
+      if (current) {
+        current.removeAttribute("aria-describedby");
+        current = null;
+      }
+      tip.hidden = true;
+    }
+
+    function show(el) {
+      var text = sourceText(el.getAttribute("data-src"), places);
+      if (!text) {
+        return;
+      }
+      if (current && current !== el) {
+        current.removeAttribute("aria-describedby");
+      }
+      current = el;
+      tip.textContent = text;
+      tip.hidden = false;
+      el.setAttribute("aria-describedby", tip.id);
+      // Below the figure, kept inside the viewport's width; coordinates
+      // are relative to the tooltip's containing block.
+      var r = el.getBoundingClientRect();
+      var parent = tip.offsetParent || document.body;
+      var origin = parent === document.body && getComputedStyle(parent).position === "static" ?
+        { left: -window.scrollX, top: -window.scrollY } : parent.getBoundingClientRect();
+      var left = Math.max(4, Math.min(r.left, document.documentElement.clientWidth - tip.offsetWidth - 4));
+      tip.style.left = (left - origin.left) + "px";
+      tip.style.top = (r.bottom + 4 - origin.top) + "px";
+    }
+
+    function figureOf(target) {
+      return target && target.closest ? target.closest("[data-src]") : null;
+    }
+
+    Array.prototype.forEach.call(figures, function (el) {
+      el.tabIndex = 0;
+    });
+    document.addEventListener("mouseover", function (e) {
+      var el = figureOf(e.target);
+      if (el) {
+        show(el);
+      }
+    });
+    document.addEventListener("mouseout", function (e) {
+      var el = figureOf(e.target);
+      if (el && el === current && !el.contains(e.relatedTarget) && document.activeElement !== el) {
+        hide();
+      }
+    });
+    document.addEventListener("focusin", function (e) {
+      var el = figureOf(e.target);
+      if (el) {
+        show(el);
+      } else {
+        hide();
+      }
+    });
+    document.addEventListener("focusout", function (e) {
+      if (figureOf(e.target) === current) {
+        hide();
+      }
+    });
+    // A tap gives focus to the figure (it is focusable), which shows the
+    // note; a tap elsewhere hides it.
+    document.addEventListener("click", function (e) {
+      var el = figureOf(e.target);
+      if (el) {
+        show(el);
+      } else if (!tip.contains(e.target)) {
+        hide();
+      }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && current) {
+        hide();
+      }
+    });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), init);
+    initSources();
   }
 
   if (document.readyState === "loading") {
