@@ -33,12 +33,29 @@ const dash = "—"
 //	recon x              the recorded difference (Reconciliation) whose cell
 //	                     is x's source, or nil
 //	reconKind, figureName  a recorded difference's kind and figure in words
+//	siteHeader section, siteFooter  the templates "site-header" and
+//	                     "site-footer" as rendered once per build
+//	fig, rankFig, bandFig, reconMark, rankChange, indexChange, rankRows,
+//	rankSources, treeRows, tableRows  markup written in Go (markup.go)
 //
 // Links stay root-relative even when the base URL names a host, so the
 // site loads from wherever it is served and never from another host.
-func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string) template.FuncMap {
+func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string, ch *chrome) template.FuncMap {
 	k := &markup{base: base, recon: recon}
 	return template.FuncMap{
+		// The header and footer rendered once per build (see chrome).
+		"siteHeader": func(section string) template.HTML {
+			if ch == nil {
+				return ""
+			}
+			return ch.header[section]
+		},
+		"siteFooter": func() template.HTML {
+			if ch == nil {
+				return ""
+			}
+			return ch.footer
+		},
 		// Writers in Go of figures and of the big row loops (markup.go).
 		"fig":     func(f par.Figure) template.HTML { return html(func(b *strings.Builder) { k.fig(b, f, nil) }) },
 		"rankFig": func(r par.Rank) template.HTML { return html(func(b *strings.Builder) { k.rank(b, r, nil) }) },

@@ -3,10 +3,8 @@ package site
 import (
 	"parindex/internal/chart"
 	"parindex/internal/par"
-	"parindex/internal/viet"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // unitYearKind: "/don-vi/<unit>/<year>/", a unit-year: the full criteria
@@ -32,24 +30,6 @@ func unitYearKind() pageKind {
 
 func (p *unitYearPage) charts() []chart.Chart { return p.Charts }
 
-// treeRow is one node of a unit-year's criteria tree, flattened and
-// formatted in Go. A tree has a hundred or more rows and every template
-// action costs a reflective call (field lookup, escaper), so a row is nine
-// finished strings: the template only places them. Computed sums are
-// marked by the row's classes ("cs", "ca"), which the stylesheet turns
-// into the dagger.
-type treeRow struct {
-	Class   string // "lvl-2 area lost na cs ca"
-	Code    string
-	Title   string
-	Max     string // "Không áp dụng" for a criterion not applicable to the unit
-	Self    string
-	ApprSrc string // sheet!cell of the appraised score
-	Appr    string
-	Lost    string
-	Remark  string
-}
-
 type unitYearPage struct {
 	meta
 	Unit      *par.Unit
@@ -58,9 +38,9 @@ type unitYearPage struct {
 	Of        int
 	BandClass string
 	Change    change
-	Tree      []treeRow
-	TreeSrc   string           // workbook and sheet of the criteria tree
-	Areas     []par.AreaResult // area points, maxima filled from the framework
+	Tree      []*par.NodeResult // the criteria tree, written by treeRows
+	TreeSrc   string            // workbook and sheet of the criteria tree
+	Areas     []par.AreaResult  // area points, maxima filled from the framework
 	Computed  bool
 	Recorded  bool // some figure shown is a recorded difference (‡): explain the mark
 	Narrative *par.Doc
@@ -120,7 +100,7 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 			p.Next = link{Title: "Năm " + strconv.Itoa(scoredYears[i+1].Year), URL: unitYearURL(u.ID, scoredYears[i+1].Year)}
 		}
 	}
-	p.Tree, p.TreeSrc = tree(r.Tree)
+	p.Tree, p.TreeSrc = r.Tree, treeSource(r.Tree)
 	p.Areas = areasWithMax(r)
 	if len(r.Areas) > 0 {
 		p.Charts = nonEmpty(chart.AreaPoints(r))
@@ -152,85 +132,18 @@ func areasWithMax(r *par.Result) []par.AreaResult {
 	return out
 }
 
-// tree flattens a criteria tree in document order. The appraised cell's
-// title names only sheet!cell when the cell is in the tree's workbook,
-// which the page names once (the second result), so that a tree of 150
-// rows does not repeat a long path 150 times.
-func tree(nodes []*par.NodeResult) ([]treeRow, string) {
-	var file string
-	if len(nodes) > 0 {
-		file = nodes[0].Src.File
+// treeSource names the workbook and sheet of a criteria tree, which the
+// page says once: the appraised cells' notes then name only sheet!cell
+// (see treeRows).
+func treeSource(nodes []*par.NodeResult) string {
+	if len(nodes) == 0 || nodes[0].Src.File == "" {
+		return ""
 	}
-	n := 0
-	var count func(ns []*par.NodeResult)
-	count = func(ns []*par.NodeResult) {
-		for _, c := range ns {
-			n++
-			count(c.Children)
-		}
-	}
-	count(nodes)
-	out := make([]treeRow, 0, n) // grown by append, trees cost twice their size
-	var b strings.Builder
-	var walk func(ns []*par.NodeResult, depth int)
-	walk = func(ns []*par.NodeResult, depth int) {
-		for _, n := range ns {
-			level := depth
-			row := treeRow{Remark: n.Remark}
-			if n.Node != nil {
-				row.Code, row.Title = n.Node.Code, n.Node.Title
-				if n.Node.Level > 0 {
-					level = n.Node.Level
-				}
-			}
-			b.Reset()
-			b.WriteString("lvl-")
-			b.WriteString(strconv.Itoa(level))
-			if level == 1 {
-				b.WriteString(" area")
-			}
-			if n.NA {
-				b.WriteString(" na")
-				row.Max = "Không áp dụng"
-			} else {
-				row.Max = viet.DecimalComma(n.Max.String())
-				row.Self, row.Appr = fmtFigure(n.Self), fmtFigure(n.Appraised)
-				if n.Self.Origin == par.Computed {
-					b.WriteString(" cs")
-				}
-				if n.Appraised.Origin == par.Computed {
-					b.WriteString(" ca")
-				}
-				if s := n.Appraised.Src; s.Sheet != "" && s.Cell != "" {
-					if s.File == file {
-						row.ApprSrc = s.Sheet + "!" + s.Cell
-					} else {
-						row.ApprSrc = s.String()
-					}
-				}
-				if n.Appraised.Known() {
-					row.Lost = viet.DecimalComma(n.Lost.Format(n.Appraised.Decimals))
-					if n.Lost > 0 {
-						b.WriteString(" lost")
-					}
-				} else {
-					row.Lost = dash
-				}
-			}
-			row.Class = b.String()
-			out = append(out, row)
-			walk(n.Children, depth+1)
-		}
-	}
-	walk(nodes, 1)
-	if file == "" {
-		return out, ""
-	}
-	src := file
+	src := nodes[0].Src.File
 	if s := nodes[0].Src.Sheet; s != "" {
 		src += ", trang tính " + s
 	}
-	return out, src
+	return src
 }
 
 func unitYearURL(id string, year int) string { return unitURL(id) + strconv.Itoa(year) + "/" }

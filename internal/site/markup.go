@@ -7,6 +7,7 @@ import (
 
 	"parindex/internal/baseurl"
 	"parindex/internal/par"
+	"parindex/internal/viet"
 )
 
 // markup writes the pages' big row loops (ranking rows, criteria trees,
@@ -439,32 +440,85 @@ func (k *markup) rankTable(p *rankingPage) {
 	p.rowsHTML = template.HTML(b.String())
 }
 
-// treeRows writes the rows of a unit-year's criteria tree, each preceded
-// by a newline.
-func treeRows(rows []treeRow) template.HTML {
-	var b strings.Builder
-	b.Grow(len(rows) * 300)
-	for _, r := range rows {
-		b.WriteString("\n<tr class=\"")
-		esc(&b, r.Class)
-		b.WriteString(`"><td>`)
-		esc(&b, r.Code)
-		b.WriteString(`</td><th scope="row">`)
-		esc(&b, r.Title)
-		b.WriteString(`</th><td class="num">`)
-		esc(&b, r.Max)
-		b.WriteString(`</td><td class="num s">`)
-		esc(&b, r.Self)
-		b.WriteString(`</td><td class="num a" title="`)
-		esc(&b, r.ApprSrc)
-		b.WriteString(`">`)
-		esc(&b, r.Appr)
-		b.WriteString(`</td><td class="num">`)
-		esc(&b, r.Lost)
-		b.WriteString(`</td><td>`)
-		esc(&b, r.Remark)
-		b.WriteString(`</td></tr>`)
+// treeRows writes a unit-year's criteria tree in document order, a row
+// per node, each preceded by a newline. Computed sums are marked by the
+// row's classes ("cs", "ca"), which the stylesheet turns into the dagger.
+// The appraised cell's title names only sheet!cell when the cell is in
+// the tree's workbook, which the page names once (treeSource), so that a
+// tree of 150 rows does not repeat a long path 150 times.
+func treeRows(nodes []*par.NodeResult) template.HTML {
+	var file string
+	if len(nodes) > 0 {
+		file = nodes[0].Src.File
 	}
+	var b strings.Builder
+	b.Grow(len(nodes) * 4000)
+	var walk func(ns []*par.NodeResult, depth int)
+	walk = func(ns []*par.NodeResult, depth int) {
+		for _, n := range ns {
+			level := depth
+			var code, title string
+			if n.Node != nil {
+				code, title = n.Node.Code, n.Node.Title
+				if n.Node.Level > 0 {
+					level = n.Node.Level
+				}
+			}
+			b.WriteString("\n<tr class=\"lvl-")
+			b.WriteString(strconv.Itoa(level))
+			if level == 1 {
+				b.WriteString(" area")
+			}
+			var max, self, appr, apprSrc, lost string
+			if n.NA {
+				b.WriteString(" na")
+				max = "Không áp dụng"
+			} else {
+				max = viet.DecimalComma(n.Max.String())
+				self, appr = fmtFigure(n.Self), fmtFigure(n.Appraised)
+				if n.Self.Origin == par.Computed {
+					b.WriteString(" cs")
+				}
+				if n.Appraised.Origin == par.Computed {
+					b.WriteString(" ca")
+				}
+				if s := n.Appraised.Src; s.Sheet != "" && s.Cell != "" {
+					if s.File == file {
+						apprSrc = s.Sheet + "!" + s.Cell
+					} else {
+						apprSrc = s.String()
+					}
+				}
+				if n.Appraised.Known() {
+					lost = viet.DecimalComma(n.Lost.Format(n.Appraised.Decimals))
+					if n.Lost > 0 {
+						b.WriteString(" lost")
+					}
+				} else {
+					lost = dash
+				}
+			}
+			b.WriteString(`"><td>`)
+			esc(&b, code)
+			b.WriteString(`</td><th scope="row">`)
+			esc(&b, title)
+			b.WriteString(`</th><td class="num">`)
+			esc(&b, max)
+			b.WriteString(`</td><td class="num s">`)
+			esc(&b, self)
+			b.WriteString(`</td><td class="num a" title="`)
+			esc(&b, apprSrc)
+			b.WriteString(`">`)
+			esc(&b, appr)
+			b.WriteString(`</td><td class="num">`)
+			esc(&b, lost)
+			b.WriteString(`</td><td>`)
+			esc(&b, n.Remark)
+			b.WriteString(`</td></tr>`)
+			walk(n.Children, depth+1)
+		}
+	}
+	walk(nodes, 1)
 	return template.HTML(b.String())
 }
 
