@@ -73,6 +73,32 @@ type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
 
+// BenchmarkPlanMemory reports what a plan keeps per page once built: pages
+// are light (URL, title, crumb label, documents, a closure), the views are
+// built by the render workers, so the plan grows by a few hundred bytes a
+// page, not by the page's data.
+//
+//	go test ./internal/site -run '^$' -bench PlanMemory -benchtime 3x
+func BenchmarkPlanMemory(b *testing.B) {
+	for _, units := range []int{500, 1000} {
+		b.Run(strconv.Itoa(units)+"-units", func(b *testing.B) {
+			in := bigInput(units, 2)
+			var kept float64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				pages := Plan(in)
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				kept = float64(after.HeapAlloc-before.HeapAlloc) / float64(len(pages))
+				runtime.KeepAlive(pages)
+			}
+			b.ReportMetric(kept, "plan-B/page")
+		})
+	}
+}
+
 // BenchmarkRender plans and renders a synthetic province of 1,000 units
 // with two years of detail results (3,000 pages, of which 2,000 unit-year
 // pages with a 160-row criteria tree and two rankings of 1,000 rows), and
