@@ -128,23 +128,30 @@ const (
 )
 
 // sources is a page's table of the places its figures come from: a big
-// table's cells refer to it by a short key (data-src="3!F20") instead of
-// each carrying its source in full in a title attribute, which made a
-// ranking of a thousand units several times its size. The list is printed
-// once under the table (readable without JavaScript); site.js shows a
-// cell's full source on hover, focus and tap.
+// table's cells refer to it by a short key instead of each carrying its
+// source in full in a title attribute, which made a ranking of a thousand
+// units several times its size. The list is printed once under the table
+// (readable without JavaScript); site.js shows a cell's full source on
+// hover, focus and tap.
+//
+// Keys: a figure's data-src is "3!F20" (index of its file and sheet in the
+// list, "!", the cell), "3" (no cell), or only the column, "F", when the
+// cell is on the sheet row its table row names once in data-src-row="3!20"
+// (the figures of an annex row share one); a leading "c" says computed.
 type sources struct {
 	index map[string]int
 	list  []string // "file: sheet" (par.Source without the cell), in order of first use
+	row   rowRef   // the table row being written
 }
 
-// key is a figure's reference into the table: "c" when computed, the
-// index of its file and sheet, then "!" and the cell; "" without a
-// source. site.js rebuilds srcTitle's text from it.
-func (t *sources) key(o par.Origin, src par.Source) string {
-	if src.File == "" {
-		return ""
-	}
+// rowRef is the place and sheet row a table row's figures share.
+type rowRef struct {
+	place int
+	row   string // digits; "" = none
+}
+
+// split cuts a source into its place, listed once, and its cell.
+func (t *sources) split(src par.Source) (int, string) {
 	place, cell := src.String(), ""
 	if src.Sheet != "" && src.Cell != "" {
 		place, cell = src.File+": "+src.Sheet, src.Cell
@@ -158,10 +165,57 @@ func (t *sources) key(o par.Origin, src par.Source) string {
 		t.index[place] = i
 		t.list = append(t.list, place)
 	}
-	k := strconv.Itoa(i)
-	if o == par.Computed {
-		k = "c" + k
+	return i, cell
+}
+
+// cellParts splits "F20" into "F" and "20"; ok is false for anything else.
+func cellParts(cell string) (col, row string, ok bool) {
+	i := 0
+	for i < len(cell) && 'A' <= cell[i] && cell[i] <= 'Z' {
+		i++
 	}
+	j := i
+	for j < len(cell) && '0' <= cell[j] && cell[j] <= '9' {
+		j++
+	}
+	if i == 0 || j == i || j != len(cell) {
+		return "", "", false
+	}
+	return cell[:i], cell[i:], true
+}
+
+// startRow sets the row reference of the next table row from the first of
+// figs with a cell, and returns its data-src-row value, or "".
+func (t *sources) startRow(figs ...par.Source) string {
+	t.row = rowRef{}
+	for _, src := range figs {
+		if src.File == "" {
+			continue
+		}
+		place, cell := t.split(src)
+		if _, row, ok := cellParts(cell); ok {
+			t.row = rowRef{place: place, row: row}
+			return strconv.Itoa(place) + "!" + row
+		}
+	}
+	return ""
+}
+
+// key is a figure's reference into the table (see sources); "" without a
+// source. site.js rebuilds srcTitle's text from it.
+func (t *sources) key(o par.Origin, src par.Source) string {
+	if src.File == "" {
+		return ""
+	}
+	place, cell := t.split(src)
+	k := ""
+	if o == par.Computed {
+		k = "c"
+	}
+	if col, row, ok := cellParts(cell); ok && t.row.row == row && t.row.place == place {
+		return k + col
+	}
+	k += strconv.Itoa(place)
 	if cell != "" {
 		k += "!" + cell
 	}
@@ -383,7 +437,27 @@ func (k *markup) rankTable(p *rankingPage) {
 			b.WriteString("</td>\n</tr>")
 			continue
 		}
-		b.WriteString("\n<tr>")
+		// The sheet row the row's figures share, from the first shown.
+		var shown []par.Source
+		if p.Ranked && r.Rank.N > 0 {
+			shown = append(shown, r.Rank.Src)
+		}
+		for _, f := range []par.Figure{r.Total, r.Index} {
+			if f.Known() {
+				shown = append(shown, f.Src)
+			}
+		}
+		if r.Band.Name != "" {
+			shown = append(shown, r.Band.Src)
+		}
+		ref := srcs.startRow(shown...)
+		if ref == "" {
+			b.WriteString("\n<tr>")
+		} else {
+			b.WriteString("\n<tr data-src-row=\"")
+			b.WriteString(ref)
+			b.WriteString(`">`)
+		}
 		if p.Ranked {
 			b.WriteString(`<td class="num" data-sort="`)
 			if r.Rank.N > 0 {

@@ -46,20 +46,39 @@ func TestMarkupEscapesLikeHTMLTemplate(t *testing.T) {
 // the text the title attribute had.
 func TestSourceKeys(t *testing.T) {
 	var srcs sources
+	annex := func(cell string) par.Source {
+		return par.Source{File: "data/scores/2023/phu-luc.xlsx", Sheet: "Khối xã", Cell: cell}
+	}
 	for _, tc := range []struct {
-		o   par.Origin
-		src par.Source
+		row     []par.Source // the table row's figures (startRow), nil = same row as before
+		o       par.Origin
+		src     par.Source
+		key     string
+		rowAttr string
 	}{
-		{par.Published, par.Source{File: "data/scores/2023/so/a.xlsx", Sheet: "Phiếu chấm", Cell: "F20"}},
-		{par.Computed, par.Source{File: "data/scores/2023/so/a.xlsx", Sheet: "Phiếu chấm", Cell: "F21"}},
-		{par.Published, par.Source{File: "data/scores/2023/phu-luc.xlsx", Sheet: "Khối xã", Cell: "A5"}},
-		{par.Published, par.Source{File: "data/scores/2023/phu-luc.xlsx", Sheet: "Khối xã"}},
-		{par.Published, par.Source{File: "data/reconciliation.yaml", Line: 6}},
-		{par.Computed, par.Source{File: "data/x.xlsx"}},
-		{par.Published, par.Source{}},
+		{row: []par.Source{{File: "data/scores/2023/so/a.xlsx", Sheet: "Phiếu chấm", Cell: "F20"}}, rowAttr: "0!20",
+			o: par.Published, src: par.Source{File: "data/scores/2023/so/a.xlsx", Sheet: "Phiếu chấm", Cell: "F20"}, key: "F"},
+		{o: par.Computed, src: par.Source{File: "data/scores/2023/so/a.xlsx", Sheet: "Phiếu chấm", Cell: "F21"}, key: "c0!F21"},
+		{o: par.Published, src: annex("A5"), key: "1!A5"},
+		{row: []par.Source{{}, annex("A5")}, rowAttr: "1!5", o: par.Published, src: annex("C5"), key: "C"},
+		{o: par.Computed, src: annex("AB5"), key: "cAB"},
+		{o: par.Published, src: par.Source{File: "data/scores/2023/phu-luc.xlsx", Sheet: "Khối xã"}, key: "1"},
+		{o: par.Published, src: par.Source{File: "data/reconciliation.yaml", Line: 6}, key: "2"},
+		{o: par.Computed, src: par.Source{File: "data/x.xlsx"}, key: "c3"},
+		{o: par.Published, src: annex("$C$5"), key: "1!$C$5"},
+		{row: []par.Source{}, o: par.Published, src: annex("C5"), key: "1!C5"},
+		{o: par.Published, src: par.Source{}},
 	} {
+		if tc.row != nil {
+			if got := srcs.startRow(tc.row...); got != tc.rowAttr {
+				t.Errorf("startRow(%v) = %q, want %q", tc.row, got, tc.rowAttr)
+			}
+		}
 		key := srcs.key(tc.o, tc.src)
-		if got, want := readKey(key, srcs.list), srcTitle(tc.src, tc.o); got != want {
+		if key != tc.key {
+			t.Errorf("key of %v = %q, want %q", tc.src, key, tc.key)
+		}
+		if got, want := readKey(key, srcs.row, srcs.list), srcTitle(tc.src, tc.o); got != want {
 			t.Errorf("key %q of %v reads %q, want %q", key, tc.src, got, want)
 		}
 	}
@@ -69,15 +88,19 @@ func TestSourceKeys(t *testing.T) {
 }
 
 // readKey is site.js's sourceText.
-func readKey(key string, places []string) string {
-	m := regexp.MustCompile(`^(c?)(\d+)(?:!(.+))?$`).FindStringSubmatch(key)
+func readKey(key string, row rowRef, places []string) string {
+	m := regexp.MustCompile(`^(c?)(?:(\d+)(?:!(.+))?|([A-Z]+))$`).FindStringSubmatch(key)
 	if m == nil {
 		return ""
 	}
-	i, _ := strconv.Atoi(m[2])
+	place, cell := m[2], m[3]
+	if m[4] != "" {
+		place, cell = strconv.Itoa(row.place), m[4]+row.row
+	}
+	i, _ := strconv.Atoi(place)
 	text := places[i]
-	if m[3] != "" {
-		text += "!" + m[3]
+	if cell != "" {
+		text += "!" + cell
 	}
 	if m[1] != "" {
 		return "Số liệu tính toán, dữ liệu gốc: " + text

@@ -368,9 +368,10 @@ func TestFormatting(t *testing.T) {
 	rk := string(files["nam/2023/so/index.html"])
 	for _, want := range []string{
 		`data-sort="92.5"`, `>92,50</span><sup class="computed"`, // computed index: decimal comma and dagger
-		// A published total with its cell, as a key into the page's list
-		// of sources (site.js shows "Nguồn: …so-noi-vu.xlsx: Phiếu chấm!F20").
-		`data-src="0!F20">18,50</span>`, "\n<li>data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm</li>",
+		// A published total with its cell: column F of the sheet row its
+		// table row names, in the page's list of sources (site.js shows
+		// "Nguồn: data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm!F20").
+		`<tr data-src-row="0!20">`, `data-src="F">18,50</span>`, "\n<li>data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm</li>",
 		`<span class="chg up" aria-hidden="true">▲1</span><span class="sr-only">tăng 1 bậc (năm 2022 xếp thứ 2)</span>`,
 		`<span class="chg down" aria-hidden="true">▼1</span>`,
 		`<span class="chg same" aria-hidden="true">–</span>`,

@@ -13,7 +13,8 @@
 // short key, data-src="c3!F20": "c" when computed by parindex, the index
 // of the file and sheet in the page's list <ol id="nguon"> (printed under
 // the table, so the page names its sources without this script), then "!"
-// and the cell. The script makes those figures focusable and shows the
+// and the cell; or only the column ("F") when the cell is on the sheet row
+// that the table row names once (data-src-row="3!20"). The script makes those figures focusable and shows the
 // full source ("Nguồn: file: sheet!cell") in one tooltip on hover, on
 // keyboard focus and on tap, tied to the figure with aria-describedby so
 // screen readers announce it; Escape or a tap elsewhere hides it.
@@ -99,16 +100,32 @@
     });
   }
 
-  // sourceText rebuilds a figure's source from its key and the page's
-  // list, as the site generator words it (srcTitle in internal/site).
-  function sourceText(key, places) {
-    var m = /^(c?)(\d+)(?:!(.+))?$/.exec(key);
-    if (!m || !places[+m[2]]) {
+  // sourceText rebuilds a figure's source from its key, its row's and the
+  // page's list, as the site generator words it (srcTitle and sources in
+  // internal/site): "c" computed; "3!F20" place 3, cell F20; "3" place 3;
+  // "F" column F of the place and sheet row the row names in
+  // data-src-row="3!20".
+  function sourceText(el, places) {
+    var m = /^(c?)(?:(\d+)(?:!(.+))?|([A-Z]+))$/.exec(el.getAttribute("data-src"));
+    if (!m) {
       return "";
     }
-    var text = places[+m[2]].textContent;
-    if (m[3]) {
-      text += "!" + m[3];
+    var place = m[2], cell = m[3];
+    if (m[4]) {
+      var tr = el.closest("tr[data-src-row]");
+      var r = tr && /^(\d+)!(\d+)$/.exec(tr.getAttribute("data-src-row"));
+      if (!r) {
+        return "";
+      }
+      place = r[1];
+      cell = m[4] + r[2];
+    }
+    if (!places[+place]) {
+      return "";
+    }
+    var text = places[+place].textContent;
+    if (cell) {
+      text += "!" + cell;
     }
     return (m[1] ? "Số liệu tính toán, dữ liệu gốc: " : "Nguồn: ") + text;
   }
@@ -138,7 +155,7 @@
     }
 
     function show(el) {
-      var text = sourceText(el.getAttribute("data-src"), places);
+      var text = sourceText(el, places);
       if (!text) {
         return;
       }
