@@ -2,22 +2,26 @@
 // static site and renders each one through the theme's html/template files.
 //
 // Input: the ingested par.Dataset (site configuration, unit registry,
-// frameworks and content documents whose HTML the docs stage has already
-// rendered), the computed par.Results, the base path the site is published
-// under ("/" or e.g. "/chi-so-cchc/"), and the theme as an fs.FS holding
-// templates/*.html.
+// frameworks and content documents), the docs stage's HTML of each
+// document (Input.HTML), the computed par.Results, the base URL the site is
+// published under ("/" or e.g. "/chi-so-cchc/"), and the theme as an fs.FS
+// holding templates/*.html.
 //
 // Output: Plan returns the page list (URL, template, title, breadcrumb
-// label, documents shown), sorted by URL; Render builds each page's view,
-// executes its template on a pool of workers, hands the bytes to a Writer,
-// one file per page ("nam/2023/so/index.html"), and drops the view. The
-// output depends only on the input: no clock, maps visited in sorted order,
-// fixed chart ids, so two builds are byte-identical.
+// label, documents shown), sorted by URL: the pages of every page kind
+// (kind_*.go, listed in kinds()). Render builds each page's view, executes
+// its template on a pool of workers, hands the bytes to a Writer, one file
+// per page ("nam/2023/so/index.html"), and drops the view, so memory does
+// not grow with the number of pages. The output depends only on the input:
+// no clock, maps visited in sorted order, fixed chart ids, so two builds
+// are byte-identical.
 //
 // Every string from a workbook or a markdown file reaches the page through
-// html/template's contextual escaping. The only values marked safe are the
-// docs stage's sanitised HTML (Input.HTML) and chart option JSON, which is
-// re-escaped here so it can never close its <script> element.
+// html/template's contextual escaping, or, in the big row loops written in
+// Go (markup.go), through an escaper that matches it byte for byte. The
+// only values marked safe are that markup, the docs stage's sanitised HTML
+// (Input.HTML) and chart option JSON, which is re-escaped here so it can
+// never close its <script> element.
 package site
 
 import (
