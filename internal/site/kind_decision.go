@@ -1,10 +1,11 @@
 package site
 
 import (
-	"parindex/internal/par"
-	"parindex/internal/viet"
 	"strconv"
 	"strings"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
 )
 
 // decisionKind: "/quyet-dinh/<file-name>/", a publication decision

@@ -1,9 +1,10 @@
 package site
 
 import (
-	"parindex/internal/par"
 	"slices"
 	"strconv"
+
+	"parindex/internal/par"
 )
 
 // homeKind: "/", the latest ranking of every group, the latest decision,

@@ -1,11 +1,12 @@
 package site
 
 import (
-	"parindex/internal/par"
-	"parindex/internal/viet"
 	"slices"
 	"strconv"
 	"strings"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
 )
 
 // methodologyKind: "/phuong-phap/", the methodology generated from the

@@ -2,10 +2,11 @@ package site
 
 import (
 	"html/template"
-	"parindex/internal/chart"
-	"parindex/internal/par"
 	"slices"
 	"strconv"
+
+	"parindex/internal/chart"
+	"parindex/internal/par"
 )
 
 // rankingKind: "/nam/<year>/<group>/", one ranking (group × year) with

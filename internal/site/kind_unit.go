@@ -1,9 +1,10 @@
 package site
 
 import (
+	"slices"
+
 	"parindex/internal/chart"
 	"parindex/internal/par"
-	"slices"
 )
 
 // unitKind: "/don-vi/<unit>/", a unit's history, area profile, lineage,

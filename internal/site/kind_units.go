@@ -1,8 +1,9 @@
 package site
 
 import (
-	"parindex/internal/par"
 	"slices"
+
+	"parindex/internal/par"
 )
 
 // unitsKind: "/don-vi/", every unit of the registry by group.

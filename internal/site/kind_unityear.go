@@ -1,10 +1,11 @@
 package site
 
 import (
-	"parindex/internal/chart"
-	"parindex/internal/par"
 	"slices"
 	"strconv"
+
+	"parindex/internal/chart"
+	"parindex/internal/par"
 )
 
 // unitYearKind: "/don-vi/<unit>/<year>/", a unit-year: the full criteria

@@ -1,9 +1,10 @@
 package site
 
 import (
-	"parindex/internal/par"
 	"slices"
 	"strconv"
+
+	"parindex/internal/par"
 )
 
 // yearKind: "/nam/<year>/", a results year: its rankings in summary, its

@@ -1,11 +1,12 @@
 package site
 
 import (
-	"parindex/internal/par"
-	"parindex/internal/viet"
 	"slices"
 	"strconv"
 	"strings"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
 )
 
 // model holds the lookups Plan needs, built once from the input so that no

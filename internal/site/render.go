@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"parindex/internal/baseurl"
-	"parindex/internal/chart"
-	"parindex/internal/par"
 	"path"
 	"slices"
 	"strings"
+
+	"parindex/internal/baseurl"
+	"parindex/internal/chart"
+	"parindex/internal/par"
 )
 
 // layout is what every page shows around its content, computed once per

@@ -1,10 +1,11 @@
 package site
 
 import (
+	"strconv"
+
 	"parindex/internal/chart"
 	"parindex/internal/par"
 	"parindex/internal/viet"
-	"strconv"
 )
 
 // The view types are what the templates see as .Data. They hold pointers
