@@ -330,16 +330,25 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	// Source notes (site.js): a figure of a ranking table names its source
 	// on keyboard focus (and hover, tap) in a tooltip that describes it to
 	// screen readers; it stays shown for the accessibility check below.
+	// The table is one tab stop; ArrowDown moves to the figure below.
 	type srcNote struct {
-		Tab  int    `json:"tab"`
-		Text string `json:"text"`
+		Tab   int    `json:"tab"`
+		Stops int    `json:"stops"`
+		Text  string `json:"text"`
+		Down  string `json:"down"`
 	}
 	note, err := chromedp.Run(tab, chromedp.Evaluate[*srcNote](`(() => {
 		const f = document.querySelector('[data-src]');
 		if (!f) return null;
+		const stops = f.closest('table').querySelectorAll('[data-src][tabindex="0"]').length;
 		f.focus();
 		const tip = document.getElementById(f.getAttribute('aria-describedby') || '');
-		return {tab: f.tabIndex, text: tip && !tip.hidden ? tip.textContent : ''};
+		const text = tip && !tip.hidden ? tip.textContent : '';
+		f.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowDown', bubbles: true}));
+		const g = document.activeElement;
+		const down = g !== f && g.matches('[data-src]') && !tip.hidden ? tip.textContent : '';
+		f.focus();
+		return {tab: f.tabIndex, stops: stops, text: text, down: down};
 	})()`))
 	if err != nil {
 		t.Fatalf("%s: source notes: %v", url, err)
@@ -347,8 +356,11 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	switch {
 	case note == nil && strings.HasPrefix(pc.kind.name, "ranking"):
 		t.Errorf("%s: no figure with a source key ([data-src]) in the ranking", url)
-	case note != nil && (note.Tab != 0 || !regexp.MustCompile(`^(Nguồn|Số liệu tính toán, dữ liệu gốc): \S.*\.xlsx: .+![A-Z]+[0-9]+$`).MatchString(note.Text)):
-		t.Errorf("%s: a figure's source note on focus: tabIndex %d, tooltip %q", url, note.Tab, note.Text)
+	case note != nil:
+		re := regexp.MustCompile(`^(Nguồn|Số liệu tính toán, dữ liệu gốc): \S.*\.xlsx: .+![A-Z]+[0-9]+$`)
+		if note.Tab != 0 || note.Stops != 1 || !re.MatchString(note.Text) || !re.MatchString(note.Down) || note.Down == note.Text {
+			t.Errorf("%s: a figure's source note: tabIndex %d, %d tab stops in its table, on focus %q, below it %q", url, note.Tab, note.Stops, note.Text, note.Down)
+		}
 	}
 
 	if pc.mobile {

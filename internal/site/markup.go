@@ -389,7 +389,7 @@ func (k *markup) rankSources(p *rankingPage) template.HTML {
 	}
 	var b strings.Builder
 	b.WriteString("<details class=\"sources\"><summary>Nguồn số liệu trong bảng</summary>\n" +
-		"<p>Số liệu trong bảng lấy từ các tệp, trang tính dưới đây. Di chuột, chạm hoặc chuyển đến một số bằng phím Tab để xem ô chứa số đó.</p>\n<ol id=\"nguon\">")
+		"<p>Số liệu trong bảng lấy từ các tệp, trang tính dưới đây. Di chuột, chạm vào một số, hoặc dùng phím Tab rồi các phím mũi tên để đến một số, để xem ô chứa số đó.</p>\n<ol id=\"nguon\">")
 	for _, place := range p.srcs.list {
 		b.WriteString("\n<li>")
 		esc(&b, place)

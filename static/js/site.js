@@ -17,7 +17,8 @@
 // that the table row names once (data-src-row="3!20"). The script makes those figures focusable and shows the
 // full source ("Nguồn: file: sheet!cell") in one tooltip on hover, on
 // keyboard focus and on tap, tied to the figure with aria-describedby so
-// screen readers announce it; Escape or a tap elsewhere hides it.
+// screen readers announce it; Escape or a tap elsewhere hides it. A table
+// of figures is one stop in the Tab order; the arrow keys move within it.
 (function () {
   "use strict";
 
@@ -181,9 +182,54 @@
       return target && target.closest ? target.closest("[data-src]") : null;
     }
 
+    // Keyboard: a table of figures is one tab stop (its first figure, then
+    // the one last visited), and the arrow keys move between its figures,
+    // so that a ranking of thousands of units does not add thousands of
+    // stops to the Tab order.
     Array.prototype.forEach.call(figures, function (el) {
-      el.tabIndex = 0;
+      el.tabIndex = -1;
     });
+    Array.prototype.forEach.call(document.querySelectorAll("table"), function (table) {
+      var first = table.querySelector("[data-src]");
+      if (first) {
+        first.tabIndex = 0;
+      }
+    });
+
+    function visit(el) {
+      var table = el.closest("table");
+      var prev = table && table.querySelector("[data-src][tabindex='0']");
+      if (prev && prev !== el) {
+        prev.tabIndex = -1;
+      }
+      el.tabIndex = 0;
+    }
+
+    // step finds the figure an arrow key leads to from el, or null.
+    function step(el, key) {
+      var row = el.closest("tr");
+      if (!row) {
+        return null;
+      }
+      if (key === "ArrowLeft" || key === "ArrowRight") {
+        var all = Array.prototype.slice.call(el.closest("table").querySelectorAll("[data-src]"));
+        var i = all.indexOf(el) + (key === "ArrowRight" ? 1 : -1);
+        return all[i] || null;
+      }
+      var index = el.closest("td, th").cellIndex;
+      var r = row;
+      for (;;) {
+        r = key === "ArrowDown" ? r.nextElementSibling : r.previousElementSibling;
+        if (!r) {
+          return null;
+        }
+        var cell = r.cells[index];
+        var fig = cell && cell.querySelector("[data-src]");
+        if (fig) {
+          return fig;
+        }
+      }
+    }
     document.addEventListener("mouseover", function (e) {
       var el = figureOf(e.target);
       if (el) {
@@ -199,6 +245,7 @@
     document.addEventListener("focusin", function (e) {
       var el = figureOf(e.target);
       if (el) {
+        visit(el);
         show(el);
       } else {
         hide();
@@ -222,6 +269,16 @@
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && current) {
         hide();
+        return;
+      }
+      var el = figureOf(e.target);
+      if (!el || ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"].indexOf(e.key) < 0) {
+        return;
+      }
+      var next = step(el, e.key);
+      e.preventDefault();
+      if (next) {
+        next.focus();
       }
     });
   }
