@@ -150,6 +150,12 @@ func Plan(in *Input) []Page {
 // Render renders pages with the theme's templates on `workers` goroutines
 // and writes one file per page. It stops at the first error, which names
 // the page's URL.
+//
+// A page's view is built from the dataset and results given to the Plan
+// that made it (in supplies the base URL, the documents' HTML and the
+// layout): pages planned before the data or results changed must be
+// planned again, while a change to documents' bodies alone (Affected)
+// needs only the new Input.HTML.
 func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 	for _, p := range pages {
 		if err := checkURL(p.URL); err != nil {
