@@ -374,6 +374,42 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 			t.Errorf("%s: not a %s page: nothing matches %s", url, pc.kind.name, m)
 		}
 	}
+	// Source notes (site.js): a figure of a ranking table names its source
+	// on keyboard focus (and hover, tap) in a tooltip that describes it to
+	// screen readers; it stays shown for the accessibility check below.
+	// The table is one tab stop; ArrowDown moves to the figure below.
+	type srcNote struct {
+		Tab   int    `json:"tab"`
+		Stops int    `json:"stops"`
+		Text  string `json:"text"`
+		Down  string `json:"down"`
+	}
+	note, err := chromedp.Run(tab, chromedp.Evaluate[*srcNote](`(() => {
+		const f = document.querySelector('[data-src]');
+		if (!f) return null;
+		const stops = f.closest('table').querySelectorAll('[data-src][tabindex="0"]').length;
+		f.focus();
+		const tip = document.getElementById(f.getAttribute('aria-describedby') || '');
+		const text = tip && !tip.hidden ? tip.textContent : '';
+		f.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowDown', bubbles: true}));
+		const g = document.activeElement;
+		const down = g !== f && g.matches('[data-src]') && !tip.hidden ? tip.textContent : '';
+		f.focus();
+		return {tab: f.tabIndex, stops: stops, text: text, down: down};
+	})()`))
+	if err != nil {
+		t.Fatalf("%s: source notes: %v", url, err)
+	}
+	switch {
+	case note == nil && strings.HasPrefix(pc.kind.name, "ranking"):
+		t.Errorf("%s: no figure with a source key ([data-src]) in the ranking", url)
+	case note != nil:
+		re := regexp.MustCompile(`^(Nguồn|Số liệu tính toán, dữ liệu gốc): \S.*\.xlsx: .+![A-Z]+[0-9]+$`)
+		if note.Tab != 0 || note.Stops != 1 || !re.MatchString(note.Text) || !re.MatchString(note.Down) || note.Down == note.Text {
+			t.Errorf("%s: a figure's source note: tabIndex %d, %d tab stops in its table, on focus %q, below it %q", url, note.Tab, note.Stops, note.Text, note.Down)
+		}
+	}
+
 	if pc.mobile {
 		// WCAG 1.4.10 (reflow): the page itself never scrolls sideways
 		// on a phone; wide tables scroll inside their wrapper.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -72,9 +73,43 @@ type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
 
-// BenchmarkRender: go test ./internal/site -run '^$' -bench Render -benchtime 1x
+// BenchmarkPlanMemory reports what a plan keeps per page once built: pages
+// are light (URL, title, crumb label, documents, a closure), the views are
+// built by the render workers, so the plan grows by a few hundred bytes a
+// page, not by the page's data.
+//
+//	go test ./internal/site -run '^$' -bench PlanMemory -benchtime 3x
+func BenchmarkPlanMemory(b *testing.B) {
+	for _, units := range []int{500, 1000} {
+		b.Run(strconv.Itoa(units)+"-units", func(b *testing.B) {
+			in := bigInput(units, 2)
+			var kept float64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				pages := Plan(in)
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				kept = float64(after.HeapAlloc-before.HeapAlloc) / float64(len(pages))
+				runtime.KeepAlive(pages)
+			}
+			b.ReportMetric(kept, "plan-B/page")
+		})
+	}
+}
+
+// BenchmarkRender plans and renders a synthetic province of 1,000 units
+// with two years of detail results (3,000 pages, of which 2,000 unit-year
+// pages with a 160-row criteria tree and two rankings of 1,000 rows), and
+// reports time, allocations and bytes allocated per page:
+//
+//	go test ./internal/site -run '^$' -bench Render -benchtime 5x
 func BenchmarkRender(b *testing.B) {
-	in := bigInput(300, 10)
+	in := bigInput(1000, 2)
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	n := 0
 	for b.Loop() {
 		pages := Plan(in)
@@ -83,5 +118,9 @@ func BenchmarkRender(b *testing.B) {
 		}
 		n += len(pages)
 	}
+	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/page")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(n), "allocs/page")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(n), "B/page")
 }

@@ -33,11 +33,46 @@ const dash = "—"
 //	recon x              the recorded difference (Reconciliation) whose cell
 //	                     is x's source, or nil
 //	reconKind, figureName  a recorded difference's kind and figure in words
+//	siteHeader section, siteFooter  the templates "site-header" and
+//	                     "site-footer" as rendered once per build
+//	fig, rankFig, bandFig, reconMark, rankChange, indexChange, rankRows,
+//	rankSources, treeRows, tableRows  markup written in Go (markup.go)
 //
 // Links stay root-relative even when the base URL names a host, so the
 // site loads from wherever it is served and never from another host.
-func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map[string]string) template.FuncMap {
+func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string, ch *chrome) template.FuncMap {
+	k := &markup{base: base, recon: recon}
 	return template.FuncMap{
+		// The header and footer rendered once per build (see chrome).
+		"siteHeader": func(section string) template.HTML {
+			if ch == nil {
+				return ""
+			}
+			return ch.header[section]
+		},
+		"siteFooter": func() template.HTML {
+			if ch == nil {
+				return ""
+			}
+			return ch.footer
+		},
+		// Writers in Go of figures and of the big row loops (markup.go).
+		"fig":     func(f par.Figure) template.HTML { return html(func(b *strings.Builder) { k.fig(b, f, nil) }) },
+		"rankFig": func(r par.Rank) template.HTML { return html(func(b *strings.Builder) { k.rank(b, r, nil) }) },
+		"bandFig": func(m par.BandMark, class string) template.HTML {
+			return html(func(b *strings.Builder) { k.band(b, m, class, nil) })
+		},
+		"reconMark": func(x any) template.HTML {
+			_, s := origin(x)
+			return html(func(b *strings.Builder) { k.reconMark(b, s) })
+		},
+		"rankChange":  func(c change) template.HTML { return html(func(b *strings.Builder) { rankChange(b, c) }) },
+		"indexChange": func(c change) template.HTML { return html(func(b *strings.Builder) { k.indexChange(b, c) }) },
+		"rankRows":    k.rankRows,
+		"rankSources": k.rankSources,
+		"treeRows":    treeRows,
+		"tableRows":   tableRows,
+
 		"recon": func(x any) *par.Reconciliation {
 			if len(recon) == 0 {
 				return nil
@@ -74,16 +109,11 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map
 			}
 			return viet.Exact(p)
 		},
-		"sortv": func(f par.Figure) string {
-			if !f.Known() {
-				return ""
-			}
-			return f.Value.String()
-		},
+		"sortv":    sortv,
 		"date":     func(d par.Date) string { return d.String() },
 		"iso":      func(d par.Date) string { return d.ISO() },
 		"computed": isComputed,
-		"src":      srcTitle,
+		"src":      func(x any) string { o, s := origin(x); return srcTitle(s, o) },
 		"method":   methodName,
 		"docHTML": func(d *par.Doc) template.HTML {
 			if d == nil {
@@ -91,7 +121,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, html map
 			}
 			// The HTML comes from the docs stage, which drops raw HTML and
 			// unsafe URLs; it is the only data trusted as markup.
-			return template.HTML(html[d.Path])
+			return template.HTML(docs[d.Path])
 		},
 
 		"canonical": base.Abs,
@@ -118,8 +148,7 @@ func isComputed(x any) bool {
 	return o == par.Computed
 }
 
-func srcTitle(x any) string {
-	o, s := origin(x)
+func srcTitle(s par.Source, o par.Origin) string {
 	loc := s.String()
 	switch {
 	case loc == "":

@@ -15,7 +15,13 @@ type model struct {
 	ds  *par.Dataset
 	res *par.Results
 	reg *par.Registry
-	col *viet.Collator
+
+	// Indexes of the registry, built here rather than through the
+	// registry's lazily built ones, since views are built by several
+	// render workers at once and must only read.
+	unitByID  map[string]*par.Unit
+	groupByID map[string]*par.Group
+	nameOrder map[*par.Unit]int // position in Vietnamese collation of current names (sortUnits)
 
 	rankings  map[rkKey]*par.Ranking
 	byGroup   map[string][]*par.Ranking // ascending years
@@ -64,7 +70,9 @@ func newModel(in *Input) *model {
 		ds:           ds,
 		res:          res,
 		reg:          reg,
-		col:          viet.NewCollator(),
+		unitByID:     make(map[string]*par.Unit, len(reg.Units)),
+		groupByID:    make(map[string]*par.Group, len(reg.Groups)),
+		nameOrder:    make(map[*par.Unit]int, len(reg.Units)),
 		rankings:     map[rkKey]*par.Ranking{},
 		byGroup:      map[string][]*par.Ranking{},
 		ranked:       map[*par.Ranking]int{},
@@ -79,7 +87,25 @@ func newModel(in *Input) *model {
 	for _, rc := range res.Reconciled {
 		m.recorded[uyKey{rc.Unit, rc.Year}] = true
 	}
+	for _, g := range reg.Groups {
+		m.groupByID[g.ID] = g // the last of a duplicate id, as par.Registry does
+	}
+	col := viet.NewCollator()
+	byName := slices.Clone(reg.Units)
+	slices.SortStableFunc(byName, func(a, b *par.Unit) int {
+		if c := col.Compare(a.Current().Name, b.Current().Name); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Current().Name, b.Current().Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	for i, u := range byName {
+		m.nameOrder[u] = i
+	}
 	for _, u := range reg.Units {
+		m.unitByID[u.ID] = u
 		if u.Parent != "" {
 			m.children[u.Parent] = append(m.children[u.Parent], u)
 		}
@@ -145,14 +171,14 @@ func newModel(in *Input) *model {
 // unitName is a unit's current name, or its id when the registry does not
 // know it (the page still renders; ingest reports the dangling reference).
 func (m *model) unitName(id string) string {
-	if u := m.reg.Unit(id); u != nil {
+	if u := m.unitByID[id]; u != nil {
 		return u.Current().Name
 	}
 	return id
 }
 
 func (m *model) groupName(id string) string {
-	if g := m.reg.Group(id); g != nil && g.Name != "" {
+	if g := m.groupByID[id]; g != nil && g.Name != "" {
 		return g.Name
 	}
 	return id
@@ -160,24 +186,16 @@ func (m *model) groupName(id string) string {
 
 // unitLink links a unit by id; an unknown id becomes plain text.
 func (m *model) unitLink(id string) link {
-	if u := m.reg.Unit(id); u != nil {
+	if u := m.unitByID[id]; u != nil {
 		return link{Title: u.Current().Name, URL: unitURL(id)}
 	}
 	return link{Title: id}
 }
 
 // sortUnits orders units by current name in Vietnamese collation, id as the
-// final tie-break.
+// final tie-break (the order computed once in newModel).
 func (m *model) sortUnits(us []*par.Unit) {
-	slices.SortStableFunc(us, func(a, b *par.Unit) int {
-		if c := m.col.Compare(a.Current().Name, b.Current().Name); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Current().Name, b.Current().Name); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	slices.SortStableFunc(us, func(a, b *par.Unit) int { return m.nameOrder[a] - m.nameOrder[b] })
 }
 
 // latestDecision is the newest publication decision, or nil.

@@ -75,13 +75,17 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 			}
 		}
 	}
-	common := template.New("").Funcs(funcs(base, recon, in.HTML))
+	ch := &chrome{header: map[string]template.HTML{}}
+	common := template.New("").Funcs(funcs(base, recon, in.HTML, ch))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			return nil, err
 		}
 	}
-	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}}
+	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in)}
+	if err := e.renderChrome(common, ch); err != nil {
+		return nil, err
+	}
 	for _, p := range pages {
 		if _, ok := e.tmpls[p.Template]; ok {
 			continue
@@ -97,13 +101,55 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 	}
 	for _, p := range pages {
 		label := p.Title
-		if c, ok := p.Data.(crumber); ok && c.crumb() != "" {
-			label = c.crumb()
+		if p.Crumb != "" {
+			label = p.Crumb
 		}
 		e.labels[p.URL] = label
 	}
-	e.layout = newLayout(in)
 	return e, nil
+}
+
+// chrome is the page header and footer (templates "site-header" and
+// "site-footer"), the same on every page but for the navigation entry the
+// header marks current: rendered once per Render rather than for each
+// page, where their links cost a few reflective calls each.
+type chrome struct {
+	header map[string]template.HTML // by section (root.Section)
+	footer template.HTML
+}
+
+// renderChrome renders the header for every section a page can be in and
+// the footer, on a clone of the layout so that common can still be cloned
+// for the page templates. A theme whose layout does not define them
+// (an older override of base.html) gets nothing from siteHeader and
+// siteFooter.
+func (e *env) renderChrome(common *template.Template, ch *chrome) error {
+	t, err := common.Clone()
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if t.Lookup("site-header") != nil {
+		sections := []string{""}
+		for _, n := range e.layout.Nav {
+			sections = append(sections, n.URL)
+		}
+		for _, s := range sections {
+			b.Reset()
+			if err := t.ExecuteTemplate(&b, "site-header", root{Site: e.layout, Section: s}); err != nil {
+				return err
+			}
+			ch.header[s] = template.HTML(b.String())
+		}
+	}
+	if t.Lookup("site-footer") != nil {
+		b.Reset()
+		if err := t.ExecuteTemplate(&b, "site-footer", root{Site: e.layout}); err != nil {
+			return err
+		}
+		ch.footer = template.HTML(b.String())
+	}
+	return nil
 }
 
 func parseFile(t *template.Template, theme fs.FS, name string) error {
@@ -183,34 +229,22 @@ func (e *env) render(buf *bytes.Buffer, p *Page) error {
 	if t == nil {
 		return fmt.Errorf("no template %q", p.Template)
 	}
-	data := p.Data
-	if c, ok := data.(completer); ok {
-		d, err := c.complete()
+	var data any
+	if p.view != nil {
+		// Built here, by the worker, and dropped with the page: Plan
+		// holds no view.
+		d, err := p.view()
 		if err != nil {
 			return err
 		}
 		data = d
 	}
 	r := root{Site: e.layout, Page: p, Data: data, Crumbs: e.crumbs(p.URL), Section: e.section(p.URL)}
-	r.Charts = hasCharts(data)
-	if s, ok := data.(interface{ sortable() bool }); ok {
+	if c, ok := data.(charted); ok {
+		r.Charts = slices.ContainsFunc(c.charts(), func(c chart.Chart) bool { return !c.Empty })
+	}
+	if s, ok := data.(sortabler); ok {
 		r.Sortable = s.sortable()
 	}
 	return t.ExecuteTemplate(buf, "base", r)
-}
-
-func (m meta) sortable() bool { return m.Sortable }
-
-// hasCharts reports whether a completed view shows charts.
-func hasCharts(data any) bool {
-	var cs []chart.Chart
-	switch v := data.(type) {
-	case rankingPage:
-		cs = v.Charts
-	case *unitPage:
-		cs = v.Charts
-	case *unitYearPage:
-		cs = v.Charts
-	}
-	return slices.ContainsFunc(cs, func(c chart.Chart) bool { return !c.Empty })
 }

@@ -2,21 +2,26 @@
 // static site and renders each one through the theme's html/template files.
 //
 // Input: the ingested par.Dataset (site configuration, unit registry,
-// frameworks and content documents whose HTML the docs stage has already
-// rendered), the computed par.Results, the base path the site is published
-// under ("/" or e.g. "/chi-so-cchc/"), and the theme as an fs.FS holding
-// templates/*.html.
+// frameworks and content documents), the docs stage's HTML of each
+// document (Input.HTML), the computed par.Results, the base URL the site is
+// published under ("/" or e.g. "/chi-so-cchc/"), and the theme as an fs.FS
+// holding templates/*.html.
 //
-// Output: Plan returns the page list (URL, template, title, data), sorted by
-// URL; Render executes each page's template on a pool of workers and hands
-// the bytes to a Writer, one file per page ("nam/2023/so/index.html"). The
-// output depends only on the input: no clock, maps visited in sorted order,
-// fixed chart ids, so two builds are byte-identical.
+// Output: Plan returns the page list (URL, template, title, breadcrumb
+// label, documents shown), sorted by URL: the pages of every page kind
+// (kind_*.go, listed in kinds()). Render builds each page's view, executes
+// its template on a pool of workers, hands the bytes to a Writer, one file
+// per page ("nam/2023/so/index.html"), and drops the view, so memory does
+// not grow with the number of pages. The output depends only on the input:
+// no clock, maps visited in sorted order, fixed chart ids, so two builds
+// are byte-identical.
 //
 // Every string from a workbook or a markdown file reaches the page through
-// html/template's contextual escaping. The only values marked safe are the
-// docs stage's sanitised HTML (Input.HTML) and chart option JSON, which is
-// re-escaped here so it can never close its <script> element.
+// html/template's contextual escaping, or, in the big row loops written in
+// Go (markup.go), through an escaper that matches it byte for byte. The
+// only values marked safe are that markup, the docs stage's sanitised HTML
+// (Input.HTML) and chart option JSON, which is re-escaped here so it can
+// never close its <script> element.
 package site
 
 import (
@@ -44,17 +49,23 @@ type Input struct {
 }
 
 // Page is one planned page. URL is site-relative ("/nam/2023/so/"); the
-// base path is added when links are rendered.
+// base path is added when links are rendered. A Page is small: its view
+// (the data the template shows) is built by the render worker that
+// renders it and dropped once the page is written, so memory does not
+// grow with the number of pages.
 type Page struct {
 	URL      string
 	Template string // theme file templates/<Template>.html
 	Title    string
-	Data     any
+	Crumb    string // breadcrumb label, "" = Title
 	// Docs are the paths (par.Doc.Path) of the documents whose body the
 	// page shows. Every page depends on the data, the theme and the
 	// documents' front matter; a change to nothing but a document's body
 	// changes only the pages that name it here (see Affected).
 	Docs []string
+
+	// view builds what the template sees as .Data; nil gives nil.
+	view func() (any, error)
 }
 
 // Affected lists the pages that show the body of one of the documents at
@@ -120,6 +131,15 @@ func checkURL(url string) error {
 }
 
 // Plan lists every page of the site, sorted by URL.
+//
+// Adding a page kind: write one file kind_<name>.go declaring a function
+// <name>Kind() pageKind — its template (templates/<name>.html), its URL
+// pattern and the function that enumerates its pages from the model. Each
+// Page names the documents it shows (Docs: what a preview re-renders on a
+// narrative edit) and how to build its view; a view showing charts
+// implements charted. Then list the kind in kinds() (kind.go), add a
+// golden page to goldenPages (site_test.go; TestKindsHaveGoldens checks)
+// and the kind to the browser test's pageKinds (internal/e2e).
 func Plan(in *Input) []Page {
 	m := newModel(in)
 	pages := m.plan()
@@ -130,6 +150,12 @@ func Plan(in *Input) []Page {
 // Render renders pages with the theme's templates on `workers` goroutines
 // and writes one file per page. It stops at the first error, which names
 // the page's URL.
+//
+// A page's view is built from the dataset and results given to the Plan
+// that made it (in supplies the base URL, the documents' HTML and the
+// layout): pages planned before the data or results changed must be
+// planned again, while a change to documents' bodies alone (Affected)
+// needs only the new Input.HTML.
 func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 	for _, p := range pages {
 		if err := checkURL(p.URL); err != nil {

@@ -68,6 +68,8 @@ var goldenPages = map[string]string{
 	"don-vi/xa-tan-phu/2023/index.html":       "unit-year-incomplete.html",
 	"don-vi/xa-binh-minh/2023/index.html":     "unit-year-not-scored.html",
 	"404.html":                                "404.html",
+	"nam/index.html":                          "years.html",
+	"trang/gioi-thieu/index.html":             "page.html",
 }
 
 func TestGolden(t *testing.T) {
@@ -366,7 +368,10 @@ func TestFormatting(t *testing.T) {
 	rk := string(files["nam/2023/so/index.html"])
 	for _, want := range []string{
 		`data-sort="92.5"`, `>92,50</span><sup class="computed"`, // computed index: decimal comma and dagger
-		`title="Nguồn: data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm!F20">18,50</span>`, // published total with its cell
+		// A published total with its cell: column F of the sheet row its
+		// table row names, in the page's list of sources (site.js shows
+		// "Nguồn: data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm!F20").
+		`<tr data-src-row="0!20">`, `data-src="F">18,50</span>`, "\n<li>data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm</li>",
 		`<span class="chg up" aria-hidden="true">▲1</span><span class="sr-only">tăng 1 bậc (năm 2022 xếp thứ 2)</span>`,
 		`<span class="chg down" aria-hidden="true">▼1</span>`,
 		`<span class="chg same" aria-hidden="true">–</span>`,
@@ -431,8 +436,8 @@ func TestRenderErrorNamesPage(t *testing.T) {
 	theme["templates/broken.html"] = &fstest.MapFile{Data: []byte(`{{define "content"}}{{.Data.Nope}}{{end}}`)}
 	in := newFixture("").input("/")
 	pages := []Page{
-		{URL: "/", Template: "home", Title: "Trang chủ", Data: Plan(in)[0].Data},
-		{URL: "/nam/2023/so/", Template: "broken", Title: "x", Data: meta{}},
+		Plan(in)[0], // the home page
+		{URL: "/nam/2023/so/", Template: "broken", Title: "x", view: viewOf(meta{})},
 	}
 	var w mapWriter
 	err := Render(in, theme, pages, 2, &w)
@@ -505,6 +510,34 @@ func TestAffected(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("Affected(%s) = %v, want %v", tc.doc, got, tc.want)
+		}
+	}
+}
+
+// Every page kind has a golden page, and every page of a kind matches the
+// kind's URL pattern: a new kind cannot land without both.
+func TestKindsHaveGoldens(t *testing.T) {
+	pages := Plan(newFixture("").input("/"))
+	golden := map[string]bool{}
+	for _, p := range pages {
+		if _, ok := goldenPages[OutputPath(p.URL)]; ok {
+			golden[p.Template] = true
+		}
+	}
+	m := newModel(newFixture("").input("/"))
+	for _, k := range kinds() {
+		if !golden[k.Template] {
+			t.Errorf("page kind %s has no page in goldenPages", k.Template)
+		}
+		re := regexp.MustCompile("^" + regexp.MustCompile(`<[a-z-]+>`).ReplaceAllString(regexp.QuoteMeta(k.Pattern), `[^/]+`) + "$")
+		ps := k.pages(m)
+		if len(ps) == 0 {
+			t.Errorf("page kind %s has no page in the fixture", k.Template)
+		}
+		for _, p := range ps {
+			if !re.MatchString(p.URL) {
+				t.Errorf("page kind %s: URL %s does not match its pattern %s", k.Template, p.URL, k.Pattern)
+			}
 		}
 	}
 }

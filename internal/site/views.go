@@ -1,14 +1,19 @@
 package site
 
 import (
+	"strconv"
+
 	"parindex/internal/chart"
 	"parindex/internal/par"
+	"parindex/internal/viet"
 )
 
-// The view types below are what the templates see as .Data. They hold
-// pointers into the dataset and results plus the few strings that are
-// easier to decide in Go than in a template (URLs, change arrows, notes).
-// URLs are site-relative; templates add the base path with `url`.
+// The view types are what the templates see as .Data. They hold pointers
+// into the dataset and results plus the few strings that are easier to
+// decide in Go than in a template (URLs, change arrows, notes). URLs are
+// site-relative; templates add the base path with `url`. This file holds
+// the parts several page kinds share; each kind's own view is in its
+// kind_*.go file.
 
 // link is a titled site-relative URL; an empty URL renders as plain text.
 type link struct {
@@ -16,23 +21,12 @@ type link struct {
 	URL   string
 }
 
-// meta is embedded in every view: the page's short breadcrumb label and
-// which scripts it needs.
+// meta is embedded in every view: which scripts the page needs.
 type meta struct {
-	Crumb    string
 	Sortable bool // the page has a sortable table: load site.js
 }
 
-func (m meta) crumb() string { return m.Crumb }
-
-type crumber interface{ crumb() string }
-
-// completer is implemented by views whose expensive parts (chart options,
-// criteria trees) are built by the render workers rather than by Plan, so
-// that this work runs in parallel. complete must not modify the receiver.
-type completer interface {
-	complete() (any, error)
-}
+func (m meta) sortable() bool { return m.Sortable }
 
 // change is a result's movement since the previous year, ready to print.
 type change struct {
@@ -63,110 +57,11 @@ type bandCount struct {
 	N     int
 }
 
-type homeGroup struct {
-	Group    *par.Group
-	Year     int
-	URL      string
-	Scored   int
-	Ranked   int
-	Top      []rankRow
-	Bottom   []rankRow
-	Bands    []bandCount
-	Years    []link
-	Unranked bool
-	Final    bool // no results after Year: the group's last published ranking
-}
-
-type homePage struct {
-	meta
-	Groups    []homeGroup
-	Decision  *par.Doc
-	Years     []link
-	Narrative *par.Doc
-	Computed  bool
-	Recorded  bool // some figure shown is a recorded difference (‡): explain the mark
-}
-
-type yearItem struct {
-	Year      int
-	URL       string
-	Rankings  []link
-	Decisions []*par.Doc
-}
-
-type yearsPage struct {
-	meta
-	Years []yearItem
-}
-
-type rankingSummary struct {
-	Group  *par.Group
-	URL    string
-	Scored int
-	Ranked int
-	First  *rankRow
-	Last   *rankRow
-	Bands  []bandCount
-}
-
-type yearPage struct {
-	meta
-	Year       int
-	Rankings   []rankingSummary
-	Narrative  *par.Doc
-	Decisions  []*par.Doc
-	Prev, Next link
-}
-
-type rankingPage struct {
-	meta
-	Ranking     *par.Ranking
-	Group       *par.Group
-	Year        int
-	Framework   *par.Framework
-	Rows        []rankRow // ranked and unranked scored results, then not scored
-	Ranked      bool      // the group is ranked (not Group.Unranked)
-	Cols        struct{ Appraised, Survey, Satisfaction, Change bool }
-	Computed    bool // some figure shown is computed: show the legend
-	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
-	Bands       []bandCount
-	ChangeNotes []string // notes shared by every change, shown once
-	Decision    *par.Doc
-	Narrative   *par.Doc
-	Method      string // methodology URL of the framework
-	Prev        link
-	Next        link
-	Charts      []chart.Chart
-}
-
-// Span is the number of columns after the unit's name, for the row of a
-// unit that was not scored.
-func (p rankingPage) Span() int {
-	n := 4 // total, index, band, details
-	for _, b := range []bool{p.Cols.Appraised, p.Cols.Survey, p.Cols.Satisfaction, p.Cols.Change, p.Cols.Change && p.Ranked} {
-		if b {
-			n++
-		}
-	}
-	return n
-}
-
 type unitItem struct {
 	Name   string
 	URL    string
 	Parent string
 	Ended  string // "đã sáp nhập", "đã giải thể" or ""
-}
-
-type unitGroup struct {
-	ID    string
-	Name  string
-	Units []unitItem
-}
-
-type unitsPage struct {
-	meta
-	Groups []unitGroup
 }
 
 // unitYearRow is one year of a unit's (or a predecessor's) history.
@@ -179,164 +74,152 @@ type unitYearRow struct {
 	BandClass string
 }
 
-type formerName struct {
-	Name  string
-	From  par.Date
-	Until par.Date
+func (m *model) rankRow(r *par.Result) rankRow {
+	row := rankRow{R: r, URL: unitURL(r.Unit.ID), BandClass: bandClass(r.Framework, r.Band), Change: m.change(r)}
+	if r.Framework != nil {
+		if i := r.Framework.BandIndex(r.Band.ID); i >= 0 && r.Band.ID != "" {
+			row.BandSort = strconv.Itoa(i)
+		}
+	}
+	if m.hasUnitYear(r) {
+		row.YearURL = unitYearURL(r.Unit.ID, r.Year)
+	}
+	return row
 }
 
-// note is a sentence with links in it: Before Links[0], Links[1]… After.
-type note struct {
-	Before string
-	Links  []link
-	After  string
+// change describes r.Prev for display. A rank moving up is "▲", down "▼",
+// unchanged "–". Across a framework change or via a predecessor the values
+// are still shown but carry a note, because only the index compares fairly.
+func (m *model) change(r *par.Result) change {
+	c := r.Prev
+	if c == nil || !r.Scored {
+		return change{}
+	}
+	out := change{Known: true}
+	fw := r.Framework
+	dec := 2
+	if fw != nil && fw.Decimals > 0 {
+		dec = fw.Decimals
+	}
+	if c.PrevRank > 0 && r.Rank.N > 0 {
+		out.RankSort = strconv.Itoa(c.Rank)
+		switch {
+		case c.Rank > 0:
+			out.Rank, out.Dir = "▲"+strconv.Itoa(c.Rank), "up"
+			out.RankSR = "tăng " + strconv.Itoa(c.Rank) + " bậc"
+		case c.Rank < 0:
+			out.Rank, out.Dir = "▼"+strconv.Itoa(-c.Rank), "down"
+			out.RankSR = "giảm " + strconv.Itoa(-c.Rank) + " bậc"
+		default:
+			out.Rank, out.Dir = "–", "same"
+			out.RankSR = "không đổi"
+		}
+		out.RankSR += " (năm " + strconv.Itoa(c.Year) + " xếp thứ " + strconv.Itoa(c.PrevRank) + ")"
+	}
+	if c.HasIndex {
+		out.IndexSort = c.Index.String()
+		s := viet.DecimalComma(c.Index.Format(dec))
+		if c.Index.Round(dec) > 0 {
+			s = "+" + s
+		}
+		out.Index = s
+	}
+	if !c.Comparable {
+		out.Notes = append(out.Notes, "bộ chỉ số thay đổi, chỉ so sánh được chỉ số (%)")
+	}
+	if c.Via != "" && c.Via != r.Unit.ID {
+		out.Via = m.unitLink(c.Via)
+	}
+	return out
 }
 
-type unitPage struct {
-	meta
-	Unit        *par.Unit
-	Name        string
-	NameEn      string
-	Group       link
-	Parent      link
-	FormerNames []formerName
-	Ended       string
-	Rows        []unitYearRow
-	PredRows    []unitYearRow
-	Notes       []note
-	Children    []unitItem
-	Narrative   *par.Doc
-	Computed    bool
-	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
-	Charts      []chart.Chart
-
-	history []*par.Result
-	profile *par.Result
-	stats   []par.AreaStat
+// bandCounts counts a ranking's scored results per band, in the
+// framework's band order; published band names unknown to the framework
+// follow, then the scored results without a band.
+func bandCounts(rk *par.Ranking) []bandCount {
+	var out []bandCount
+	idx := map[string]int{}
+	if fw := rk.Framework; fw != nil {
+		for _, b := range fw.Bands {
+			idx["id:"+b.ID] = len(out)
+			out = append(out, bandCount{Name: b.Name, Class: bandClass(fw, par.BandMark{ID: b.ID, Name: b.Name})})
+		}
+	}
+	none := 0
+	for _, r := range rk.Results {
+		if !r.Scored {
+			continue
+		}
+		var key string
+		switch {
+		case r.Band.ID != "":
+			key = "id:" + r.Band.ID
+		case r.Band.Name != "":
+			key = "name:" + r.Band.Name
+		default:
+			none++
+			continue
+		}
+		i, ok := idx[key]
+		if !ok {
+			i = len(out)
+			idx[key] = i
+			out = append(out, bandCount{Name: r.Band.Name, Class: bandClass(rk.Framework, r.Band)})
+		}
+		out[i].N++
+	}
+	if none > 0 {
+		out = append(out, bandCount{Name: "Không xếp loại", N: none})
+	}
+	return out
 }
 
-// treeRow is one node of a unit-year's criteria tree, flattened and
-// formatted in Go. A tree has a hundred or more rows and every template
-// action costs a reflective call (field lookup, escaper), so a row is nine
-// finished strings: the template only places them. Computed sums are
-// marked by the row's classes ("cs", "ca"), which the stylesheet turns
-// into the dagger.
-type treeRow struct {
-	Class   string // "lvl-2 area lost na cs ca"
-	Code    string
-	Title   string
-	Max     string // "Không áp dụng" for a criterion not applicable to the unit
-	Self    string
-	ApprSrc string // sheet!cell of the appraised score
-	Appr    string
-	Lost    string
-	Remark  string
+func (m *model) groupYears(g string) []link {
+	var out []link
+	for _, rk := range m.byGroup[g] {
+		out = append(out, link{Title: strconv.Itoa(rk.Year), URL: rankingURL(rk.Year, g)})
+	}
+	return out
 }
 
-type unitYearPage struct {
-	meta
-	Unit      *par.Unit
-	R         *par.Result
-	Ranking   link
-	Of        int
-	BandClass string
-	Change    change
-	Tree      []treeRow
-	TreeSrc   string           // workbook and sheet of the criteria tree
-	Areas     []par.AreaResult // area points, maxima filled from the framework
-	Computed  bool
-	Recorded  bool // some figure shown is a recorded difference (‡): explain the mark
-	Narrative *par.Doc
-	Method    string
-	Prev      link
-	Next      link
-	Charts    []chart.Chart
-	Recon     []*par.Reconciliation // recorded differences of this unit-year
-	Missing   []string              // criteria without an appraised score (incomplete sheet)
+// rowComputed reports whether a ranking row shows a computed figure.
+func rowComputed(r *par.Result) bool {
+	for _, f := range []par.Figure{r.Total, r.Index, r.Appraised, r.Survey, r.Satisfaction} {
+		if f.Origin == par.Computed {
+			return true
+		}
+	}
+	return r.Rank.Origin == par.Computed || r.Band.Origin == par.Computed
 }
 
-// reconPage is the public list of recorded differences between the
-// publication decisions and the rules ("Đối chiếu số liệu").
-type reconPage struct {
-	meta
-	Rows []reconRow
+func (m *model) unitYearRow(r *par.Result) unitYearRow {
+	row := unitYearRow{R: r, BandClass: bandClass(r.Framework, r.Band)}
+	if rk := m.rankings[rkKey{r.Year, r.Group}]; rk != nil {
+		row.Ranking = rankingURL(r.Year, r.Group)
+		row.Of = m.ranked[rk]
+	}
+	if m.hasUnitYear(r) {
+		row.URL = unitYearURL(r.Unit.ID, r.Year)
+	}
+	return row
 }
 
-type reconRow struct {
-	R        *par.Reconciliation
-	Unit     link
-	UnitYear string // the unit-year page, "" if none
-	Cells    []string
+func (m *model) links(ids []string) []link {
+	out := make([]link, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, m.unitLink(id))
+	}
+	return out
 }
 
-type decisionsPage struct {
-	meta
-	Docs []*par.Doc
-}
-
-type decisionPage struct {
-	meta
-	Doc         *par.Doc
-	Groups      []link
-	Attachments []link
-	// Amends and Replaces are the decisions this one changes, ChangedBy
-	// the later ones that amend or replace it.
-	Amends, Replaces, ChangedBy []link
-}
-
-type extraView struct {
-	Code  string
-	Title string
-	Max   par.Points
-}
-
-type areaView struct {
-	Code     string
-	Title    string
-	Max      par.Points
-	Criteria int
-	Sub      int
-	Lead     link
-}
-
-type methodMax struct {
-	Method string
-	Max    par.Points
-}
-
-type bandView struct {
-	Name  string
-	Range string
-	Class string
-}
-
-type frameworkView struct {
-	F        *par.Framework
-	Groups   []link
-	Validity string
-	Basis    string
-	Areas    []areaView
-	Max      par.Points
-	Methods  []methodMax
-	Bonus    []extraView
-	Penalty  []extraView
-	Bands    []bandView
-	Rules    []string
-	Note     []string // paragraphs of the framework's note, as text
-	Rankings []link
-}
-
-type methodologyPage struct {
-	meta
-	Frameworks []frameworkView
-	Unranked   []link // groups scored but never ranked
-}
-
-type freePage struct {
-	meta
-	Doc *par.Doc
-}
-
-type notFoundPage struct {
-	meta
+// nonEmpty drops charts with nothing to plot: their data tables would be
+// empty too, and every figure is in the page's own tables anyway.
+func nonEmpty(cs ...chart.Chart) []chart.Chart {
+	var out []chart.Chart
+	for _, c := range cs {
+		if !c.Empty {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -9,10 +9,69 @@ import (
 	"parindex/internal/viet"
 )
 
+// methodologyKind: "/phuong-phap/", the methodology generated from the
+// frameworks.
+func methodologyKind() pageKind {
+	return pageKind{Template: "methodology", Pattern: urlMethodology, pages: func(m *model) []Page {
+		return []Page{{URL: urlMethodology, Title: "Phương pháp đánh giá, xếp hạng", Crumb: "Phương pháp",
+			view: func() (any, error) { return m.methodology(), nil }}}
+	}}
+}
+
+const urlMethodology = "/phuong-phap/"
+
+type methodologyPage struct {
+	meta
+	Frameworks []frameworkView
+	Unranked   []link // groups scored but never ranked
+}
+
+type frameworkView struct {
+	F        *par.Framework
+	Groups   []link
+	Validity string
+	Basis    string
+	Areas    []areaView
+	Max      par.Points
+	Methods  []methodMax
+	Bonus    []extraView
+	Penalty  []extraView
+	Bands    []bandView
+	Rules    []string
+	Note     []string // paragraphs of the framework's note, as text
+	Rankings []link
+}
+
+type extraView struct {
+	Code  string
+	Title string
+	Max   par.Points
+}
+
+type areaView struct {
+	Code     string
+	Title    string
+	Max      par.Points
+	Criteria int
+	Sub      int
+	Lead     link
+}
+
+type methodMax struct {
+	Method string
+	Max    par.Points
+}
+
+type bandView struct {
+	Name  string
+	Range string
+	Class string
+}
+
 // methodology describes every framework from its definition, so the page
 // can never disagree with the rules the figures were computed by.
 func (m *model) methodology() methodologyPage {
-	p := methodologyPage{meta: meta{Crumb: "Phương pháp"}}
+	p := methodologyPage{}
 	fws := slices.Clone(m.ds.Frameworks)
 	order := map[string]int{}
 	for i, g := range m.reg.Groups {
@@ -171,3 +230,6 @@ func (m *model) ruleText(f *par.Framework, r par.Rule) string {
 	}
 	return s
 }
+
+// frameworkURL links to a framework's section of the methodology page.
+func frameworkURL(id string) string { return urlMethodology + "#" + id }

@@ -1,0 +1,133 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// decisionKind: "/quyet-dinh/<file-name>/", a publication decision
+// (content/decisions/<file-name>.md) with its attachments and the
+// decisions it amends or replaces.
+func decisionKind() pageKind {
+	return pageKind{Template: "decision", Pattern: "/quyet-dinh/<file-name>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, d := range m.decisions {
+			if d.Slug == "" {
+				continue
+			}
+			crumb := d.Number
+			if crumb == "" {
+				crumb = d.Title
+			}
+			out = append(out, Page{URL: decisionURL(d.Slug), Title: decisionTitle(d), Crumb: crumb, Docs: docPaths(d),
+				view: func() (any, error) { return m.decision(d), nil }})
+		}
+		return out
+	}}
+}
+
+type decisionPage struct {
+	meta
+	Doc         *par.Doc
+	Groups      []link
+	Attachments []link
+	// Amends and Replaces are the decisions this one changes, ChangedBy
+	// the later ones that amend or replace it.
+	Amends, Replaces, ChangedBy []link
+}
+
+func (m *model) decision(d *par.Doc) decisionPage {
+	p := decisionPage{Doc: d}
+	p.Amends, p.Replaces, p.ChangedBy = m.decisionRefs(d)
+	for _, g := range d.Groups {
+		l := link{Title: m.groupName(g) + " năm " + strconv.Itoa(d.Year)}
+		if m.rankings[rkKey{d.Year, g}] != nil {
+			l.URL = rankingURL(d.Year, g)
+		}
+		p.Groups = append(p.Groups, l)
+	}
+	for _, a := range d.Attachments {
+		title := a.Title
+		if title == "" {
+			title = a.File[strings.LastIndex(a.File, "/")+1:]
+		}
+		p.Attachments = append(p.Attachments, link{Title: title, URL: fileURL(a.File)})
+	}
+	return p
+}
+
+func decisionTitle(d *par.Doc) string {
+	switch {
+	case d.Number != "" && d.Title != "":
+		return "Quyết định số " + d.Number + ": " + d.Title
+	case d.Number != "":
+		return "Quyết định số " + d.Number
+	case d.Title != "":
+		return d.Title
+	}
+	return d.Slug
+}
+
+// decisionRefs links the decisions d amends and replaces, and those that
+// amend or replace d, by number (compared after folding, as compute
+// checks them; compute reports a number no decision has).
+func (m *model) decisionRefs(d *par.Doc) (amends, replaces, changedBy []link) {
+	byNumber := map[string]*par.Doc{}
+	for _, o := range m.decisions {
+		if k := viet.Key(o.Number); k != "" {
+			if _, dup := byNumber[k]; !dup {
+				byNumber[k] = o
+			}
+		}
+	}
+	ref := func(n string) link {
+		if o := byNumber[viet.Key(n)]; o != nil {
+			return link{Title: decisionRefName(o), URL: decisionURL(o.Slug)}
+		}
+		return link{Title: "Quyết định số " + n}
+	}
+	for _, n := range d.Amends {
+		amends = append(amends, ref(n))
+	}
+	for _, n := range d.Replaces {
+		replaces = append(replaces, ref(n))
+	}
+	self := viet.Key(d.Number)
+	// m.decisions is newest first; list the changes oldest first.
+	for i := len(m.decisions) - 1; i >= 0; i-- {
+		o := m.decisions[i]
+		if o == d || self == "" {
+			continue
+		}
+		for _, n := range append(append([]string(nil), o.Amends...), o.Replaces...) {
+			if viet.Key(n) == self {
+				changedBy = append(changedBy, link{Title: decisionRefName(o), URL: decisionURL(o.Slug)})
+				break
+			}
+		}
+	}
+	return amends, replaces, changedBy
+}
+
+// decisionRefName is how a decision is named in a sentence: "Quyết định số
+// 1007/QĐ-UBND ngày 20/02/2024", as the "decision-name" template does.
+func decisionRefName(d *par.Doc) string {
+	s := "Quyết định"
+	if d.Number != "" {
+		s += " số " + d.Number
+	}
+	if !d.Date.IsZero() {
+		s += " ngày " + d.Date.String()
+	}
+	return s
+}
+
+func decisionURL(slug string) string { return urlDecisions + slug + "/" }
+
+// fileURL is the URL of an attachment: Attachment.File is relative to
+// content/ ("files/2023/qd.pdf") and the build copies it to the same path
+// under the site root.
+func fileURL(file string) string { return "/" + file }

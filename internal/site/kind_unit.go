@@ -1,0 +1,262 @@
+package site
+
+import (
+	"slices"
+
+	"parindex/internal/chart"
+	"parindex/internal/par"
+)
+
+// unitKind: "/don-vi/<unit>/", a unit's history, area profile, lineage,
+// predecessors' results and its narrative (content/units/<unit>.md).
+func unitKind() pageKind {
+	return pageKind{Template: "unit", Pattern: "/don-vi/<unit>/", pages: func(m *model) []Page {
+		out := make([]Page, 0, len(m.reg.Units))
+		for _, u := range m.reg.Units {
+			name := u.Current().Name
+			out = append(out, Page{URL: unitURL(u.ID), Title: name, Crumb: name, Docs: docPaths(m.unitDocs[u.ID]),
+				view: func() (any, error) { return m.unit(u), nil }})
+		}
+		return out
+	}}
+}
+
+func (p *unitPage) charts() []chart.Chart { return p.Charts }
+
+type formerName struct {
+	Name  string
+	From  par.Date
+	Until par.Date
+}
+
+// note is a sentence with links in it: Before Links[0], Links[1]… After.
+type note struct {
+	Before string
+	Links  []link
+	After  string
+}
+
+type unitPage struct {
+	meta
+	Unit        *par.Unit
+	Name        string
+	NameEn      string
+	Group       link
+	Parent      link
+	FormerNames []formerName
+	Ended       string
+	Rows        []unitYearRow
+	PredRows    []unitYearRow
+	Notes       []note
+	Children    []unitItem
+	Narrative   *par.Doc
+	Computed    bool
+	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
+	Charts      []chart.Chart
+
+	history []*par.Result
+	profile *par.Result
+	stats   []par.AreaStat
+}
+
+func (m *model) unit(u *par.Unit) *unitPage {
+	cur := u.Current()
+	p := &unitPage{
+		Unit:      u,
+		Name:      cur.Name,
+		NameEn:    cur.NameEn,
+		Group:     link{Title: m.groupName(u.Group)},
+		Ended:     ending(u),
+		Notes:     m.lineage(u),
+		Narrative: m.unitDocs[u.ID],
+	}
+	if u.Parent != "" {
+		p.Parent = m.unitLink(u.Parent)
+	}
+	for i := 0; i+1 < len(u.Names); i++ {
+		p.FormerNames = append(p.FormerNames, formerName{Name: u.Names[i].Name, From: u.Names[i].From, Until: u.Names[i+1].From})
+	}
+	results := m.res.ByUnit[u.ID]
+	p.history = m.history(u)
+	for _, r := range results {
+		p.Rows = append(p.Rows, m.unitYearRow(r))
+		p.Computed = p.Computed || (r.Scored && rowComputed(r))
+		p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
+		if r.Detail && r.Scored {
+			p.profile = r
+		}
+	}
+	if rs := m.groupLatest(u.Group); rs != "" {
+		p.Group.URL = rs
+	}
+	if p.profile != nil {
+		if rk := m.rankings[rkKey{p.profile.Year, p.profile.Group}]; rk != nil {
+			p.stats = rk.AreaStats
+		}
+	}
+	for _, pre := range m.predecessors(u) {
+		for _, r := range m.res.ByUnit[pre.ID] {
+			if !r.Scored {
+				continue
+			}
+			row := m.unitYearRow(r)
+			row.Unit = link{Title: pre.Current().Name, URL: unitURL(pre.ID)}
+			p.PredRows = append(p.PredRows, row)
+			p.Computed = p.Computed || rowComputed(r)
+			p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
+		}
+	}
+	slices.SortStableFunc(p.PredRows, func(a, b unitYearRow) int { return a.R.Year - b.R.Year })
+	children := slices.Clone(m.children[u.ID])
+	m.sortUnits(children)
+	for _, c := range children {
+		p.Children = append(p.Children, unitItem{Name: c.Current().Name, URL: unitURL(c.ID), Ended: ending(c)})
+	}
+	p.Charts = nonEmpty(chart.UnitHistory(p.Name, p.history))
+	if p.profile != nil && len(p.stats) > 0 {
+		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
+	}
+	return p
+}
+
+// predecessors are the units u continues: those that merged into it, and
+// those named by its own merged-from and created events, in registry order.
+func (m *model) predecessors(u *par.Unit) []*par.Unit {
+	seen := map[string]bool{u.ID: true}
+	var out []*par.Unit
+	addID := func(id string) {
+		if seen[id] {
+			return
+		}
+		if p := m.unitByID[id]; p != nil {
+			seen[id] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range m.mergedInto[u.ID] {
+		addID(p.ID)
+	}
+	for _, e := range u.Events {
+		if e.Kind == par.EventMergedFrom || e.Kind == par.EventCreated {
+			for _, id := range e.Units {
+				addID(id)
+			}
+		}
+	}
+	return out
+}
+
+// lineage turns a unit's events into sentences.
+func (m *model) lineage(u *par.Unit) []note {
+	var out []note
+	for _, e := range u.Events {
+		var n note
+		d := e.Date.String()
+		switch e.Kind {
+		case par.EventCreated:
+			n.Before = "Thành lập"
+			if d != "" {
+				n.Before += " từ " + d
+			}
+			if len(e.Units) > 0 {
+				n.Before += " trên cơ sở "
+				n.Links = m.links(e.Units)
+			}
+		case par.EventRenamed:
+			n.Before = "Đổi tên"
+			if d != "" {
+				n.Before += " từ " + d
+			}
+			if nm := u.NameAt(e.Date.Year); e.Date.Year > 0 && nm.Name != "" {
+				n.Before += " thành “" + nm.Name + "”"
+			}
+		case par.EventMergedInto:
+			n.Before = "Sáp nhập vào "
+			if d != "" {
+				n.Before = "Từ " + d + " sáp nhập vào "
+			}
+			n.Links = m.links(e.Units[:min(1, len(e.Units))])
+		case par.EventMergedFrom:
+			if createdFrom(u, e) {
+				continue // "Thành lập … trên cơ sở" already names them
+			}
+			if d != "" {
+				n.Before = "Từ " + d + ", "
+			}
+			n.Links = m.links(e.Units)
+			n.After = " sáp nhập vào đơn vị này"
+		case par.EventDissolved:
+			n.Before = "Giải thể"
+			if d != "" {
+				n.Before += " từ " + d
+			}
+			if len(e.Units) > 0 {
+				n.Before += "; nhiệm vụ chuyển giao cho "
+				n.Links = m.links(e.Units)
+			}
+		default:
+			n.Before = string(e.Kind)
+			if d != "" {
+				n.Before += " " + d
+			}
+		}
+		if e.Note != "" {
+			n.After += " (" + e.Note + ")"
+		}
+		n.After += "."
+		out = append(out, n)
+	}
+	return out
+}
+
+// createdFrom reports whether u has a created event on e's date naming the
+// same units as the merged-from event e.
+func createdFrom(u *par.Unit, e par.Event) bool {
+	for _, c := range u.Events {
+		if c.Kind == par.EventCreated && c.Date == e.Date && slices.Equal(c.Units, e.Units) {
+			return true
+		}
+	}
+	return false
+}
+
+// history is a unit's results preceded, before its first year, by those of
+// the predecessor its year-on-year comparison went through (Change.Via), so
+// the line of a unit formed by a merger starts where its history does.
+func (m *model) history(u *par.Unit) []*par.Result {
+	out := m.res.ByUnit[u.ID]
+	seen := map[string]bool{u.ID: true}
+	for len(out) > 0 {
+		via := ""
+		for _, r := range out {
+			if r.Prev != nil && r.Prev.Via != "" && !seen[r.Prev.Via] {
+				via = r.Prev.Via
+				break
+			}
+		}
+		if via == "" {
+			break
+		}
+		seen[via] = true
+		var earlier []*par.Result
+		for _, r := range m.res.ByUnit[via] {
+			if r.Year < out[0].Year {
+				earlier = append(earlier, r)
+			}
+		}
+		out = slices.Concat(earlier, out)
+	}
+	return out
+}
+
+// groupLatest links a group to its latest ranking, or "".
+func (m *model) groupLatest(g string) string {
+	rks := m.byGroup[g]
+	if len(rks) == 0 {
+		return ""
+	}
+	last := rks[len(rks)-1]
+	return rankingURL(last.Year, g)
+}
+
+func unitURL(id string) string { return urlUnits + id + "/" }

@@ -1,0 +1,621 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"parindex/internal/baseurl"
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// markup writes the pages' big row loops (ranking rows, criteria trees,
+// chart data tables) and the figure cells in them in Go. In html/template
+// every action of a loop is several reflective calls (field lookups, the
+// escaper), which made template execution most of the render's CPU; here
+// a row is a few appends. The output is byte for byte what the templates
+// wrote before (the golden tests hold it), so every data string goes
+// through esc, which escapes exactly as html/template does in text and
+// quoted attributes, and every link through url, which normalises as
+// html/template does in href. The results are template.HTML: markup built
+// here from escaped parts, never data passed through unescaped.
+type markup struct {
+	base  baseurl.Base
+	recon map[par.Source]*par.Reconciliation // a recorded difference by its cell
+}
+
+// esc appends s escaped as html/template escapes a string in text and in
+// a quoted attribute value (its htmlReplacementTable: NUL, ", &, ', +, <,
+// >). html.EscapeString differs ('+' is kept, '"' is &#34; there too but
+// NUL is kept), and the output must stay what the templates wrote.
+func esc(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// url appends the site-relative URL p under the base path, as the
+// template function url followed by html/template's URL normaliser and
+// attribute escaper write it in an href.
+func (k *markup) url(b *strings.Builder, p string) {
+	normURL(b, k.base.Path)
+	normURL(b, strings.TrimPrefix(p, "/"))
+}
+
+// normURL appends s percent-encoding what html/template's URL normaliser
+// encodes in an href (everything but unreserved and reserved characters
+// and valid escapes), then escaping '&' and '+' as its attribute escaper
+// does.
+func normURL(b *strings.Builder, s string) { processURL(b, s, true) }
+
+// fragment appends a value placed after "#" in an href as html/template
+// escapes it there (everything but unreserved characters encoded, in
+// lower-case hex; template.URLQueryEscaper writes upper case).
+func fragment(b *strings.Builder, s string) { processURL(b, s, false) }
+
+// processURL is html/template's processURLOnto followed by its attribute
+// escaper.
+func processURL(b *strings.Builder, s string, norm bool) {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
+			b.WriteByte(c)
+			continue
+		case !norm:
+		case strings.IndexByte("!#$*,/:;=?@[]", c) >= 0:
+			b.WriteByte(c)
+			continue
+		case c == '&':
+			b.WriteString("&amp;")
+			continue
+		case c == '+':
+			b.WriteString("&#43;")
+			continue
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// attr appends ` name="value"` with value escaped.
+func attr(b *strings.Builder, name, value string) {
+	b.WriteByte(' ')
+	b.WriteString(name)
+	b.WriteString(`="`)
+	esc(b, value)
+	b.WriteByte('"')
+}
+
+// Titles of the marks; constant markup, as the templates had it.
+const (
+	computedFigTitle  = "Số liệu do parindex tính (từ phiếu chấm hoặc từ các số đã công bố), không có trong phụ lục công bố"
+	computedRankTitle = "Thứ hạng do parindex tính, không có trong phụ lục công bố"
+	computedBandTitle = "Xếp loại do parindex tính, không có trong phụ lục công bố"
+)
+
+// sources is a page's table of the places its figures come from: a big
+// table's cells refer to it by a short key instead of each carrying its
+// source in full in a title attribute, which made a ranking of a thousand
+// units several times its size. The list is printed once under the table
+// (readable without JavaScript); site.js shows a cell's full source on
+// hover, focus and tap.
+//
+// Keys: a figure's data-src is "3!F20" (index of its file and sheet in the
+// list, "!", the cell), "3" (no cell), or only the column, "F", when the
+// cell is on the sheet row its table row names once in data-src-row="3!20"
+// (the figures of an annex row share one); a leading "c" says computed.
+type sources struct {
+	index map[string]int
+	list  []string // "file: sheet" (par.Source without the cell), in order of first use
+	row   rowRef   // the table row being written
+}
+
+// rowRef is the place and sheet row a table row's figures share.
+type rowRef struct {
+	place int
+	row   string // digits; "" = none
+}
+
+// split cuts a source into its place, listed once, and its cell.
+func (t *sources) split(src par.Source) (int, string) {
+	place, cell := src.String(), ""
+	if src.Sheet != "" && src.Cell != "" {
+		place, cell = src.File+": "+src.Sheet, src.Cell
+	}
+	i, ok := t.index[place]
+	if !ok {
+		if t.index == nil {
+			t.index = map[string]int{}
+		}
+		i = len(t.list)
+		t.index[place] = i
+		t.list = append(t.list, place)
+	}
+	return i, cell
+}
+
+// cellParts splits "F20" into "F" and "20"; ok is false for anything else.
+func cellParts(cell string) (col, row string, ok bool) {
+	i := 0
+	for i < len(cell) && 'A' <= cell[i] && cell[i] <= 'Z' {
+		i++
+	}
+	j := i
+	for j < len(cell) && '0' <= cell[j] && cell[j] <= '9' {
+		j++
+	}
+	if i == 0 || j == i || j != len(cell) {
+		return "", "", false
+	}
+	return cell[:i], cell[i:], true
+}
+
+// startRow sets the row reference of the next table row from the first of
+// figs with a cell, and returns its data-src-row value, or "".
+func (t *sources) startRow(figs ...par.Source) string {
+	t.row = rowRef{}
+	for _, src := range figs {
+		if src.File == "" {
+			continue
+		}
+		place, cell := t.split(src)
+		if _, row, ok := cellParts(cell); ok {
+			t.row = rowRef{place: place, row: row}
+			return strconv.Itoa(place) + "!" + row
+		}
+	}
+	return ""
+}
+
+// key is a figure's reference into the table (see sources); "" without a
+// source. site.js rebuilds srcTitle's text from it.
+func (t *sources) key(o par.Origin, src par.Source) string {
+	if src.File == "" {
+		return ""
+	}
+	place, cell := t.split(src)
+	k := ""
+	if o == par.Computed {
+		k = "c"
+	}
+	if col, row, ok := cellParts(cell); ok && t.row.row == row && t.row.place == place {
+		return k + col
+	}
+	k += strconv.Itoa(place)
+	if cell != "" {
+		k += "!" + cell
+	}
+	return k
+}
+
+// source appends where a figure comes from: a key into srcs when the page
+// keeps a table of sources, else a title attribute (srcTitle).
+func source(b *strings.Builder, o par.Origin, src par.Source, srcs *sources) {
+	if srcs != nil {
+		if k := srcs.key(o, src); k != "" {
+			attr(b, "data-src", k)
+		}
+		return
+	}
+	if t := srcTitle(src, o); t != "" {
+		attr(b, "title", t)
+	}
+}
+
+// fig appends a figure: the number with its source, a dagger when
+// computed rather than published, the recorded-difference mark, "—" when
+// missing (template "fig").
+func (k *markup) fig(b *strings.Builder, f par.Figure, srcs *sources) {
+	if !f.Known() {
+		b.WriteString(`<span class="missing" title="Không có số liệu">—</span>`)
+		return
+	}
+	b.WriteString(`<span class="fig"`)
+	source(b, f.Origin, f.Src, srcs)
+	b.WriteByte('>')
+	esc(b, fmtFigure(f))
+	b.WriteString(`</span>`)
+	if f.Origin == par.Computed {
+		b.WriteString(`<sup class="computed" title="` + computedFigTitle + `">†</sup>`)
+	}
+	k.reconMark(b, f.Src)
+}
+
+// rank appends a rank (template "rank").
+func (k *markup) rank(b *strings.Builder, r par.Rank, srcs *sources) {
+	if r.N <= 0 {
+		b.WriteString(`<span class="missing">—</span>`)
+		return
+	}
+	b.WriteString(`<span class="fig"`)
+	source(b, r.Origin, r.Src, srcs)
+	b.WriteByte('>')
+	b.WriteString(strconv.Itoa(r.N))
+	b.WriteString(`</span>`)
+	if r.Origin == par.Computed {
+		b.WriteString(`<sup class="computed" title="` + computedRankTitle + `">†</sup>`)
+	}
+	k.reconMark(b, r.Src)
+}
+
+// band appends a result's band with its CSS class (template "band").
+func (k *markup) band(b *strings.Builder, m par.BandMark, class string, srcs *sources) {
+	if m.Name == "" {
+		b.WriteString(`<span class="missing">—</span>`)
+		return
+	}
+	b.WriteString(`<span`)
+	attr(b, "class", class)
+	source(b, m.Origin, m.Src, srcs)
+	b.WriteByte('>')
+	esc(b, m.Name)
+	b.WriteString(`</span>`)
+	if m.Origin == par.Computed {
+		b.WriteString(`<sup class="computed" title="` + computedBandTitle + `">†</sup>`)
+	}
+	k.reconMark(b, m.Src)
+	if m.Note != "" {
+		b.WriteString(` <small class="band-note">`)
+		esc(b, m.Note)
+		b.WriteString(`</small>`)
+	}
+}
+
+// reconMark appends the mark of a published figure that differs from the
+// rules, linking to its public record (template "recon").
+func (k *markup) reconMark(b *strings.Builder, s par.Source) {
+	if len(k.recon) == 0 || s.Cell == "" {
+		return
+	}
+	rc := k.recon[par.Source{File: s.File, Sheet: s.Sheet, Cell: s.Cell}]
+	if rc == nil {
+		return
+	}
+	b.WriteString(` <a class="recon" href="`)
+	k.url(b, urlReconcile)
+	b.WriteByte('#')
+	fragment(b, rc.ID)
+	b.WriteString(`" title="Số liệu theo quyết định công bố, khác với quy tắc tính: xem Đối chiếu số liệu">‡<span class="sr-only"> số liệu có chênh lệch, xem đối chiếu</span></a>`)
+}
+
+// rankChange appends a rank change (template "rank-change").
+func rankChange(b *strings.Builder, c change) {
+	if c.Rank == "" {
+		b.WriteString(`<span class="missing" title="Không có thứ hạng năm trước để so sánh">—</span>`)
+		return
+	}
+	b.WriteString(`<span class="chg `)
+	esc(b, c.Dir)
+	b.WriteString(`" aria-hidden="true">`)
+	esc(b, c.Rank)
+	b.WriteString(`</span><span class="sr-only">`)
+	esc(b, c.RankSR)
+	b.WriteString(`</span>`)
+}
+
+// indexChange appends an index change with its notes (template
+// "index-change").
+func (k *markup) indexChange(b *strings.Builder, c change) {
+	if c.Index != "" {
+		esc(b, c.Index)
+	} else {
+		b.WriteString(`<span class="missing" title="Không có chỉ số năm trước để so sánh">—</span>`)
+	}
+	if c.Via.Title != "" {
+		b.WriteString(`<small class="chg-note">so với `)
+		if c.Via.URL != "" {
+			b.WriteString(`<a href="`)
+			k.url(b, c.Via.URL)
+			b.WriteString(`">`)
+			esc(b, c.Via.Title)
+			b.WriteString(`</a>`)
+		} else {
+			esc(b, c.Via.Title)
+		}
+		b.WriteString(` (đơn vị tiền thân)</small>`)
+	}
+	for _, n := range c.Notes {
+		b.WriteString(`<small class="chg-note">`)
+		esc(b, n)
+		b.WriteString(`</small>`)
+	}
+}
+
+// sortv is a figure's data-sort value for site.js: a dot decimal, "" when
+// missing.
+func sortv(f par.Figure) string {
+	if !f.Known() {
+		return ""
+	}
+	return f.Value.String()
+}
+
+// numCell appends a figure's table cell with its sort value.
+func (k *markup) numCell(b *strings.Builder, f par.Figure, srcs *sources) {
+	b.WriteString(`<td class="num" data-sort="`)
+	esc(b, sortv(f))
+	b.WriteString(`">`)
+	k.fig(b, f, srcs)
+	b.WriteString(`</td>`)
+}
+
+// rankRows writes the body rows of a ranking table, each preceded by a
+// newline.
+func (k *markup) rankRows(p *rankingPage) template.HTML {
+	k.rankTable(p)
+	return p.rowsHTML
+}
+
+// rankSources writes the list of the ranking table's sources, which its
+// cells' data-src keys index (see sources), or "" when no figure has one.
+func (k *markup) rankSources(p *rankingPage) template.HTML {
+	k.rankTable(p)
+	if len(p.srcs.list) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<details class=\"sources\"><summary>Nguồn số liệu trong bảng</summary>\n" +
+		"<p>Số liệu trong bảng lấy từ các tệp, trang tính dưới đây. Di chuột, chạm vào một số, hoặc dùng phím Tab rồi các phím mũi tên để đến một số, để xem ô chứa số đó.</p>\n<ol id=\"nguon\">")
+	for _, place := range p.srcs.list {
+		b.WriteString("\n<li>")
+		esc(&b, place)
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ol>\n</details>")
+	return template.HTML(b.String())
+}
+
+// rankTable writes a ranking's rows and fills its table of sources, once
+// per page: the view belongs to the worker rendering it, and the rows and
+// the list below the table come from the same pass in whatever order the
+// template asks for them.
+func (k *markup) rankTable(p *rankingPage) {
+	if p.srcs != nil {
+		return
+	}
+	srcs := &sources{}
+	p.srcs = srcs
+	var b strings.Builder
+	b.Grow(len(p.Rows) * 1200)
+	for _, row := range p.Rows {
+		r := row.R
+		if !r.Scored {
+			b.WriteString("\n<tr class=\"unscored\" data-fixed>")
+			if p.Ranked {
+				b.WriteString(`<td class="num"><span class="missing">—</span></td>`)
+			}
+			b.WriteString("\n<th scope=\"row\"><a href=\"")
+			k.url(&b, row.URL)
+			b.WriteString(`">`)
+			esc(&b, r.Name)
+			b.WriteString("</a></th>\n<td colspan=\"")
+			b.WriteString(strconv.Itoa(p.Span()))
+			b.WriteString(`">Chưa chấm điểm`)
+			if row.YearURL != "" {
+				b.WriteString(` · <a href="`)
+				k.url(&b, row.YearURL)
+				b.WriteString(`" aria-label="Vì sao `)
+				esc(&b, r.Name)
+				b.WriteString(` chưa được chấm điểm năm `)
+				b.WriteString(strconv.Itoa(r.Year))
+				b.WriteString(`">Chi tiết</a>`)
+			}
+			b.WriteString("</td>\n</tr>")
+			continue
+		}
+		// The sheet row the row's figures share, from the first shown.
+		var shown []par.Source
+		if p.Ranked && r.Rank.N > 0 {
+			shown = append(shown, r.Rank.Src)
+		}
+		for _, f := range []par.Figure{r.Total, r.Index} {
+			if f.Known() {
+				shown = append(shown, f.Src)
+			}
+		}
+		if r.Band.Name != "" {
+			shown = append(shown, r.Band.Src)
+		}
+		ref := srcs.startRow(shown...)
+		if ref == "" {
+			b.WriteString("\n<tr>")
+		} else {
+			b.WriteString("\n<tr data-src-row=\"")
+			b.WriteString(ref)
+			b.WriteString(`">`)
+		}
+		if p.Ranked {
+			b.WriteString(`<td class="num" data-sort="`)
+			if r.Rank.N > 0 {
+				b.WriteString(strconv.Itoa(r.Rank.N))
+			}
+			b.WriteString(`">`)
+			k.rank(&b, r.Rank, srcs)
+			b.WriteString(`</td>`)
+		}
+		b.WriteString("\n<th scope=\"row\"><a href=\"")
+		k.url(&b, row.URL)
+		b.WriteString(`">`)
+		esc(&b, r.Name)
+		b.WriteString("</a></th>\n")
+		k.numCell(&b, r.Total, srcs)
+		b.WriteByte('\n')
+		k.numCell(&b, r.Index, srcs)
+		b.WriteString("\n<td data-sort=\"")
+		esc(&b, row.BandSort)
+		b.WriteString(`">`)
+		k.band(&b, r.Band, row.BandClass, srcs)
+		b.WriteString(`</td>`)
+		if p.Cols.Appraised {
+			k.numCell(&b, r.Appraised, srcs)
+		}
+		if p.Cols.Survey {
+			k.numCell(&b, r.Survey, srcs)
+		}
+		if p.Cols.Satisfaction {
+			k.numCell(&b, r.Satisfaction, srcs)
+		}
+		if p.Cols.Change {
+			if p.Ranked {
+				b.WriteString(`<td class="num" data-sort="`)
+				esc(&b, row.Change.RankSort)
+				b.WriteString(`">`)
+				rankChange(&b, row.Change)
+				b.WriteString(`</td>`)
+			}
+			b.WriteString(`<td class="num" data-sort="`)
+			esc(&b, row.Change.IndexSort)
+			b.WriteString(`">`)
+			k.indexChange(&b, row.Change)
+			b.WriteString(`</td>`)
+		}
+		b.WriteString("\n<td><a href=\"")
+		k.url(&b, row.YearURL)
+		b.WriteString(`" aria-label="Chi tiết kết quả năm `)
+		b.WriteString(strconv.Itoa(r.Year))
+		b.WriteString(` của `)
+		esc(&b, r.Name)
+		b.WriteString("\">Chi tiết</a></td>\n</tr>")
+	}
+	p.rowsHTML = template.HTML(b.String())
+}
+
+// treeRows writes a unit-year's criteria tree in document order, a row
+// per node, each preceded by a newline. Computed sums are marked by the
+// row's classes ("cs", "ca"), which the stylesheet turns into the dagger.
+// The appraised cell's title names only sheet!cell when the cell is in
+// the tree's workbook, which the page names once (treeSource), so that a
+// tree of 150 rows does not repeat a long path 150 times.
+func treeRows(nodes []*par.NodeResult) template.HTML {
+	var file string
+	if len(nodes) > 0 {
+		file = nodes[0].Src.File
+	}
+	var b strings.Builder
+	b.Grow(len(nodes) * 4000)
+	var walk func(ns []*par.NodeResult, depth int)
+	walk = func(ns []*par.NodeResult, depth int) {
+		for _, n := range ns {
+			level := depth
+			var code, title string
+			if n.Node != nil {
+				code, title = n.Node.Code, n.Node.Title
+				if n.Node.Level > 0 {
+					level = n.Node.Level
+				}
+			}
+			b.WriteString("\n<tr class=\"lvl-")
+			b.WriteString(strconv.Itoa(level))
+			if level == 1 {
+				b.WriteString(" area")
+			}
+			var max, self, appr, apprSrc, lost string
+			if n.NA {
+				b.WriteString(" na")
+				max = "Không áp dụng"
+			} else {
+				max = viet.DecimalComma(n.Max.String())
+				self, appr = fmtFigure(n.Self), fmtFigure(n.Appraised)
+				if n.Self.Origin == par.Computed {
+					b.WriteString(" cs")
+				}
+				if n.Appraised.Origin == par.Computed {
+					b.WriteString(" ca")
+				}
+				if s := n.Appraised.Src; s.Sheet != "" && s.Cell != "" {
+					if s.File == file {
+						apprSrc = s.Sheet + "!" + s.Cell
+					} else {
+						apprSrc = s.String()
+					}
+				}
+				if n.Appraised.Known() {
+					lost = viet.DecimalComma(n.Lost.Format(n.Appraised.Decimals))
+					if n.Lost > 0 {
+						b.WriteString(" lost")
+					}
+				} else {
+					lost = dash
+				}
+			}
+			b.WriteString(`"><td>`)
+			esc(&b, code)
+			b.WriteString(`</td><th scope="row">`)
+			esc(&b, title)
+			b.WriteString(`</th><td class="num">`)
+			esc(&b, max)
+			b.WriteString(`</td><td class="num s">`)
+			esc(&b, self)
+			b.WriteString(`</td><td class="num a" title="`)
+			esc(&b, apprSrc)
+			b.WriteString(`">`)
+			esc(&b, appr)
+			b.WriteString(`</td><td class="num">`)
+			esc(&b, lost)
+			b.WriteString(`</td><td>`)
+			esc(&b, n.Remark)
+			b.WriteString(`</td></tr>`)
+			walk(n.Children, depth+1)
+		}
+	}
+	walk(nodes, 1)
+	return template.HTML(b.String())
+}
+
+// tableRows writes the body rows of a chart's data table, each preceded
+// by a newline.
+func tableRows(rows [][]string) template.HTML {
+	var b strings.Builder
+	for _, row := range rows {
+		b.WriteString("\n<tr>")
+		for _, c := range row {
+			b.WriteString(`<td>`)
+			esc(&b, c)
+			b.WriteString(`</td>`)
+		}
+		b.WriteString(`</tr>`)
+	}
+	return template.HTML(b.String())
+}
+
+// html runs a writer into a new string, for the template functions that
+// print one figure (fig, rankFig, bandFig …).
+func html(write func(b *strings.Builder)) template.HTML {
+	var b strings.Builder
+	write(&b)
+	return template.HTML(b.String())
+}
