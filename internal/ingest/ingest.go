@@ -41,6 +41,9 @@ type Options struct {
 	// nil never stops. After a cancel the dataset is incomplete and the
 	// diagnostics are to be discarded: check Context.Err().
 	Context context.Context
+	// Cache, when not nil, keeps workbooks between loads of the same
+	// project (see Cache); nil reads everything.
+	Cache *Cache
 }
 
 // Paths of the project files, relative to the project root.
