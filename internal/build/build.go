@@ -75,8 +75,8 @@ type Report struct {
 	// Rendered and Written are a Session's: the pages it rendered and the
 	// files it wrote or removed (those whose bytes changed).
 	Rendered, Written int
-	Stages  []Stage
-	Out     string
+	Stages            []Stage
+	Out               string
 	// Leftover is the temporary folder an interrupted Build could not
 	// remove in time (see abortLimit); the next build removes it.
 	Leftover string
