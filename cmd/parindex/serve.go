@@ -47,8 +47,11 @@ func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
 			return err
 		}
 	}
+	// One session for all rebuilds: it keeps the parsed inputs and the
+	// results, and writes only the files an edit changed.
+	session := build.NewSession(build.Options{Root: opts.Root, BaseURL: opts.BaseURL, Workers: opts.Workers})
 	rebuild := func(ctx context.Context, out string) (string, error) {
-		rep, err := build.Build(build.Options{Root: opts.Root, Out: out, BaseURL: opts.BaseURL, Workers: opts.Workers, Context: ctx})
+		rep, err := session.Update(ctx, out)
 		if errors.Is(err, build.ErrInterrupted) {
 			return "", err
 		}
