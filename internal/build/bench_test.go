@@ -1,10 +1,12 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -126,5 +128,59 @@ func repoRoot(tb testing.TB) string {
 			tb.Fatal("go.mod not found")
 		}
 		dir = parent
+	}
+}
+
+// BenchmarkPreview measures what the preview does after an edit of the
+// example: the session's Update from the write to the last file written
+// (targets: a narrative edit under 100 ms, a workbook edit under 500 ms,
+// with serve's 20 ms debounce on top). Run with -benchtime 5x; it reports
+// the median and the slowest of the runs.
+//
+//	go test -run '^$' -bench Preview -benchtime 5x ./internal/build/
+func BenchmarkPreview(b *testing.B) {
+	for _, kind := range []struct {
+		name string
+		edit func(b *testing.B, root string, i int)
+	}{
+		{"narrative", func(b *testing.B, root string, i int) {
+			const at = "Kết quả năm 2024 được công bố"
+			editFile(b, root, "content/years/2024.md", at, fmt.Sprintf("%s (lần sửa %d)", at, i))
+		}},
+		{"workbook", func(b *testing.B, root string, i int) {
+			const remark = "Một số thủ tục chưa được công khai đầy đủ, kịp thời"
+			editZip(b, root, "data/scores/2024/so-ban-nganh.xlsx", "xl/sharedStrings.xml", remark, fmt.Sprintf("%s (lần sửa %d)", remark, i))
+		}},
+	} {
+		b.Run(kind.name, func(b *testing.B) {
+			root := copyExample(b)
+			out := filepath.Join(b.TempDir(), "served")
+			s := NewSession(Options{Root: root})
+			ctx := context.Background()
+			if rep, err := s.Update(ctx, out); err != nil {
+				b.Fatalf("%v\n%s", err, rep.Diagnostics)
+			}
+			var took []time.Duration
+			var rep *Report
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				kind.edit(b, root, i)
+				b.StartTimer()
+				t0 := time.Now()
+				var err error
+				if rep, err = s.Update(ctx, out); err != nil {
+					b.Fatalf("%v\n%s", err, rep.Diagnostics)
+				}
+				took = append(took, time.Since(t0))
+			}
+			slices.Sort(took)
+			fmt.Printf("\npreview, %s edit: median %s, slowest %s over %d runs; last: %d of %d pages rendered, %d files written\n",
+				kind.name, took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond), len(took), rep.Rendered, rep.Pages, rep.Written)
+			for _, st := range rep.Stages {
+				fmt.Printf("  %-8s %8s\n", st.Name, st.Duration.Round(100*time.Microsecond))
+			}
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+		})
 	}
 }

@@ -69,9 +69,11 @@ func (c *Cache) lookup(fsys fs.FS, books []workbook, lim xlsx.Limits) {
 	for i := range books {
 		b := &books[i]
 		seen[b.path] = true
-		st, ok := stampOf(fsys, b.path)
+		st, ok := inputOf(fsys).stamps[b.path]
 		if !ok {
-			continue // reported when read
+			if st, ok = stampOf(fsys, b.path); !ok {
+				continue // reported when read
+			}
 		}
 		b.stamp = st
 		if e := c.books[b.path]; e != nil && e.stamp == st && e.lim == lim {

@@ -70,6 +70,9 @@ func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 		opt.Context = context.Background()
 	}
 	in := &input{FS: fsys, ctx: opt.Context, lim: DefaultLimits()}
+	if opt.Cache != nil {
+		in.stamps = map[string]fileStamp{}
+	}
 	d := &diag.List{}
 	ds := &par.Dataset{}
 	ds.Site = loadSite(in, d)
@@ -104,6 +107,9 @@ type input struct {
 	fs.FS
 	ctx context.Context
 	lim par.Limits
+	// stamps are the regular files walkFiles listed, when Load has a
+	// Cache; nil otherwise.
+	stamps map[string]fileStamp
 }
 
 func (in *input) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(in.FS, name) }
@@ -289,6 +295,12 @@ func walkFiles(fsys fs.FS, dir string, d *diag.List) []string {
 		}
 		if e.Type().IsRegular() {
 			out = append(out, p)
+			if in.stamps != nil {
+				// From the listing: cheaper than a Stat by path.
+				if st, err := e.Info(); err == nil {
+					in.stamps[p] = fileStamp{size: st.Size(), mod: st.ModTime()}
+				}
+			}
 			return nil
 		}
 		if hidden(p) {
