@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -28,9 +29,15 @@ func BenchmarkExample(b *testing.B) {
 	}
 }
 
-// BenchmarkLarge generates about 3,000 units × 10 years with full detail
-// sheets and builds them (target: 1,000 pages/s or more on 2 cores). Set
-// PARINDEX_BENCH_DIR to keep the generated input between runs, and
+// benchUnits is the size of BenchmarkLarge's input: `make bench
+// UNITS=10000` passes it as `-args -units 10000`.
+var benchUnits = flag.Int("units", 3000, "BenchmarkLarge: number of units (× 10 years, full detail sheets)")
+
+// BenchmarkLarge generates -units units (default about 3,000) × 10 years
+// with full detail sheets and builds them (target: 1,000 pages/s or more
+// on 2 cores). It prints each stage's time, heap allocations and peak
+// heap, and the process's peak RSS. Set PARINDEX_BENCH_DIR to keep the
+// generated input between runs (in a folder per number of units), and
 // PARINDEX_BENCH_OUT to write the site somewhere else than a temporary
 // directory (creating 33,000 files and directories costs what the file
 // system makes it cost: on some machines /tmp is many times slower).
@@ -38,11 +45,13 @@ func BenchmarkLarge(b *testing.B) {
 	dir := os.Getenv("PARINDEX_BENCH_DIR")
 	if dir == "" {
 		dir = b.TempDir()
+	} else {
+		dir = filepath.Join(dir, fmt.Sprintf("units-%d", *benchUnits))
 	}
 	var gen time.Duration
 	if _, err := os.Stat(filepath.Join(dir, "data", "units.yaml")); err != nil {
 		t0 := time.Now()
-		if err := example.Generate(dir, example.Options{Preset: "large"}); err != nil {
+		if err := example.Generate(dir, example.Options{Preset: "large", Units: *benchUnits}); err != nil {
 			b.Fatal(err)
 		}
 		gen = time.Since(t0)
@@ -58,34 +67,36 @@ func BenchmarkLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 		if i == b.N-1 {
-			report(b, "large", rep, gen)
+			report(b, fmt.Sprintf("large (%d units)", *benchUnits), rep, gen)
 		}
 	}
 }
 
 func report(b *testing.B, name string, rep *Report, gen time.Duration) {
 	var total time.Duration
-	var peak uint64
+	var peak, allocs, allocBytes uint64
 	fmt.Printf("\n%s: %d pages, %d files, %d workers\n", name, rep.Pages, rep.Files, runtime.NumCPU())
 	if gen > 0 {
 		fmt.Printf("  %-10s %10s\n", "generate", gen.Round(time.Millisecond))
 	}
-	fmt.Printf("  %-10s %10s %12s\n", "stage", "time", "peak heap")
+	fmt.Printf("  %-10s %10s %12s %12s %12s\n", "stage", "time", "allocated", "allocations", "peak heap")
 	for _, s := range rep.Stages {
 		total += s.Duration
-		if s.PeakHeapBytes > peak {
-			peak = s.PeakHeapBytes
-		}
-		fmt.Printf("  %-10s %10s %9.1f MiB\n", s.Name, s.Duration.Round(time.Millisecond), float64(s.PeakHeapBytes)/(1<<20))
+		peak = max(peak, s.PeakHeapBytes)
+		allocs += s.Allocs
+		allocBytes += s.AllocBytes
+		fmt.Printf("  %-10s %10s %8.1f MiB %12d %8.1f MiB\n", s.Name, s.Duration.Round(time.Millisecond), mib(s.AllocBytes), s.Allocs, mib(s.PeakHeapBytes))
 	}
 	pps := float64(rep.Pages) / total.Seconds()
-	fmt.Printf("  %-10s %10s %9.1f MiB   %.0f pages/s\n", "total", total.Round(time.Millisecond), float64(peak)/(1<<20), pps)
+	fmt.Printf("  %-10s %10s %8.1f MiB %12d %8.1f MiB   %.0f pages/s\n", "total", total.Round(time.Millisecond), mib(allocBytes), allocs, mib(peak), pps)
 	if rss := peakRSS(); rss > 0 {
-		fmt.Printf("  process peak RSS %.1f MiB\n", float64(rss)/(1<<20))
+		fmt.Printf("  process peak RSS %.1f MiB\n", mib(rss))
 	}
 	b.ReportMetric(pps, "pages/s")
-	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(mib(peak), "peak-heap-MiB")
 }
+
+func mib(n uint64) float64 { return float64(n) / (1 << 20) }
 
 // peakRSS reads the process's high-water resident set size (Linux only).
 func peakRSS() uint64 {

@@ -59,6 +59,10 @@ type Stage struct {
 	Name          string
 	Duration      time.Duration
 	PeakHeapBytes uint64
+	// AllocBytes and Allocs are what the stage allocated on the heap
+	// (the whole process's, so other goroutines' too): the cost the
+	// garbage collector pays for it.
+	AllocBytes, Allocs uint64
 }
 
 // Report is what a run found and did.
@@ -399,13 +403,26 @@ type docOut struct {
 // stage runs fn, recording its duration and peak heap.
 func (r *Report) stage(name string, fn func() error) error {
 	stop := startPeak()
+	alloc := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}, {Name: "/gc/heap/allocs:objects"}}
+	metrics.Read(alloc)
+	b0, n0 := metricUint(alloc[0]), metricUint(alloc[1])
 	t0 := time.Now()
 	err := fn()
-	r.Stages = append(r.Stages, Stage{Name: name, Duration: time.Since(t0), PeakHeapBytes: stop()})
+	st := Stage{Name: name, Duration: time.Since(t0), PeakHeapBytes: stop()}
+	metrics.Read(alloc)
+	st.AllocBytes, st.Allocs = metricUint(alloc[0])-b0, metricUint(alloc[1])-n0
+	r.Stages = append(r.Stages, st)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
+}
+
+func metricUint(s metrics.Sample) uint64 {
+	if s.Value.Kind() == metrics.KindUint64 {
+		return s.Value.Uint64()
+	}
+	return 0
 }
 
 // startPeak samples the heap every few milliseconds until stopped and
