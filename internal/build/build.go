@@ -4,7 +4,9 @@
 // directory swapped in atomically) — and records each stage's time and peak
 // heap. Input: build Options naming a project directory. Output: a Report
 // with every diagnostic, and on success the site in Options.Out. `check` is
-// the same run without the render and write stages.
+// the same run without the render and write stages. A Session (the
+// preview's) runs the same stages again and again into one directory,
+// keeping what did not change and writing only what did.
 package build
 
 import (
