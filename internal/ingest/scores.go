@@ -79,14 +79,17 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 		}
 		books = append(books, workbook{path: p, year: year})
 	}
-	if len(books) == 0 {
-		return nil, nil
-	}
 	in := inputOf(fsys)
 	cfg := ""
 	if opt.Cache != nil {
-		cfg = configKey(in)
+		// Before the return below: entries of removed workbooks go.
 		opt.Cache.lookup(in, books, opt.Limits)
+	}
+	if len(books) == 0 {
+		return nil, nil
+	}
+	if opt.Cache != nil {
+		cfg = configKey(in)
 	}
 	if !sizeBooks(in, books, opt.Limits, d) {
 		return nil, nil
