@@ -71,7 +71,6 @@ type snapshot struct {
 	base   baseurl.Base
 	ingest string     // ingest's diagnostics, as text
 	other  *diag.List // final diagnostics but the docs stage's
-	pages  int
 }
 
 // stamp identifies a version of a file without reading it.
@@ -190,7 +189,7 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 		return rep, err
 	}
 	rep.Pages, rep.Rendered, rep.Files = len(pages), len(todo), len(s.files)
-	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other, pages: len(pages)}
+	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other}
 	return rep, nil
 }
 
