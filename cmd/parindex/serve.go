@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -57,6 +58,10 @@ func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
 		}
 		if rep != nil {
 			printDiagnostics(ios.Err, opts.Root, rep.Diagnostics)
+		}
+		if err == nil {
+			// What the session did, before serve's "built in …".
+			fmt.Fprintf(ios.Err, "%d of %d pages rendered, %d files changed\n", rep.Rendered, rep.Pages, rep.Written)
 		}
 		base := opts.BaseURL
 		if base == "" && rep != nil && rep.Dataset != nil {
