@@ -205,7 +205,26 @@ func (d *Dir) WriteFile(p string, data []byte) error {
 			return keep(prev, full)
 		}
 	}
-	return os.WriteFile(full, data, 0o644)
+	f, err := createNew(full)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	return errors.Join(werr, f.Close())
+}
+
+// createNew creates the file full for writing. A file already there (the
+// same path written twice) is removed first rather than truncated: it may
+// be a hard link to the previous site's file, which must not change.
+func createNew(full string) (*os.File, error) {
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err := os.Remove(full); err != nil {
+			return nil, err
+		}
+		f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	}
+	return f, err
 }
 
 // mkdirs creates dir and its parents inside the temporary directory, each
@@ -280,7 +299,15 @@ func equalFile(name string, r io.Reader) (bool, error) {
 // keeps its inode and modification time, or where the file system refuses
 // links a copy with the same modification time.
 func keep(prev, full string) error {
-	if err := os.Link(prev, full); err == nil {
+	err := os.Link(prev, full)
+	if errors.Is(err, fs.ErrExist) {
+		// Written before in this build: replace it, never truncate it.
+		if err := os.Remove(full); err != nil {
+			return err
+		}
+		err = os.Link(prev, full)
+	}
+	if err == nil {
 		return nil
 	}
 	in, err := os.Open(prev)
@@ -292,7 +319,7 @@ func keep(prev, full string) error {
 	if err != nil {
 		return err
 	}
-	out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	out, err := createNew(full)
 	if err != nil {
 		return err
 	}
@@ -367,7 +394,7 @@ func (d *Dir) copyFile(fsys fs.FS, src, dest string) error {
 			defer in.Close()
 		}
 	}
-	out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	out, err := createNew(full)
 	if err != nil {
 		return err
 	}

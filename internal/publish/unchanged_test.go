@@ -111,3 +111,24 @@ func TestSameSizeOtherBytes(t *testing.T) {
 	}
 	equalTree(t, final, map[string]string{"a.html": "bbbb"})
 }
+
+// Rule: writing a path twice in one build never changes the previous
+// site, even when the first write kept the previous site's file (a hard
+// link to it).
+func TestRewriteKeptFile(t *testing.T) {
+	final := filepath.Join(t.TempDir(), "site")
+	d, _ := NewDir(final)
+	write(t, d, map[string]string{"a.html": "live"})
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	d, _ = NewDir(final)
+	write(t, d, map[string]string{"a.html": "live"}) // kept: a link to the live file
+	write(t, d, map[string]string{"a.html": "next"})
+	equalTree(t, final, map[string]string{"a.html": "live"})
+	write(t, d, map[string]string{"a.html": "live"})
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	equalTree(t, final, map[string]string{"a.html": "live"})
+}
