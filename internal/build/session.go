@@ -37,7 +37,8 @@ import (
 //     again and renders only the pages that show those bodies
 //     (site.Affected);
 //   - otherwise computes and renders everything again, from the cached
-//     workbooks;
+//     workbooks (the page plan does not say which pages read which data;
+//     when it does, this is where a data edit narrows to its pages);
 //
 // and in both cases renders into memory first and then writes into the
 // directory, in place, only the files whose bytes changed, removing those
@@ -45,7 +46,9 @@ import (
 // as the last good build left it. The output is byte-identical to a
 // Build of the same input into an empty directory.
 //
-// A Session is for one goroutine at a time.
+// It holds the grids of every workbook (about twice their decompressed
+// size) for as long as it lives. A Session is for one goroutine at a
+// time.
 type Session struct {
 	opt   Options // Root, BaseURL and Workers; Out and Context are not used
 	cache *ingest.Cache
