@@ -46,8 +46,8 @@ import (
 // as the last good build left it. The output is byte-identical to a
 // Build of the same input into an empty directory.
 //
-// It holds the grids of every workbook (about twice their decompressed
-// size) for as long as it lives. A Session is for one goroutine at a
+// It holds the cell grids of every workbook, and what was parsed from
+// them, for as long as it lives. A Session is for one goroutine at a
 // time.
 type Session struct {
 	opt   Options // Root, BaseURL and Workers; Out and Context are not used
