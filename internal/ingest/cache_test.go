@@ -18,6 +18,8 @@ func TestCacheLoadEqualsFreshLoad(t *testing.T) {
 	put := func(p string, data []byte, at time.Time) { fsys[p] = &fstest.MapFile{Data: data, ModTime: at} }
 	put("data/scores/2023/noi-vu.xlsx", book(t, stdSheet("Sở Nội vụ", "Đơn vị: Sở Nội vụ")), t0)
 	put("data/scores/2023/tu-phap.xlsx", book(t, stdSheet("Sở Tư pháp", "Đơn vị: Sở Tư pháp")), t0)
+	put("content/index.md", []byte("---\ntitle: Trang chủ\n---\nLời giới thiệu.\n"), t0)
+	put("content/units/so-noi-vu.md", []byte("---\ntitle: Sở Nội vụ\n---\nVề đơn vị.\n"), t0)
 	c := NewCache()
 	same := func(step string) {
 		t.Helper()
@@ -29,7 +31,7 @@ func TestCacheLoadEqualsFreshLoad(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: dataset differs from a fresh load", step)
 		}
-		if len(got.Sheets) == 0 && step != "removed" {
+		if len(got.Sheets) == 0 && !strings.HasSuffix(step, "removed") && step != "again" {
 			t.Errorf("%s: no sheet read", step)
 		}
 	}
@@ -52,10 +54,24 @@ func TestCacheLoadEqualsFreshLoad(t *testing.T) {
 	same("renamed")
 	put("data/units.yaml", []byte(strings.Replace(unitsYAML, "name: Sở Tư pháp", "name: Sở Tư pháp và Pháp chế", 1)), t0.Add(time.Second))
 	same("units.yaml changed")
+	put("content/index.md", []byte("---\ntitle: Trang chủ\n---\nLời giới thiệu, đã sửa.\n"), t0.Add(time.Second))
+	same("document changed")
+	fsys["content/units/so-tu-phap.md"] = fsys["content/units/so-noi-vu.md"]
+	delete(fsys, "content/units/so-noi-vu.md")
+	same("document renamed") // now about another unit
+	put("data/units.yaml", []byte(strings.Replace(unitsYAML, "id: so-tu-phap", "id: so-tu-phap-2", 1)), t0.Add(2*time.Second))
+	same("the document's unit gone") // a warning, and the document left out
+	put("data/units.yaml", []byte(unitsYAML), t0.Add(3*time.Second))
 	delete(fsys, "data/scores/2023/nv.xlsx")
 	delete(fsys, "data/scores/2023/tu-phap.xlsx")
 	same("removed")
 	if len(c.books) != 0 {
 		t.Errorf("cache keeps %d removed workbooks", len(c.books))
+	}
+	delete(fsys, "content/units/so-tu-phap.md")
+	same("document removed")
+	same("again")
+	if len(c.docs) != 1 {
+		t.Errorf("cache keeps %d documents, want 1", len(c.docs))
 	}
 }

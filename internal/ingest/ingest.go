@@ -71,7 +71,12 @@ func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 	}
 	in := &input{FS: fsys, ctx: opt.Context, lim: DefaultLimits()}
 	if opt.Cache != nil {
-		in.stamps = map[string]fileStamp{}
+		in.cache, in.stamps = opt.Cache, map[string]fileStamp{}
+		// Before the configuration is read: should it change meanwhile,
+		// the key is older than what was read and the next load reads
+		// again, rather than trusting a parse under the newer key.
+		in.cfg = configKey(in)
+		in.cache.prune()
 	}
 	d := &diag.List{}
 	ds := &par.Dataset{}
@@ -108,8 +113,10 @@ type input struct {
 	ctx context.Context
 	lim par.Limits
 	// stamps are the regular files walkFiles listed, when Load has a
-	// Cache; nil otherwise.
+	// Cache; nil otherwise. cfg is then the configuration's configKey.
 	stamps map[string]fileStamp
+	cache  *Cache
+	cfg    string
 }
 
 func (in *input) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(in.FS, name) }

@@ -80,16 +80,13 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 		books = append(books, workbook{path: p, year: year})
 	}
 	in := inputOf(fsys)
-	cfg := ""
+	cfg := in.cfg
 	if opt.Cache != nil {
 		// Before the return below: entries of removed workbooks go.
 		opt.Cache.lookup(in, books, opt.Limits)
 	}
 	if len(books) == 0 {
 		return nil, nil
-	}
-	if opt.Cache != nil {
-		cfg = configKey(in)
 	}
 	if !sizeBooks(in, books, opt.Limits, d) {
 		return nil, nil
