@@ -43,11 +43,14 @@ golden:
 example:
 	$(GO) run ./cmd/genexample -preset example -out .
 
-# bench: generate the large input (about 3,000 units × 10 years), build it
-# and print pages/s, total time and peak memory per stage. A benchmark, not
-# a timed test.
+# bench: generate the large input (UNITS units × 10 years, full detail
+# sheets; `make bench UNITS=10000` for national size), build it and print
+# pages/s and, per stage, time, heap allocations and peak heap, then the
+# process's peak RSS; also the example, the preview's rebuilds and the
+# workbooks at the size limits. A benchmark, not a timed test.
+UNITS ?= 3000
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./internal/build/
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/build/ -args -units $(UNITS)
 
 # echarts: rebuild the vendored ECharts bundle (static/vendor/echarts) from
 # the npm registry's packages with esbuild. tools/echarts is a module of its

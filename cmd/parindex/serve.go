@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -47,13 +48,20 @@ func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
 			return err
 		}
 	}
+	// One session for all rebuilds: it keeps the parsed inputs and the
+	// results, and writes only the files an edit changed.
+	session := build.NewSession(build.Options{Root: opts.Root, BaseURL: opts.BaseURL, Workers: opts.Workers})
 	rebuild := func(ctx context.Context, out string) (string, error) {
-		rep, err := build.Build(build.Options{Root: opts.Root, Out: out, BaseURL: opts.BaseURL, Workers: opts.Workers, Context: ctx})
+		rep, err := session.Update(ctx, out)
 		if errors.Is(err, build.ErrInterrupted) {
 			return "", err
 		}
 		if rep != nil {
 			printDiagnostics(ios.Err, opts.Root, rep.Diagnostics)
+		}
+		if err == nil {
+			// What the session did, before serve's "built in …".
+			fmt.Fprintf(ios.Err, "%d of %d pages rendered, %d files changed\n", rep.Rendered, rep.Pages, rep.Written)
 		}
 		base := opts.BaseURL
 		if base == "" && rep != nil && rep.Dataset != nil {

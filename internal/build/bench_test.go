@@ -1,10 +1,13 @@
 package build
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -26,9 +29,15 @@ func BenchmarkExample(b *testing.B) {
 	}
 }
 
-// BenchmarkLarge generates about 3,000 units × 10 years with full detail
-// sheets and builds them (target: 1,000 pages/s or more on 2 cores). Set
-// PARINDEX_BENCH_DIR to keep the generated input between runs, and
+// benchUnits is the size of BenchmarkLarge's input: `make bench
+// UNITS=10000` passes it as `-args -units 10000`.
+var benchUnits = flag.Int("units", 3000, "BenchmarkLarge: number of units (× 10 years, full detail sheets)")
+
+// BenchmarkLarge generates -units units (default about 3,000) × 10 years
+// with full detail sheets and builds them (target: 1,000 pages/s or more
+// on 2 cores). It prints each stage's time, heap allocations and peak
+// heap, and the process's peak RSS. Set PARINDEX_BENCH_DIR to keep the
+// generated input between runs (in a folder per number of units), and
 // PARINDEX_BENCH_OUT to write the site somewhere else than a temporary
 // directory (creating 33,000 files and directories costs what the file
 // system makes it cost: on some machines /tmp is many times slower).
@@ -36,11 +45,13 @@ func BenchmarkLarge(b *testing.B) {
 	dir := os.Getenv("PARINDEX_BENCH_DIR")
 	if dir == "" {
 		dir = b.TempDir()
+	} else {
+		dir = filepath.Join(dir, fmt.Sprintf("units-%d", *benchUnits))
 	}
 	var gen time.Duration
 	if _, err := os.Stat(filepath.Join(dir, "data", "units.yaml")); err != nil {
 		t0 := time.Now()
-		if err := example.Generate(dir, example.Options{Preset: "large"}); err != nil {
+		if err := example.Generate(dir, example.Options{Preset: "large", Units: *benchUnits}); err != nil {
 			b.Fatal(err)
 		}
 		gen = time.Since(t0)
@@ -56,34 +67,36 @@ func BenchmarkLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 		if i == b.N-1 {
-			report(b, "large", rep, gen)
+			report(b, fmt.Sprintf("large (%d units)", *benchUnits), rep, gen)
 		}
 	}
 }
 
 func report(b *testing.B, name string, rep *Report, gen time.Duration) {
 	var total time.Duration
-	var peak uint64
+	var peak, allocs, allocBytes uint64
 	fmt.Printf("\n%s: %d pages, %d files, %d workers\n", name, rep.Pages, rep.Files, runtime.NumCPU())
 	if gen > 0 {
 		fmt.Printf("  %-10s %10s\n", "generate", gen.Round(time.Millisecond))
 	}
-	fmt.Printf("  %-10s %10s %12s\n", "stage", "time", "peak heap")
+	fmt.Printf("  %-10s %10s %12s %12s %12s\n", "stage", "time", "allocated", "allocations", "peak heap")
 	for _, s := range rep.Stages {
 		total += s.Duration
-		if s.PeakHeapBytes > peak {
-			peak = s.PeakHeapBytes
-		}
-		fmt.Printf("  %-10s %10s %9.1f MiB\n", s.Name, s.Duration.Round(time.Millisecond), float64(s.PeakHeapBytes)/(1<<20))
+		peak = max(peak, s.PeakHeapBytes)
+		allocs += s.Allocs
+		allocBytes += s.AllocBytes
+		fmt.Printf("  %-10s %10s %8.1f MiB %12d %8.1f MiB\n", s.Name, s.Duration.Round(time.Millisecond), mib(s.AllocBytes), s.Allocs, mib(s.PeakHeapBytes))
 	}
 	pps := float64(rep.Pages) / total.Seconds()
-	fmt.Printf("  %-10s %10s %9.1f MiB   %.0f pages/s\n", "total", total.Round(time.Millisecond), float64(peak)/(1<<20), pps)
+	fmt.Printf("  %-10s %10s %8.1f MiB %12d %8.1f MiB   %.0f pages/s\n", "total", total.Round(time.Millisecond), mib(allocBytes), allocs, mib(peak), pps)
 	if rss := peakRSS(); rss > 0 {
-		fmt.Printf("  process peak RSS %.1f MiB\n", float64(rss)/(1<<20))
+		fmt.Printf("  process peak RSS %.1f MiB\n", mib(rss))
 	}
 	b.ReportMetric(pps, "pages/s")
-	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(mib(peak), "peak-heap-MiB")
 }
+
+func mib(n uint64) float64 { return float64(n) / (1 << 20) }
 
 // peakRSS reads the process's high-water resident set size (Linux only).
 func peakRSS() uint64 {
@@ -126,5 +139,59 @@ func repoRoot(tb testing.TB) string {
 			tb.Fatal("go.mod not found")
 		}
 		dir = parent
+	}
+}
+
+// BenchmarkPreview measures what the preview does after an edit of the
+// example: the session's Update from the write to the last file written
+// (targets: a narrative edit under 100 ms, a workbook edit under 500 ms,
+// with serve's 20 ms debounce on top). Run with -benchtime 5x; it reports
+// the median and the slowest of the runs.
+//
+//	go test -run '^$' -bench Preview -benchtime 5x ./internal/build/
+func BenchmarkPreview(b *testing.B) {
+	for _, kind := range []struct {
+		name string
+		edit func(b *testing.B, root string, i int)
+	}{
+		{"narrative", func(b *testing.B, root string, i int) {
+			const at = "Kết quả năm 2024 được công bố"
+			editFile(b, root, "content/years/2024.md", at, fmt.Sprintf("%s (lần sửa %d)", at, i))
+		}},
+		{"workbook", func(b *testing.B, root string, i int) {
+			const remark = "Một số thủ tục chưa được công khai đầy đủ, kịp thời"
+			editZip(b, root, "data/scores/2024/so-ban-nganh.xlsx", "xl/sharedStrings.xml", remark, fmt.Sprintf("%s (lần sửa %d)", remark, i))
+		}},
+	} {
+		b.Run(kind.name, func(b *testing.B) {
+			root := copyExample(b)
+			out := filepath.Join(b.TempDir(), "served")
+			s := NewSession(Options{Root: root})
+			ctx := context.Background()
+			if rep, err := s.Update(ctx, out); err != nil {
+				b.Fatalf("%v\n%s", err, rep.Diagnostics)
+			}
+			var took []time.Duration
+			var rep *Report
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				kind.edit(b, root, i)
+				b.StartTimer()
+				t0 := time.Now()
+				var err error
+				if rep, err = s.Update(ctx, out); err != nil {
+					b.Fatalf("%v\n%s", err, rep.Diagnostics)
+				}
+				took = append(took, time.Since(t0))
+			}
+			slices.Sort(took)
+			fmt.Printf("\npreview, %s edit: median %s, slowest %s over %d runs; last: %d of %d pages rendered, %d files written\n",
+				kind.name, took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond), len(took), rep.Rendered, rep.Pages, rep.Written)
+			for _, st := range rep.Stages {
+				fmt.Printf("  %-8s %8s\n", st.Name, st.Duration.Round(100*time.Microsecond))
+			}
+			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+		})
 	}
 }

@@ -4,7 +4,9 @@
 // directory swapped in atomically) — and records each stage's time and peak
 // heap. Input: build Options naming a project directory. Output: a Report
 // with every diagnostic, and on success the site in Options.Out. `check` is
-// the same run without the render and write stages.
+// the same run without the render and write stages. A Session (the
+// preview's) runs the same stages again and again into one directory,
+// keeping what did not change and writing only what did.
 package build
 
 import (
@@ -59,6 +61,10 @@ type Stage struct {
 	Name          string
 	Duration      time.Duration
 	PeakHeapBytes uint64
+	// AllocBytes and Allocs are what the stage allocated on the heap
+	// (the whole process's, so other goroutines' too): the cost the
+	// garbage collector pays for it.
+	AllocBytes, Allocs uint64
 }
 
 // Report is what a run found and did.
@@ -72,8 +78,11 @@ type Report struct {
 	Results *par.Results
 	Pages   int // HTML pages written
 	Files   int // all files written, pages included
-	Stages  []Stage
-	Out     string
+	// Rendered and Written are a Session's: the pages it rendered and the
+	// files it wrote or removed (those whose bytes changed).
+	Rendered, Written int
+	Stages            []Stage
+	Out               string
 	// Leftover is the temporary folder an interrupted Build could not
 	// remove in time (see abortLimit); the next build removes it.
 	Leftover string
@@ -260,31 +269,59 @@ func analyse(opt *Options, project *projfs.FS, base baseurl.Base) (*Report, *inp
 	rep := &Report{Diagnostics: &diag.List{}}
 	ctx := opt.Context
 	in := &input{project: project}
+	ds, themeOK := loadStage(rep, opt, project, nil)
+	if ctx.Err() != nil {
+		return rep, in, interrupted(ctx)
+	}
+	base = baseOf(base, ds)
+	var html map[string]string
+	rep.stage("docs", func() error {
+		html = renderDocs(ctx, ds, base, rep.Diagnostics, nil)
+		return nil
+	})
+	if ctx.Err() != nil {
+		return rep, in, interrupted(ctx)
+	}
+	res := computeStage(rep, ds)
+	if ctx.Err() != nil {
+		return rep, in, interrupted(ctx)
+	}
+	checkStage(rep.Diagnostics, project, ds, res, themeOK)
+	if err := rep.Diagnostics.Err(); err != nil {
+		return rep, in, err
+	}
+	in.Input = &site.Input{Dataset: ds, Results: res, BaseURL: base.String(), HTML: html}
+	return rep, in, nil
+}
+
+// loadStage is the ingest stage: the dataset, with ingest's and the theme
+// overrides' diagnostics in rep. It reports whether the overrides are
+// readable.
+func loadStage(rep *Report, opt *Options, project *projfs.FS, cache *ingest.Cache) (*par.Dataset, bool) {
 	var ds *par.Dataset
 	themeOK := true
 	rep.stage("ingest", func() error {
 		var dl *diag.List
-		ds, dl = ingest.Load(project, ingest.Options{Workers: opt.Workers, Context: ctx})
+		ds, dl = ingest.Load(project, ingest.Options{Workers: opt.Workers, Context: opt.Context, Cache: cache})
 		rep.Diagnostics.Merge(dl)
 		themeOK = checkTheme(project, rep.Diagnostics)
 		return nil
 	})
 	rep.Dataset = ds
-	if ctx.Err() != nil {
-		return rep, in, interrupted(ctx)
-	}
+	return ds, themeOK
+}
+
+// baseOf is the command line's base URL, else site.yaml's; ingest checked
+// the latter (an invalid one is an error there, and "/" here).
+func baseOf(base baseurl.Base, ds *par.Dataset) baseurl.Base {
 	if base.Path == "" {
-		// ingest checked it; an invalid one is an error there, and "/" here.
 		base, _ = baseurl.Parse(ds.Site.BaseURL)
 	}
-	var html map[string]string
-	rep.stage("docs", func() error {
-		html = renderDocs(ctx, ds, base, rep.Diagnostics)
-		return nil
-	})
-	if ctx.Err() != nil {
-		return rep, in, interrupted(ctx)
-	}
+	return base
+}
+
+// computeStage is the compute stage; its diagnostics go to rep.
+func computeStage(rep *Report, ds *par.Dataset) *par.Results {
 	var res *par.Results
 	rep.stage("compute", func() error {
 		var dl *diag.List
@@ -293,18 +330,16 @@ func analyse(opt *Options, project *projfs.FS, base baseurl.Base) (*Report, *inp
 		return nil
 	})
 	rep.Results = res
-	if ctx.Err() != nil {
-		return rep, in, interrupted(ctx)
-	}
-	compute.Reconcile(ds, res, rep.Diagnostics)
+	return res
+}
+
+// checkStage applies the reconciliation register to the diagnostics in dl
+// and checks the project's own templates.
+func checkStage(dl *diag.List, project *projfs.FS, ds *par.Dataset, res *par.Results, themeOK bool) {
+	compute.Reconcile(ds, res, dl)
 	if themeOK { // a refused override is one error, not also a broken template
-		rep.Diagnostics.Merge(site.CheckTheme(projectTheme(project), project)) // the project's own templates/
+		dl.Merge(site.CheckTheme(projectTheme(project), project)) // the project's own templates/
 	}
-	if err := rep.Diagnostics.Err(); err != nil {
-		return rep, in, err
-	}
-	in.Input = &site.Input{Dataset: ds, Results: res, BaseURL: base.String(), HTML: html}
-	return rep, in, nil
 }
 
 func unwrapPath(err error) error {
@@ -318,40 +353,78 @@ func unwrapPath(err error) error {
 // renderDocs turns every document's markdown into safe HTML, keyed by the
 // document's path; the documents themselves are not changed. What the docs
 // stage changed (raw HTML dropped, images from other sites shown as links,
-// unsafe links removed) is a warning at its line of the file.
-func renderDocs(ctx context.Context, ds *par.Dataset, base baseurl.Base, dl *diag.List) map[string]string {
+// unsafe links removed) is a warning at its line of the file. cache, when
+// not nil, keeps each document's output between calls (a preview's
+// rebuilds): a document whose body and base path are unchanged is not
+// rendered again.
+func renderDocs(ctx context.Context, ds *par.Dataset, base baseurl.Base, dl *diag.List, cache map[string]*docOut) map[string]string {
 	out := map[string]string{}
 	if ds == nil {
 		return out
 	}
+	seen := map[string]bool{}
 	for _, d := range ds.Docs {
 		if ctx.Err() != nil {
 			return out
 		}
 		prefix := "n-" + string(d.Kind) + "-"
-		h, notes, err := docs.RenderNotes(d.Body, docs.Options{IDPrefix: prefix, BasePath: base.Path})
-		if err != nil {
-			dl.Errorf(par.Source{File: d.Path, Line: d.BodyLine}, "%v", err) // "markdown: …"
+		seen[d.Path] = true
+		r := cache[d.Path]
+		if r == nil || r.body != string(d.Body) || r.prefix != prefix || r.base != base.Path {
+			r = &docOut{body: string(d.Body), prefix: prefix, base: base.Path}
+			r.html, r.notes, r.err = docs.RenderNotes(d.Body, docs.Options{IDPrefix: prefix, BasePath: base.Path})
+			if cache != nil {
+				cache[d.Path] = r
+			}
+		}
+		if r.err != nil {
+			dl.Errorf(par.Source{File: d.Path, Line: d.BodyLine}, "%v", r.err) // "markdown: …"
 			continue
 		}
-		for _, n := range notes {
+		for _, n := range r.notes {
 			dl.Warnf(par.Source{File: d.Path, Line: d.BodyLine + n.Line - 1}, "%s", n.Msg)
 		}
-		out[d.Path] = h
+		out[d.Path] = r.html
+	}
+	for p := range cache {
+		if !seen[p] {
+			delete(cache, p)
+		}
 	}
 	return out
+}
+
+// docOut is one document's docs-stage output, for the cache of renderDocs.
+type docOut struct {
+	body, prefix, base string // what it was rendered from
+	html               string
+	notes              []docs.Note
+	err                error
 }
 
 // stage runs fn, recording its duration and peak heap.
 func (r *Report) stage(name string, fn func() error) error {
 	stop := startPeak()
+	alloc := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}, {Name: "/gc/heap/allocs:objects"}}
+	metrics.Read(alloc)
+	b0, n0 := metricUint(alloc[0]), metricUint(alloc[1])
 	t0 := time.Now()
 	err := fn()
-	r.Stages = append(r.Stages, Stage{Name: name, Duration: time.Since(t0), PeakHeapBytes: stop()})
+	st := Stage{Name: name, Duration: time.Since(t0), PeakHeapBytes: stop()}
+	metrics.Read(alloc)
+	st.AllocBytes, st.Allocs = metricUint(alloc[0])-b0, metricUint(alloc[1])-n0
+	r.Stages = append(r.Stages, st)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
+}
+
+func metricUint(s metrics.Sample) uint64 {
+	if s.Value.Kind() == metrics.KindUint64 {
+		return s.Value.Uint64()
+	}
+	return 0
 }
 
 // startPeak samples the heap every few milliseconds until stopped and

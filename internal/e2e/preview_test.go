@@ -33,10 +33,12 @@ func TestPreviewReloads(t *testing.T) {
 	if err := example.Generate(root, example.Options{Preset: "minimal"}); err != nil {
 		t.Fatal(err)
 	}
+	// As `parindex serve` does: one session, updating the served folder.
+	session := build.NewSession(build.Options{Root: root, BaseURL: basePath})
 	s, err := serve.New(serve.Options{
 		Root: root, Addr: "127.0.0.1:0", Debounce: 100 * time.Millisecond, Log: logWriter{t},
 		Build: func(ctx context.Context, out string) (string, error) {
-			_, err := build.Build(build.Options{Root: root, Out: out, BaseURL: basePath, Context: ctx})
+			_, err := session.Update(ctx, out)
 			return basePath, err
 		},
 	})

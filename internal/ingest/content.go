@@ -33,15 +33,35 @@ func loadContent(fsys fs.FS, reg *par.Registry, d *diag.List) ([]*par.Doc, []str
 			d.Warnf(par.Source{File: p}, "not a markdown document and not under %s/files/; ignored", contentDir)
 			continue
 		}
-		doc := placeDoc(p, rel, reg, d)
-		if doc == nil {
-			continue
-		}
-		if readDoc(fsys, doc, reg, d) {
+		if doc := cachedDoc(fsys, p, rel, reg, d); doc != nil {
 			docs = append(docs, doc)
 		}
 	}
 	return docs, assets
+}
+
+// cachedDoc reads one document: placed by its path, then its front matter
+// and body. Through a Cache, a document whose file and configuration are
+// unchanged since the last load is that load's, with its diagnostics.
+func cachedDoc(fsys fs.FS, p, rel string, reg *par.Registry, d *diag.List) *par.Doc {
+	in := inputOf(fsys)
+	st, stamped := in.stamps[p]
+	if in.cache != nil && stamped {
+		if e := in.cache.doc(p); e != nil && e.stamp == st && e.cfg == in.cfg {
+			d.Merge(&e.d)
+			return e.doc
+		}
+	}
+	e := &docEntry{stamp: st, cfg: in.cfg}
+	doc := placeDoc(p, rel, reg, &e.d)
+	if doc != nil && readDoc(fsys, doc, reg, &e.d) {
+		e.doc = doc
+	}
+	d.Merge(&e.d)
+	if in.cache != nil && stamped && !in.stopped() {
+		in.cache.storeDoc(p, e)
+	}
+	return e.doc
 }
 
 // placeDoc tells a document's kind from its path.

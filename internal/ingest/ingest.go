@@ -41,6 +41,9 @@ type Options struct {
 	// nil never stops. After a cancel the dataset is incomplete and the
 	// diagnostics are to be discarded: check Context.Err().
 	Context context.Context
+	// Cache, when not nil, keeps workbooks between loads of the same
+	// project (see Cache); nil reads everything.
+	Cache *Cache
 }
 
 // Paths of the project files, relative to the project root.
@@ -67,6 +70,14 @@ func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 		opt.Context = context.Background()
 	}
 	in := &input{FS: fsys, ctx: opt.Context, lim: DefaultLimits()}
+	if opt.Cache != nil {
+		in.cache, in.stamps = opt.Cache, map[string]fileStamp{}
+		// Before the configuration is read: should it change meanwhile,
+		// the key is older than what was read and the next load reads
+		// again, rather than trusting a parse under the newer key.
+		in.cfg = configKey(in)
+		in.cache.prune()
+	}
 	d := &diag.List{}
 	ds := &par.Dataset{}
 	ds.Site = loadSite(in, d)
@@ -102,6 +113,11 @@ type input struct {
 	fs.FS
 	ctx context.Context
 	lim par.Limits
+	// stamps are the regular files walkFiles listed, when Load has a
+	// Cache; nil otherwise. cfg is then the configuration's configKey.
+	stamps map[string]fileStamp
+	cache  *Cache
+	cfg    string
 }
 
 func (in *input) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(in.FS, name) }
@@ -287,6 +303,12 @@ func walkFiles(fsys fs.FS, dir string, d *diag.List) []string {
 		}
 		if e.Type().IsRegular() {
 			out = append(out, p)
+			if in.stamps != nil {
+				// From the listing: cheaper than a Stat by path.
+				if st, err := e.Info(); err == nil {
+					in.stamps[p] = fileStamp{size: st.Size(), mod: st.ModTime()}
+				}
+			}
 			return nil
 		}
 		if hidden(p) {

@@ -29,9 +29,14 @@ type scoreEnv struct {
 }
 
 type workbook struct {
-	path   string
-	year   int
-	weight int64 // bytes it takes while read: file plus twice the decompressed parts
+	path     string
+	year     int
+	weight   int64 // bytes it takes while read: file plus twice the decompressed parts
+	unzipped int64 // decompressed size its zip directory declares (0: over a limit, or unknown)
+	// stamp and cached are set when Load has a Cache: cached is the
+	// cache's entry for the same file, size and modification time, or nil.
+	stamp  fileStamp
+	cached *bookEntry
 }
 
 // fileOut is one workbook's harvest, kept per file so results merge in
@@ -74,10 +79,15 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 		}
 		books = append(books, workbook{path: p, year: year})
 	}
+	in := inputOf(fsys)
+	cfg := in.cfg
+	if opt.Cache != nil {
+		// Before the return below: entries of removed workbooks go.
+		opt.Cache.lookup(in, books, opt.Limits)
+	}
 	if len(books) == 0 {
 		return nil, nil
 	}
-	in := inputOf(fsys)
 	if !sizeBooks(in, books, opt.Limits, d) {
 		return nil, nil
 	}
@@ -102,7 +112,7 @@ func loadScores(fsys fs.FS, ds *par.Dataset, opt Options, d *diag.List) ([]*par.
 				if !mem.acquire(in.ctx, w) {
 					continue
 				}
-				outs[i] = env.readWorkbook(books[i], t)
+				outs[i] = env.readCached(books[i], t, opt.Cache, cfg)
 				mem.release(w)
 			}
 		}()
@@ -165,6 +175,12 @@ func sizeBooks(in *input, books []workbook, lim xlsx.Limits, d *diag.List) bool 
 			return false
 		}
 		b := &books[i]
+		if e := b.cached; e != nil {
+			// Sized when it was first read; its file has not changed.
+			total += e.unzipped
+			b.weight, b.unzipped = e.weight, e.unzipped
+			continue
+		}
 		f, err := in.Open(b.path)
 		if err != nil {
 			continue // reported when read
@@ -180,6 +196,7 @@ func sizeBooks(in *input, books []workbook, lim xlsx.Limits, d *diag.List) bool 
 			}
 			if size <= lim.MaxFileBytes && unzipped <= lim.MaxUnzipBytes {
 				total += unzipped
+				b.unzipped = unzipped
 			}
 			// Reading holds the file, the parts excelize keeps and the
 			// grid of cell texts: about twice the decompressed size
@@ -285,23 +302,46 @@ func applyParents(reg *par.Registry, sums []*par.Summary, d *diag.List) {
 }
 
 // readWorkbook reads one workbook and parses each sheet by its layout.
-func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
+func (env *scoreEnv) readWorkbook(b workbook, t *texts) fileOut {
+	book, out := env.readBook(b)
+	if book != nil {
+		out = env.parse(book, b, t)
+	}
+	return out
+}
+
+// parse parses a workbook that was read, recovering from a parser bug.
+func (env *scoreEnv) parse(book *xlsx.Book, b workbook, t *texts) (out fileOut) {
+	defer func() {
+		if p := recover(); p != nil {
+			out = fileOut{}
+			out.d.Errorf(par.Source{File: b.path}, "internal error while reading the workbook (please report): %v", p)
+		}
+	}()
+	env.parseBook(book, b, &out, t)
+	return out
+}
+
+// readBook reads one workbook into grids; when it cannot, out holds the
+// error at the file (or its sheet and cell).
+func (env *scoreEnv) readBook(b workbook) (book *xlsx.Book, out fileOut) {
 	defer func() {
 		// A parser bug on some odd sheet must cost that file, not the
 		// build; the message asks for a report.
 		if p := recover(); p != nil {
-			out = fileOut{}
+			book, out = nil, fileOut{}
 			out.d.Errorf(par.Source{File: b.path}, "internal error while reading the workbook (please report): %v", p)
 		}
 	}()
 	f, err := env.fsys.Open(b.path)
 	if err != nil {
 		out.d.Errorf(par.Source{File: b.path}, "%s", readErr(err))
-		return out
+		return nil, out
 	}
-	book, err := xlsx.ReadContext(env.ctx, f, env.limits)
+	book, err = xlsx.ReadContext(env.ctx, f, env.limits)
 	f.Close()
 	if err != nil {
+		book = nil
 		var xe *xlsx.Error
 		if errors.As(err, &xe) {
 			msg := xe.Msg
@@ -315,10 +355,9 @@ func (env *scoreEnv) readWorkbook(b workbook, t *texts) (out fileOut) {
 		} else {
 			out.d.Errorf(par.Source{File: b.path}, "cannot read workbook: %v", err)
 		}
-		return out
+		return nil, out
 	}
-	env.parseBook(book, b, &out, t)
-	return out
+	return book, out
 }
 
 // parseBook parses each sheet of a workbook by its layout. A sheet that

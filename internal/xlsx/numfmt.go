@@ -2,9 +2,12 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 // A workbook stores a score at float precision (68.335212707519531) and
@@ -185,9 +188,9 @@ func bracketIsDecoration(b string) bool {
 // (the s attribute of a cell indexes it): the numFmtId of each xf of
 // cellXfs, looked up in numFmts, where a format the file defines wins
 // over the built-in of that id, as when excelize formats a value.
-// excelize has already decoded the part when the workbook opened (a part
-// it cannot decode fails the workbook), so the structure is known good; a
-// part that does not scan gives no formats. Nil when no style has a
+// checkStyles has already decoded the part when the workbook opened (a
+// part it cannot decode fails the workbook), so the structure is known
+// good; a part that does not scan gives no formats. Nil when no style has a
 // fixed-decimal format.
 func cellFormats(b []byte) []NumFormat {
 	var tz tokenizer
@@ -282,4 +285,48 @@ func numFormatByID(id int, custom map[int]string) NumFormat {
 		return formatOf(code)
 	}
 	return 0
+}
+
+// xmlStyles is the part of excelize's xlsxStyleSheet whose decoding can
+// fail on the attributes Read relies on: the root element and namespace,
+// and the integer attributes of number formats and cell formats.
+type xmlStyles struct {
+	XMLName xml.Name `xml:"http://schemas.openxmlformats.org/spreadsheetml/2006/main styleSheet"`
+	NumFmts *struct {
+		Count  int `xml:"count,attr"`
+		NumFmt []struct {
+			NumFmtID int `xml:"numFmtId,attr"`
+		} `xml:"numFmt"`
+	} `xml:"numFmts"`
+	CellStyleXfs *xmlXfs `xml:"cellStyleXfs"`
+	CellXfs      *xmlXfs `xml:"cellXfs"`
+}
+
+type xmlXfs struct {
+	Count int `xml:"count,attr"`
+	Xf    []struct {
+		NumFmtID *int `xml:"numFmtId,attr"`
+		FontID   *int `xml:"fontId,attr"`
+		FillID   *int `xml:"fillId,attr"`
+		BorderID *int `xml:"borderId,attr"`
+		XfID     *int `xml:"xfId,attr"`
+	} `xml:"xf"`
+}
+
+// checkStyles fails a styles part that excelize could not decode, with
+// its message: the workbook's number formats would be unknown, and
+// decimals must not be guessed. (excelize.OpenReader decoded it, and the
+// theme, on every open; Read now decodes only what it relies on.) An
+// empty part is no styles at all.
+func checkStyles(b []byte) error {
+	if bytes.Contains(b, []byte(nsMainStrict)) {
+		b = bytes.ReplaceAll(b, []byte(nsMainStrict), []byte(nsMain))
+	}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	dec.CharsetReader = charset.NewReaderLabel
+	var st xmlStyles
+	if err := dec.Decode(&st); err != nil && err != io.EOF {
+		return err
+	}
+	return nil
 }

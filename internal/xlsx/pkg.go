@@ -61,6 +61,8 @@ func sniff(data []byte) *Error {
 type opcPackage struct {
 	files  map[string]*zip.File // by part name, as excelize names them
 	sheets map[string]string    // sheet name -> part name
+	order  []string             // sheet names in workbook order
+	hidden map[string]bool      // sheets whose state is not visible
 }
 
 type xmlRels struct {
@@ -73,8 +75,9 @@ type xmlRels struct {
 
 type xmlWorkbook struct {
 	Sheets []struct {
-		Name string `xml:"name,attr"`
-		RID  string `xml:"id,attr"` // r:id; the namespace differs in Strict OOXML
+		Name  string `xml:"name,attr"`
+		RID   string `xml:"id,attr"` // r:id; the namespace differs in Strict OOXML
+		State string `xml:"state,attr"`
 	} `xml:"sheets>sheet"`
 }
 
@@ -92,7 +95,7 @@ func openPackage(data []byte, lim Limits) (*opcPackage, *Error) {
 		return nil, notXLSX("corrupt or truncated zip archive")
 	}
 	tooBig := newErr(ErrUnzipTooLarge, "", "", "workbook decompresses to over %s (zip bomb?)", sizeText(lim.MaxUnzipBytes))
-	pkg := &opcPackage{files: map[string]*zip.File{}, sheets: map[string]string{}}
+	pkg := &opcPackage{files: map[string]*zip.File{}, sheets: map[string]string{}, hidden: map[string]bool{}}
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
@@ -135,6 +138,12 @@ func openPackage(data []byte, lim Limits) (*opcPackage, *Error) {
 		return nil, newErr(ErrCorrupt, "", "", "malformed workbook relationships: %v", err)
 	}
 	for _, s := range wb.Sheets {
+		// As excelize's GetSheetList and GetSheetVisible: every sheet the
+		// workbook lists, visible unless its state says otherwise.
+		pkg.order = append(pkg.order, s.Name)
+		if s.State != "" && s.State != "visible" {
+			pkg.hidden[s.Name] = true
+		}
 		for _, rel := range wbRels.Rels {
 			if rel.ID != s.RID {
 				continue
