@@ -34,7 +34,7 @@ func TestStagesLeaveTheDatasetAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	renderDocs(t.Context(), ds, baseurl.Root, &diag.List{})
+	renderDocs(t.Context(), ds, baseurl.Root, &diag.List{}, nil)
 	res, _ := compute.Run(ds)
 	compute.Reconcile(ds, res, &diag.List{})
 	after, err := json.Marshal(ds)

@@ -96,7 +96,6 @@ func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 		return ds, d
 	}
 	ds.Sheets, ds.Summaries = loadScores(in, ds, opt, d)
-	floorPrecision(ds)
 	if in.stopped() {
 		return ds, d
 	}

@@ -7,14 +7,15 @@ import "parindex/internal/par"
 // digits read from a numeric cell understate how the figure was published;
 // without this, tolerances would loosen to 0.05 and tables would mix "96,1"
 // with "95,18". Figures typed with more digits (91.651) keep them. It is
-// ingest's last step, so the dataset later stages read is final.
-func floorPrecision(ds *par.Dataset) {
+// the last step of parsing a workbook, so what a preview's cache keeps and
+// what later stages read is final.
+func floorPrecision(ds *par.Dataset, sheets []*par.Sheet, sums []*par.Summary) {
 	floor := func(f *par.Figure, dec int) {
 		if f.Known() && f.Decimals < dec {
 			f.Decimals = dec
 		}
 	}
-	for _, s := range ds.Summaries {
+	for _, s := range sums {
 		fw := ds.Framework(s.Group, s.Year)
 		if fw == nil {
 			continue
@@ -27,7 +28,7 @@ func floorPrecision(ds *par.Dataset) {
 			s.Areas[k] = f
 		}
 	}
-	for _, sh := range ds.Sheets {
+	for _, sh := range sheets {
 		fw := ds.Framework(sh.Group, sh.Year)
 		if fw == nil {
 			continue

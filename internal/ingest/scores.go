@@ -319,6 +319,7 @@ func (env *scoreEnv) parse(book *xlsx.Book, b workbook, t *texts) (out fileOut) 
 		}
 	}()
 	env.parseBook(book, b, &out, t)
+	floorPrecision(env.ds, out.sheets, out.sums)
 	return out
 }
 
