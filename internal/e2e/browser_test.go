@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"parindex"
 	"parindex/internal/build"
 )
 
@@ -45,6 +46,7 @@ const (
 // for a page no link leads to, the fixed path.
 type pageKind struct {
 	name    string
+	tmpl    string // the template it renders with, when not name or name's prefix before "-"
 	pattern *regexp.Regexp
 	path    string // fixed path relative to the base path, instead of pattern
 	charts  bool   // the page must have at least one chart
@@ -81,13 +83,37 @@ func pageKinds() []pageKind {
 		// (images on other hosts, protocol-relative, raw HTML); the
 		// recorder fails the page on any request leaving the site.
 		{name: "page-outside", path: "trang/" + outsidePage + "/", marker: `main a[href="https://cdn.example.com/logo.png"]`},
-		{name: "not-found", path: "404.html"},
+		{name: "not-found", tmpl: "404", path: "404.html"},
 		// Issue 9: the public list of recorded differences, a ranking that
 		// marks one (‡), and a unit-year page for a year the unit was not
 		// scored (its narrative says why).
 		{name: "reconciliation", path: "doi-chieu/", marker: "table.recon-list", mobile: true},
 		{name: "ranking-recorded", path: "nam/2021/so/", marker: "a.recon"},
 		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
+	}
+}
+
+// Every page template of the theme is visited by the browser test, so a
+// page kind added to the site cannot go without its browser checks.
+func TestBrowserCoversEveryTemplate(t *testing.T) {
+	files, err := fs.Glob(parindex.Theme, "templates/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no templates in the theme: %v", err)
+	}
+	covered := map[string]bool{}
+	for _, k := range pageKinds() {
+		switch {
+		case k.tmpl != "":
+			covered[k.tmpl] = true
+		default:
+			covered[k.name] = true
+		}
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "templates/"), ".html")
+		if !covered[name] {
+			t.Errorf("template %s: no page of it in pageKinds", f)
+		}
 	}
 }
 
