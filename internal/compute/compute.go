@@ -17,7 +17,10 @@ package compute
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"parindex/internal/diag"
 	"parindex/internal/par"
@@ -43,10 +46,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 	}
 	res := &par.Results{ByUnit: map[string][]*par.Result{}}
 
-	data := x.collect()
-	for _, k := range sortedKeys(data) {
-		x.build(k, data[k])
-	}
+	x.buildAll(x.collect())
 	x.bands()
 	x.annexChecks()
 	x.checkRanksAndBands()
@@ -213,7 +213,55 @@ func nameAt(u *par.Unit, year int) string {
 }
 
 // build makes the ranking of one group-year from its data and the registry.
-func (x *run) build(k gyKey, data map[string]*input) {
+// buildAll computes the ranking of every group-year. Group-years are
+// independent here (what one year says of the next is compared later, in
+// changes), so they are computed on a worker per CPU, each with its own
+// diagnostics and collator over the shared, read-only dataset and indexes;
+// the rankings and diagnostics are then taken in key order, so the result
+// is that of a serial run.
+func (x *run) buildAll(data map[gyKey]map[string]*input) {
+	keys := sortedKeys(data)
+	for _, k := range keys {
+		if fw := x.ds.Framework(k.Group, k.Year); fw != nil {
+			x.nodeCount(fw) // fills x.nodes now: the workers only read it
+		}
+	}
+	type built struct {
+		rk *ranking
+		dl *diag.List
+	}
+	out := make([]built, len(keys))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(keys)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := *x
+			w.coll = viet.NewCollator() // a collator is not safe for concurrent use
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(keys) {
+					return
+				}
+				w.dl = &diag.List{}
+				out[i] = built{w.build(keys[i], data[keys[i]]), w.dl}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, b := range out {
+		x.dl.Merge(b.dl)
+		if b.rk != nil {
+			x.insert(keys[i], b.rk)
+		}
+	}
+}
+
+// build computes one group-year's ranking, or nil when it has no group or
+// framework (reported). It reads the run's indexes and writes only its
+// diagnostics.
+func (x *run) build(k gyKey, data map[string]*input) *ranking {
 	ids := make([]string, 0, len(data))
 	for id := range data {
 		ids = append(ids, id)
@@ -224,12 +272,12 @@ func (x *run) build(k gyKey, data map[string]*input) {
 	g := x.reg.Group(k.Group)
 	if g == nil {
 		x.dl.Because(diag.GroupKey(k.Group)).Errorf(first, "ranking group %q is not in the registry; its results for %d are left out", k.Group, k.Year)
-		return
+		return nil
 	}
 	fw := x.ds.Framework(k.Group, k.Year)
 	if fw == nil {
 		x.dl.Because(diag.FrameworkYearKey(k.Group, k.Year)).Errorf(first, "no framework covers group %q in %d; its results are left out", k.Group, k.Year)
-		return
+		return nil
 	}
 
 	rk := &ranking{r: &par.Ranking{Group: g, Year: k.Year, Framework: fw}, fw: fw}
@@ -260,7 +308,12 @@ func (x *run) build(k gyKey, data map[string]*input) {
 		rk.entries = append(rk.entries, x.entry(rk, in, in.unit))
 	}
 	x.rank(rk)
+	return rk
+}
 
+// insert adds a computed ranking to the run, keeping x.order by year,
+// then registry group order.
+func (x *run) insert(k gyKey, rk *ranking) {
 	x.rk[k] = rk
 	pos := func(r *ranking) int { return slices.Index(x.reg.Groups, r.r.Group) }
 	i, _ := slices.BinarySearchFunc(x.order, rk, func(a, b *ranking) int {
