@@ -42,20 +42,7 @@ var benchUnits = flag.Int("units", 3000, "BenchmarkLarge: number of units (× 10
 // directory (creating 33,000 files and directories costs what the file
 // system makes it cost: on some machines /tmp is many times slower).
 func BenchmarkLarge(b *testing.B) {
-	dir := os.Getenv("PARINDEX_BENCH_DIR")
-	if dir == "" {
-		dir = b.TempDir()
-	} else {
-		dir = filepath.Join(dir, fmt.Sprintf("units-%d", *benchUnits))
-	}
-	var gen time.Duration
-	if _, err := os.Stat(filepath.Join(dir, "data", "units.yaml")); err != nil {
-		t0 := time.Now()
-		if err := example.Generate(dir, example.Options{Preset: "large", Units: *benchUnits}); err != nil {
-			b.Fatal(err)
-		}
-		gen = time.Since(t0)
-	}
+	dir, gen := benchInput(b, *benchUnits)
 	out := b.TempDir()
 	if o := os.Getenv("PARINDEX_BENCH_OUT"); o != "" {
 		out = o
@@ -70,6 +57,26 @@ func BenchmarkLarge(b *testing.B) {
 			report(b, fmt.Sprintf("large (%d units)", *benchUnits), rep, gen)
 		}
 	}
+}
+
+// benchInput is the large preset at units units × 10 years, generated
+// into PARINDEX_BENCH_DIR/units-N (kept between runs) or a temporary
+// folder; gen is the time it took to generate, 0 when it was kept.
+func benchInput(b *testing.B, units int) (dir string, gen time.Duration) {
+	dir = os.Getenv("PARINDEX_BENCH_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	} else {
+		dir = filepath.Join(dir, fmt.Sprintf("units-%d", units))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "units.yaml")); err != nil {
+		t0 := time.Now()
+		if err := example.Generate(dir, example.Options{Preset: "large", Units: units}); err != nil {
+			b.Fatal(err)
+		}
+		gen = time.Since(t0)
+	}
+	return dir, gen
 }
 
 func report(b *testing.B, name string, rep *Report, gen time.Duration) {
