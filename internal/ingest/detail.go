@@ -80,6 +80,7 @@ func (sc *sheetCtx) parseDetail(h *header) *par.Sheet {
 	}
 	sc.layout = l
 	rows := sc.classify(l, x)
+	defer g.t.keepRows(rows.items)
 	s := &par.Sheet{Unit: unit.ID, Year: sc.year, Group: unit.Group, Framework: f.ID, Name: name, Src: g.sheetSrc()}
 	p := &sheetProblems{}
 
