@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,11 +37,15 @@ import (
 //     same data, same theme), reuses the results without computing them
 //     again and renders only the pages that show those bodies
 //     (site.Affected);
-//   - otherwise computes and renders everything again, from the cached
-//     workbooks (the page plan does not say which pages read which data;
-//     when it does, this is where a data edit narrows to its pages);
+//   - when nothing but workbooks under data/scores/ (and document bodies)
+//     changed, computes the results again from the cached workbooks and
+//     renders only the pages that show a ranking whose results changed
+//     (rankingDigests, site.ShowingRankings) or a changed body, provided
+//     the plan has the same pages and the register of recorded
+//     differences is the same;
+//   - otherwise computes and renders everything again;
 //
-// and in both cases renders into memory first and then writes into the
+// and in all cases renders into memory first and then writes into the
 // directory, in place, only the files whose bytes changed, removing those
 // the site no longer has. A failed or stopped Update leaves the directory
 // as the last good build left it. The output is byte-identical to a
@@ -72,8 +77,11 @@ type snapshot struct {
 	ds     *par.Dataset
 	res    *par.Results
 	base   baseurl.Base
-	ingest string     // ingest's diagnostics, as text
-	other  *diag.List // final diagnostics but the docs stage's
+	ingest string            // ingest's diagnostics, as text
+	other  *diag.List        // final diagnostics but the docs stage's
+	urls   []string          // the planned pages
+	ranks  map[string]uint64 // rankingDigests of res
+	recon  uint64            // reconDigest of res
 }
 
 // stamp identifies a version of a file without reading it.
@@ -123,6 +131,10 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	}
 
 	changed, bodyOnly := s.bodiesOnly(dir, stamps, ds, base, ingestText)
+	var scoresOnly bool
+	if !bodyOnly {
+		changed, scoresOnly = s.scoresOnly(dir, stamps, ds, base)
+	}
 	var res *par.Results
 	other := rep.Diagnostics
 	if bodyOnly {
@@ -152,11 +164,23 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 		workers = runtime.NumCPU()
 	}
 	var pages, todo []site.Page
+	var ranks map[string]uint64
+	var recon uint64
+	narrowed := bodyOnly
 	rep.stage("plan", func() error {
 		pages = site.Plan(in)
 		todo = pages
 		if bodyOnly {
 			todo = withAncestors(pages, site.Affected(pages, changed))
+			ranks, recon = s.last.ranks, s.last.recon
+			return nil
+		}
+		ranks, recon = rankingDigests(res, s.seed), reconDigest(res, s.seed)
+		if scoresOnly {
+			if keys, ok := s.last.changedRankings(pages, ranks, recon); ok {
+				todo = withAncestors(pages, slices.Concat(site.ShowingRankings(pages, keys), site.Affected(pages, changed)))
+				narrowed = true
+			}
 		}
 		return nil
 	})
@@ -172,7 +196,7 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 		}
 		return site.Render(in, theme, todo, workers, mem)
 	})
-	if err == nil && !bodyOnly {
+	if err == nil && !narrowed {
 		err = rep.stage("assets", func() error { return s.readAssets(ctx, project, theme, ds, mem) })
 	}
 	if ctx.Err() != nil {
@@ -182,7 +206,7 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 		return rep, err
 	}
 	err = rep.stage("publish", func() error {
-		n, err := s.sync(dir, mem.files, !bodyOnly)
+		n, err := s.sync(dir, mem.files, !narrowed)
 		rep.Written = n
 		return err
 	})
@@ -192,7 +216,11 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 		return rep, err
 	}
 	rep.Pages, rep.Rendered, rep.Files = len(pages), len(todo), len(s.files)
-	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other}
+	urls := make([]string, len(pages))
+	for i, p := range pages {
+		urls[i] = p.URL
+	}
+	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other, urls: urls, ranks: ranks, recon: recon}
 	return rep, nil
 }
 
@@ -216,12 +244,46 @@ func (s *Session) bodiesOnly(dir string, stamps map[string]stamp, ds *par.Datase
 			return nil, false
 		}
 	}
-	if len(ds.Docs) != len(last.ds.Docs) {
+	return docBodiesChanged(ds, last.ds)
+}
+
+// scoresOnly reports whether the input differs from the last good build's
+// in nothing but workbooks under data/scores/ (changed, added or removed)
+// and the bodies of documents, and which documents (their paths) changed.
+// The results are then computed again, and changedRankings says which
+// pages they change.
+func (s *Session) scoresOnly(dir string, stamps map[string]stamp, ds *par.Dataset, base baseurl.Base) ([]string, bool) {
+	last := s.last
+	if last == nil || s.dir != dir || last.base != base {
+		return nil, false
+	}
+	scores := func(p string) bool { return strings.HasPrefix(p, "data/scores/") }
+	doc := func(p string) bool {
+		return strings.HasPrefix(p, "content/") && !strings.HasPrefix(p, "content/files/") && strings.HasSuffix(strings.ToLower(p), ".md")
+	}
+	for p, st := range stamps {
+		if old, ok := last.stamps[p]; (!ok || old != st) && !scores(p) && !doc(p) {
+			return nil, false
+		}
+	}
+	for p := range last.stamps {
+		if _, ok := stamps[p]; !ok && !scores(p) {
+			return nil, false
+		}
+	}
+	return docBodiesChanged(ds, last.ds)
+}
+
+// docBodiesChanged lists the documents whose body differs between two
+// datasets, or reports false when the documents differ in anything else
+// (a document added, removed or with other front matter).
+func docBodiesChanged(ds, old *par.Dataset) ([]string, bool) {
+	if len(ds.Docs) != len(old.Docs) {
 		return nil, false
 	}
 	var changed []string
 	for i, d := range ds.Docs {
-		o := last.ds.Docs[i]
+		o := old.Docs[i]
 		if d.Path != o.Path {
 			return nil, false
 		}
@@ -235,6 +297,33 @@ func (s *Session) bodiesOnly(dir string, stamps map[string]stamp, ds *par.Datase
 		}
 	}
 	return changed, true
+}
+
+// changedRankings names the rankings whose results differ from the
+// snapshot's, or reports false when the change reaches further: other
+// pages planned, rankings added or removed, or the register of recorded
+// differences changed (every kind of page marks those).
+func (last *snapshot) changedRankings(pages []site.Page, ranks map[string]uint64, recon uint64) ([]string, bool) {
+	if len(pages) != len(last.urls) || recon != last.recon || len(ranks) != len(last.ranks) {
+		return nil, false
+	}
+	for i, p := range pages {
+		if p.URL != last.urls[i] {
+			return nil, false
+		}
+	}
+	var keys []string
+	for k, d := range ranks {
+		old, ok := last.ranks[k]
+		if !ok {
+			return nil, false
+		}
+		if old != d {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys, true
 }
 
 // withAncestors adds to some pages those of pages whose URL is a folder

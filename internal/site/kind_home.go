@@ -11,7 +11,7 @@ import (
 // all years and the site's narrative (content/index.md).
 func homeKind() pageKind {
 	return pageKind{Template: "home", Pattern: urlHome, pages: func(m *model) []Page {
-		return []Page{{URL: urlHome, Title: "Trang chủ", Docs: docPaths(m.siteDoc),
+		return []Page{{URL: urlHome, Title: "Trang chủ", Docs: docPaths(m.siteDoc), AllResults: true,
 			view: func() (any, error) { return m.home(), nil }}}
 	}}
 }

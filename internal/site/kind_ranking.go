@@ -21,8 +21,9 @@ func rankingKind() pageKind {
 				title = rk.Group.Name + " — kết quả năm " + strconv.Itoa(rk.Year)
 			}
 			out = append(out, Page{URL: rankingURL(rk.Year, rk.Group.ID), Title: title, Crumb: rk.Group.Name,
-				Docs: docPaths(m.groupYearDoc[rkKey{rk.Year, rk.Group.ID}]),
-				view: func() (any, error) { return m.ranking(rk), nil }})
+				Docs:     docPaths(m.groupYearDoc[rkKey{rk.Year, rk.Group.ID}]),
+				Rankings: []string{RankingKey(rk.Year, rk.Group.ID)},
+				view:     func() (any, error) { return m.ranking(rk), nil }})
 		}
 		return out
 	}}

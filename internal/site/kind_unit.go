@@ -14,7 +14,7 @@ func unitKind() pageKind {
 		out := make([]Page, 0, len(m.reg.Units))
 		for _, u := range m.reg.Units {
 			name := u.Current().Name
-			out = append(out, Page{URL: unitURL(u.ID), Title: name, Crumb: name, Docs: docPaths(m.unitDocs[u.ID]),
+			out = append(out, Page{URL: unitURL(u.ID), Title: name, Crumb: name, Docs: docPaths(m.unitDocs[u.ID]), Rankings: m.unitRankings(u),
 				view: func() (any, error) { return m.unit(u), nil }})
 		}
 		return out
@@ -22,6 +22,26 @@ func unitKind() pageKind {
 }
 
 func (p *unitPage) charts() []chart.Chart { return p.Charts }
+
+// unitRankings are the rankings whose results a unit page shows: its own
+// years, the years of the history it continues and its predecessors'.
+func (m *model) unitRankings(u *par.Unit) []string {
+	var out []string
+	add := func(rs []*par.Result) {
+		for _, r := range rs {
+			if k := RankingKey(r.Year, r.Group); !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	add(m.history(u))
+	add(m.res.ByUnit[u.ID])
+	for _, p := range m.predecessors(u) {
+		add(m.res.ByUnit[p.ID])
+	}
+	slices.Sort(out)
+	return out
+}
 
 type formerName struct {
 	Name  string

@@ -22,7 +22,8 @@ func unitYearKind() pageKind {
 				}
 				out = append(out, Page{URL: unitYearURL(u.ID, r.Year), Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year),
 					Crumb: "Năm " + strconv.Itoa(r.Year), Docs: docPaths(m.unitYearDocs[uyKey{u.ID, r.Year}]),
-					view: func() (any, error) { return m.unitYear(u, r), nil }})
+					Rankings: []string{RankingKey(r.Year, r.Group)},
+					view:     func() (any, error) { return m.unitYear(u, r), nil }})
 			}
 		}
 		return out

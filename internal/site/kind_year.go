@@ -13,8 +13,14 @@ func yearKind() pageKind {
 	return pageKind{Template: "year", Pattern: "/nam/<year>/", pages: func(m *model) []Page {
 		var out []Page
 		for _, y := range m.res.Years {
+			var rks []string
+			for _, rk := range m.res.Rankings {
+				if rk.Year == y {
+					rks = append(rks, RankingKey(rk.Year, rk.Group.ID))
+				}
+			}
 			out = append(out, Page{URL: yearURL(y), Title: "Kết quả năm " + strconv.Itoa(y), Crumb: "Năm " + strconv.Itoa(y),
-				Docs: docPaths(m.yearDocs[y]), view: func() (any, error) { return m.year(y), nil }})
+				Docs: docPaths(m.yearDocs[y]), Rankings: rks, view: func() (any, error) { return m.year(y), nil }})
 		}
 		return out
 	}}

@@ -30,6 +30,7 @@ import (
 	"io/fs"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -63,9 +64,32 @@ type Page struct {
 	// documents' front matter; a change to nothing but a document's body
 	// changes only the pages that name it here (see Affected).
 	Docs []string
+	// Rankings are the rankings (RankingKey) whose results the page shows,
+	// and AllResults marks a page that shows results from across the site
+	// (the home page). When the results of some rankings change and the
+	// plan stays the same, only the pages naming one of them here, or with
+	// AllResults, change (see ShowingRankings).
+	Rankings   []string
+	AllResults bool
 
 	// view builds what the template sees as .Data; nil gives nil.
 	view func() (any, error)
+}
+
+// RankingKey names the ranking of group in year for Page.Rankings.
+func RankingKey(year int, group string) string { return strconv.Itoa(year) + "/" + group }
+
+// ShowingRankings lists the pages that show results of one of the
+// rankings named by keys (RankingKey), in plan order: what a preview
+// re-renders when only those rankings' results changed.
+func ShowingRankings(pages []Page, keys []string) []Page {
+	var out []Page
+	for _, p := range pages {
+		if p.AllResults || slices.ContainsFunc(p.Rankings, func(k string) bool { return slices.Contains(keys, k) }) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Affected lists the pages that show the body of one of the documents at

@@ -541,3 +541,24 @@ func TestKindsHaveGoldens(t *testing.T) {
 		}
 	}
 }
+
+// A change to one ranking's results re-renders the pages that show them:
+// the ranking, its year, its units' pages and unit-year pages of that
+// year, and the home page; not the other rankings or the methodology.
+func TestShowingRankings(t *testing.T) {
+	pages := Plan(newFixture("").input("/"))
+	got := map[string]bool{}
+	for _, p := range ShowingRankings(pages, []string{RankingKey(2023, "so")}) {
+		got[p.URL] = true
+	}
+	for _, u := range []string{"/", "/nam/2023/", "/nam/2023/so/", "/don-vi/so-noi-vu/", "/don-vi/so-noi-vu/2023/"} {
+		if !got[u] {
+			t.Errorf("%s not re-rendered", u)
+		}
+	}
+	for _, u := range []string{"/nam/2022/so/", "/phuong-phap/", "/don-vi/", "/quyet-dinh/"} {
+		if got[u] {
+			t.Errorf("%s re-rendered, though it shows nothing of the 2023 departments", u)
+		}
+	}
+}
