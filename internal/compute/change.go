@@ -12,6 +12,12 @@ import (
 // with its predecessor, but only if exactly one predecessor was scored in
 // year−1 in the same group: a change against one of several merged units
 // would mislead. A gap of more than a year gives no change.
+//
+// The change of rank counts only the units ranked in the group in both
+// years: a unit that entered or left the ranking (created, merged, not
+// scored) would otherwise move everyone below it without any of them
+// doing better or worse. The group's size in both years is kept so the
+// page can state a change of size ("5/20 → 5/14").
 func (x *run) changes(res *par.Results) {
 	at := func(id string, year int) *par.Result {
 		for _, r := range res.ByUnit[id] {
@@ -31,7 +37,21 @@ func (x *run) changes(res *par.Results) {
 			}
 		}
 	}
+	type gy struct {
+		group string
+		year  int
+	}
+	ranked := map[gy]int{}
 	for _, rk := range res.Rankings {
+		for _, r := range rk.Results {
+			if r.Rank.N > 0 {
+				ranked[gy{rk.Group.ID, rk.Year}]++
+			}
+		}
+	}
+	for _, rk := range res.Rankings {
+		var pairs []rankPair
+		own := map[*par.Result]bool{} // previous results compared with their own unit
 		for _, r := range rk.Results {
 			y := r.Year - 1
 			prev, via := at(r.Unit.ID, y), ""
@@ -51,12 +71,19 @@ func (x *run) changes(res *par.Results) {
 			}
 			ch := &par.Change{
 				Year:       y,
-				PrevRank:   prev.Rank.N,
 				Comparable: prev.Framework != nil && r.Framework != nil && prev.Framework.ID == r.Framework.ID,
 				Via:        via,
 			}
-			if prev.Rank.N > 0 && r.Rank.N > 0 {
-				ch.Rank = prev.Rank.N - r.Rank.N
+			// A rank in another group is no place in this one.
+			if prev.Group == r.Group && prev.Rank.N > 0 {
+				ch.PrevRank = prev.Rank.N
+				ch.PrevOf, ch.Of = ranked[gy{r.Group, y}], ranked[gy{r.Group, r.Year}]
+				if r.Rank.N > 0 {
+					pairs = append(pairs, rankPair{cur: r, prev: prev})
+					if via == "" {
+						own[prev] = true
+					}
+				}
 			}
 			if r.Scored && r.Index.Known() && prev.Index.Known() {
 				// The difference of the figures as shown, so the page's
@@ -66,6 +93,48 @@ func (x *run) changes(res *par.Results) {
 			}
 			r.Prev = ch
 		}
+		// A previous result both continued by its own unit and claimed as
+		// a predecessor counts once, for its own unit.
+		pairs = slices.DeleteFunc(pairs, func(p rankPair) bool {
+			if p.cur.Prev.Via != "" && own[p.prev] {
+				p.cur.Prev.PrevRank, p.cur.Prev.PrevOf, p.cur.Prev.Of = 0, 0, 0
+				return true
+			}
+			return false
+		})
+		commonRanks(pairs)
+	}
+}
+
+// rankPair is a result ranked in both years: this year's and the one it
+// is compared with.
+type rankPair struct{ cur, prev *par.Result }
+
+// commonRanks sets each pair's change of rank counted among the pairs
+// only: a pair's place in a year is 1 + the number of pairs ranked
+// strictly above it that year, so ties stay ties.
+func commonRanks(pairs []rankPair) {
+	place := func(rank func(rankPair) int) map[*par.Result]int {
+		ns := make([]int, len(pairs))
+		for i, p := range pairs {
+			ns[i] = rank(p)
+		}
+		slices.Sort(ns)
+		out := make(map[*par.Result]int, len(pairs))
+		for _, p := range pairs {
+			n := rank(p)
+			i, _ := slices.BinarySearch(ns, n) // first of equals: 0-based count of those above
+			out[p.cur] = i + 1
+		}
+		return out
+	}
+	cur := place(func(p rankPair) int { return p.cur.Rank.N })
+	prev := place(func(p rankPair) int { return p.prev.Rank.N })
+	for _, p := range pairs {
+		ch := p.cur.Prev
+		ch.HasRank = true
+		ch.Common = len(pairs)
+		ch.Rank = prev[p.cur] - cur[p.cur]
 	}
 }
 

@@ -222,3 +222,53 @@ func TestDeterministic(t *testing.T) {
 		t.Error("runs differ")
 	}
 }
+
+// Rule "year-on-year change": the change of rank counts only the units
+// ranked in both years, so units leaving (x dissolved) or entering do not
+// move the others; a merged unit counts through its single predecessor
+// (n via y); ties stay ties; the group's size in both years is kept.
+func TestRankChangeOnlyOverUnitsInBothYears(t *testing.T) {
+	ev := func(k par.EventKind, d string, to ...string) par.Event {
+		return par.Event{Kind: k, Date: date(d), Units: to}
+	}
+	ds := &par.Dataset{
+		Registry: registry(groups("so"),
+			unit("a", "so", "Sở A"),
+			unit("b", "so", "Sở B"),
+			unit("c", "so", "Sở C"),
+			unit("x", "so", "Sở X", ev(par.EventDissolved, "2023-01-01")),
+			unit("y", "so", "Sở Y", ev(par.EventMergedInto, "2023-03-01", "n")),
+			unit("n", "so", "Sở N", ev(par.EventCreated, "2023-03-01")),
+		),
+		Frameworks: []*par.Framework{flatFW("so-2019", "so", "100")},
+		Summaries: []*par.Summary{
+			annex("x", 2022, 5, "95", ""), annex("a", 2022, 6, "90", ""), annex("b", 2022, 7, "80", ""),
+			annex("y", 2022, 8, "75", ""), annex("c", 2022, 9, "70", ""),
+			annex("a", 2023, 5, "92", ""), annex("b", 2023, 6, "85", ""), annex("c", 2023, 7, "85", ""),
+			annex("n", 2023, 8, "80", ""),
+		},
+	}
+	res, dl := mustRun(t, ds)
+	wantDiags(t, dl)
+	for _, c := range []struct {
+		id   string
+		want string // published ranks, change over the common units, sizes
+	}{
+		{"a", "2 → 1: +0 of 4 common, 5 → 4 ranked"}, // was 2nd only because x was 1st
+		{"b", "3 → 2: +0 of 4 common, 5 → 4 ranked"},
+		{"c", "5 → 2: +2 of 4 common, 5 → 4 ranked"}, // passes y (n) and ties with b; x left
+		{"n", "4 → 4: -1 of 4 common, 5 → 4 ranked"}, // y was above c, n is below
+	} {
+		r := find(res, c.id, 2023)
+		ch := r.Prev
+		if ch == nil || !ch.HasRank {
+			t.Errorf("%s: no rank change: %+v", c.id, ch)
+			continue
+		}
+		got := itoa(ch.PrevRank) + " → " + itoa(r.Rank.N) + ": " + signed(ch.Rank) + " of " + itoa(ch.Common) +
+			" common, " + itoa(ch.PrevOf) + " → " + itoa(ch.Of) + " ranked"
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.id, got, c.want)
+		}
+	}
+}

@@ -26,9 +26,19 @@ type AreaResult struct {
 // Change compares a result with the same unit's (or its predecessors')
 // result of the previous year.
 type Change struct {
-	Year       int
-	PrevRank   int
-	Rank       int    // positive: moved up so many places
+	Year     int
+	PrevRank int // published rank in year−1, 0 when not ranked in the same group
+	// HasRank: the result and its previous one are both ranked in the
+	// same group, so Rank is a change; without it a zero Rank does not mean
+	// "no change".
+	HasRank bool
+	// Rank: places moved up (negative: down) among the units ranked in
+	// both years only, so that units entering or leaving the ranking do
+	// not move the others.
+	Rank       int
+	Common     int    // units ranked in both years, over which Rank is counted
+	PrevOf     int    // units ranked in the group in year−1
+	Of         int    // units ranked in the group this year
 	Index      Points // change of the index in percentage points
 	HasIndex   bool
 	Comparable bool   // same framework both years; otherwise only the index is comparable
