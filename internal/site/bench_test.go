@@ -56,7 +56,7 @@ func bigInput(units, years int) *Input {
 				r.Areas = append(r.Areas, par.AreaResult{Code: a.Code, Title: a.Title, Max: a.Max, Points: ar.Appraised})
 			}
 			if y > 0 {
-				r.Prev = &par.Change{Year: year - 1, PrevRank: i + 1, HasIndex: true, Comparable: true}
+				r.Prev = &par.Change{Year: year - 1, PrevRank: i + 1, HasRank: true, Common: units, PrevOf: units, Of: units, HasIndex: true, Comparable: true}
 			}
 			rk.Results = append(rk.Results, r)
 			res.ByUnit[u.ID] = append(res.ByUnit[u.ID], r)

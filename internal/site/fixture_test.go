@@ -305,13 +305,16 @@ func newFixture(hostile string) *fixture {
 	kh23 := detail(khcn, "14.00", "20", "70.00", 4, "kha", map[string][2]string{
 		"I/1/1.1": {"4", "3"}, "I/1/1.2": {"3", "2"}, "I/2": {"3", "2"}, "II/1": {"6", "4"}, "II/2": {"4", "3"},
 	}, "")
-	chg := func(prevRank, rank int, index string, comparable bool, via string) *par.Change {
-		return &par.Change{Year: 2022, PrevRank: prevRank, Rank: rank, Index: pt(index), HasIndex: true, Comparable: comparable, Via: via}
+	// chg is a change as compute gives it: rank counted over the common
+	// units of groups of prevOf and of ranked units.
+	chg := func(prevRank, rank int, index string, comparable bool, via string, common, prevOf, of int) *par.Change {
+		return &par.Change{Year: 2022, PrevRank: prevRank, HasRank: true, Rank: rank, Common: common, PrevOf: prevOf, Of: of,
+			Index: pt(index), HasIndex: true, Comparable: comparable, Via: via}
 	}
-	nv23.Prev = chg(2, 1, "7.25", false, "")
-	tc23.Prev = chg(1, -1, "-1.5", false, "")
-	ld23.Prev = chg(2, -1, "-5.25", false, "")
-	kh23.Prev = chg(4, 0, "-0.10", false, "")
+	nv23.Prev = chg(2, 1, "7.25", false, "", 4, 5, 4)
+	tc23.Prev = chg(1, -1, "-1.5", false, "", 4, 5, 4)
+	ld23.Prev = chg(2, -1, "-5.25", false, "", 4, 5, 4)
+	kh23.Prev = chg(4, 0, "-0.10", false, "", 4, 5, 4)
 	so23 := []*par.Result{nv23, tc23, ld23, kh23, unscored(xayDung, "so", so2023, 2023)}
 
 	// Districts and communes: annexes both years.
@@ -322,9 +325,9 @@ func newFixture(hostile string) *fixture {
 	al23 := annex(anLam, "huyen", hx, 2023, 5, "84.00", 1, "kha")
 	al23.Band.Origin = par.Computed
 	al23.Band.Note = "hạ một bậc: chưa đủ 2/3 số xã đạt loại Tốt"
-	al23.Prev = chg(1, 0, "2", true, "")
+	al23.Prev = chg(1, 0, "2", true, "", 2, 2, 2)
 	bs23 := annex(binhSon, "huyen", hx, 2023, 6, "78.00", 2, "kha")
-	bs23.Prev = chg(2, 0, "3", true, "")
+	bs23.Prev = chg(2, 0, "3", true, "", 2, 2, 2)
 	h23 := []*par.Result{al23, bs23}
 	x22 := []*par.Result{
 		annex(tanAn, "xa", hx, 2022, 5, "88.00", 1, "tot"),
@@ -332,7 +335,7 @@ func newFixture(hostile string) *fixture {
 		annex(binhMinh, "xa", hx, 2022, 7, "66.00", 3, "kha"),
 	}
 	tp23 := annex(tanPhu, "xa", hx, 2023, 5, "80.50", 1, "tot")
-	tp23.Prev = chg(1, 0, "-7.5", true, "xa-tan-an")
+	tp23.Prev = chg(1, 0, "-7.5", true, "xa-tan-an", 1, 3, 1)
 	// Its detail sheet lacks a score: the published annex figures are shown.
 	tp23.Detail, tp23.Incomplete, tp23.Missing = true, true, []string{"II/1"}
 	// The decision printed Bình Sơn's band as Khá where its index gives

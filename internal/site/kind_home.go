@@ -26,6 +26,8 @@ type homeGroup struct {
 	Ranked   int
 	Top      []rankRow
 	Bottom   []rankRow
+	Gap      bool   // ranked units between Top and Bottom are left out: show the "…" row
+	Caption  string // what the table holds: the ends of the ranking, or all of it
 	Bands    []bandCount
 	Years    []link
 	Unranked bool
@@ -76,6 +78,14 @@ func (m *model) home() homePage {
 		top := min(3, len(ranked))
 		hg.Top = ranked[:top]
 		hg.Bottom = ranked[max(top, len(ranked)-3):]
+		// "…" only where rows are left out: with six units or fewer the
+		// table is the whole ranking and the row would hide nothing.
+		hg.Gap = len(hg.Top)+len(hg.Bottom) < len(ranked)
+		hg.Caption = "Bảng xếp hạng đầy đủ (" + strconv.Itoa(len(ranked)) + " đơn vị)"
+		if hg.Gap {
+			hg.Caption = strconv.Itoa(len(hg.Top)) + " đơn vị dẫn đầu và " + strconv.Itoa(len(hg.Bottom)) +
+				" đơn vị cuối bảng (trong " + strconv.Itoa(len(ranked)) + " đơn vị được xếp hạng)"
+		}
 		for _, rr := range slices.Concat(hg.Top, hg.Bottom) {
 			if rowComputed(rr.R) {
 				p.Computed = true

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"strings"
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
@@ -33,13 +34,26 @@ func (p *rankingPage) charts() []chart.Chart { return p.Charts }
 
 type rankingPage struct {
 	meta
-	Ranking     *par.Ranking
-	Group       *par.Group
-	Year        int
-	Framework   *par.Framework
-	Rows        []rankRow // ranked and unranked scored results, then not scored
-	Ranked      bool      // the group is ranked (not Group.Unranked)
-	Cols        struct{ Appraised, Survey, Satisfaction, Change bool }
+	Ranking   *par.Ranking
+	Group     *par.Group
+	Year      int
+	Framework *par.Framework
+	Rows      []rankRow // ranked and unranked scored results, then not scored
+	Ranked    bool      // the group is ranked (not Group.Unranked)
+	// Cols: the optional columns shown. Index and Appraised are left out
+	// when they repeat the total in every row (SameNote says so).
+	Cols      struct{ Index, Appraised, Survey, Satisfaction, PrevRank, Change bool }
+	TotalHead string // the total's column header, naming the columns it stands for
+	SameNote  string // why a column is left out, or ""
+	PrevYear  int    // the year the changes compare with, 0 when none
+	RankNote  string // how the change of rank is counted, when it matters
+	NoData    bool   // some cell shows the no-data mark: explain it
+	// PrevRankHead is the header of last year's rank, which names both
+	// years when its cells hold "5/20 → 5/14".
+	PrevRankHead string
+	// Caption says what the table holds without repeating the page's
+	// heading right above it.
+	Caption     string
 	Computed    bool // some figure shown is computed: show the legend
 	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
 	Bands       []bandCount
@@ -59,8 +73,8 @@ type rankingPage struct {
 // Span is the number of columns after the unit's name, for the row of a
 // unit that was not scored.
 func (p rankingPage) Span() int {
-	n := 4 // total, index, band, details
-	for _, b := range []bool{p.Cols.Appraised, p.Cols.Survey, p.Cols.Satisfaction, p.Cols.Change, p.Cols.Change && p.Ranked} {
+	n := 3 // total, band, details
+	for _, b := range []bool{p.Cols.Index, p.Cols.Appraised, p.Cols.Survey, p.Cols.Satisfaction, p.Cols.PrevRank && p.Ranked, p.Cols.Change, p.Cols.Change && p.Ranked} {
 		if b {
 			n++
 		}
@@ -86,14 +100,69 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 		p.Method = frameworkURL(rk.Framework.ID)
 	}
 	p.hoistNotes()
+	sameIndex, sameAppraised := true, true
 	for _, row := range p.Rows {
 		r := row.R
 		p.Cols.Appraised = p.Cols.Appraised || r.Appraised.Known()
 		p.Cols.Survey = p.Cols.Survey || r.Survey.Known()
 		p.Cols.Satisfaction = p.Cols.Satisfaction || r.Satisfaction.Known()
+		p.Cols.PrevRank = p.Cols.PrevRank || row.Change.PrevRank != ""
 		p.Cols.Change = p.Cols.Change || row.Change.Known
 		p.Computed = p.Computed || rowComputed(r)
 		p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
+		if r.Scored {
+			// A recorded difference (‡) is marked on its own cell, which
+			// must then stay.
+			rec := m.recorded[uyKey{r.Unit.ID, r.Year}]
+			sameIndex = sameIndex && !rec && sameFigure(r.Index, r.Total)
+			sameAppraised = sameAppraised && !rec && sameFigure(r.Appraised, r.Total)
+		}
+		if r.Prev != nil && p.PrevYear == 0 {
+			p.PrevYear = r.Prev.Year
+		}
+		if row.Change.Recounted && p.RankNote == "" {
+			c := r.Prev
+			p.RankNote = "Thay đổi hạng chỉ tính giữa " + strconv.Itoa(c.Common) + " đơn vị được xếp hạng cả hai năm " +
+				strconv.Itoa(c.Year) + " và " + strconv.Itoa(r.Year) + " (năm " + strconv.Itoa(c.Year) + " có " +
+				strconv.Itoa(c.PrevOf) + ", năm " + strconv.Itoa(r.Year) + " có " + strconv.Itoa(c.Of) +
+				" đơn vị được xếp hạng): đơn vị mới vào hay ra khỏi bảng không làm đơn vị khác lên, xuống hạng, nên thay đổi có thể khác hiệu số hai thứ hạng."
+		}
+	}
+	p.Cols.Index = !sameIndex
+	p.TotalHead = "Tổng điểm"
+	var same []string
+	if sameIndex {
+		p.TotalHead = "Tổng điểm = Chỉ số CCHC (%)"
+		why := "ở mọi đơn vị"
+		if rk.Framework != nil && rk.Framework.Max() == par.FromInt(100) {
+			why = "vì điểm tối đa là 100"
+		}
+		same = append(same, "chỉ số CCHC (%) bằng tổng điểm "+why)
+	}
+	if p.Cols.Appraised && sameAppraised {
+		p.Cols.Appraised = false
+		same = append(same, "điểm thẩm định bằng tổng điểm ở mọi đơn vị")
+	}
+	if len(same) > 0 {
+		p.SameNote = "Trong bảng này " + strings.Join(same, ", ") + ", nên mỗi số chỉ in một lần."
+	}
+	ranked, sizes := 0, false
+	for _, row := range p.Rows {
+		p.NoData = p.NoData || p.rowNoData(row)
+		if row.R.Rank.N > 0 {
+			ranked++
+		}
+		if c := row.R.Prev; c != nil && c.PrevRank > 0 && c.PrevOf != c.Of {
+			sizes = true
+		}
+	}
+	p.PrevRankHead = "Hạng năm " + strconv.Itoa(p.PrevYear)
+	if sizes {
+		p.PrevRankHead = "Hạng năm " + strconv.Itoa(p.PrevYear) + " → " + strconv.Itoa(rk.Year) + " (hạng/số đơn vị)"
+	}
+	p.Caption = "Kết quả đầy đủ của " + strconv.Itoa(len(p.Rows)) + " đơn vị."
+	if p.Ranked {
+		p.Caption = "Bảng xếp hạng đầy đủ, " + strconv.Itoa(ranked) + " đơn vị được xếp hạng. Bấm tiêu đề cột để sắp xếp."
 	}
 	rks := m.byGroup[rk.Group.ID]
 	if i := slices.Index(rks, rk); i >= 0 {
@@ -147,3 +216,34 @@ func (m *model) rows(rk *par.Ranking) []rankRow {
 }
 
 func rankingURL(year int, group string) string { return yearURL(year) + group + "/" }
+
+// rowNoData reports whether a row shows the no-data mark in one of the
+// columns shown (markup.rankTable writes them).
+func (p *rankingPage) rowNoData(row rankRow) bool {
+	r, c := row.R, row.Change
+	if !r.Scored {
+		return p.Ranked // the rank cell; the rest says "Chưa chấm điểm"
+	}
+	if p.Ranked && r.Rank.N <= 0 || !r.Total.Known() || r.Band.Name == "" {
+		return true
+	}
+	for _, f := range []struct {
+		shown bool
+		fig   par.Figure
+	}{{p.Cols.Index, r.Index}, {p.Cols.Appraised, r.Appraised}, {p.Cols.Survey, r.Survey}, {p.Cols.Satisfaction, r.Satisfaction}} {
+		if f.shown && !f.fig.Known() {
+			return true
+		}
+	}
+	return p.Cols.PrevRank && p.Ranked && c.PrevRank == "" ||
+		p.Cols.Change && (p.Ranked && c.Rank == "" || c.Index == "")
+}
+
+// sameFigure reports whether two figures print the same: both missing, or
+// both known with the same number as shown.
+func sameFigure(a, b par.Figure) bool {
+	if a.Known() != b.Known() {
+		return false
+	}
+	return !a.Known() || fmtFigure(a) == fmtFigure(b)
+}

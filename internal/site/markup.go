@@ -236,12 +236,21 @@ func source(b *strings.Builder, o par.Origin, src par.Source, srcs *sources) {
 	}
 }
 
+// noData appends the mark of a missing figure: a dash for the eye, which
+// the legend under a table explains, and words for screen readers, so it
+// is never read as "no change" (=) or as a minus sign.
+func noData(b *strings.Builder, title string) {
+	b.WriteString(`<span class="missing" title="`)
+	b.WriteString(title)
+	b.WriteString(`"><span aria-hidden="true">—</span><span class="sr-only">không có số liệu</span></span>`)
+}
+
 // fig appends a figure: the number with its source, a dagger when
 // computed rather than published, the recorded-difference mark, "—" when
 // missing (template "fig").
 func (k *markup) fig(b *strings.Builder, f par.Figure, srcs *sources) {
 	if !f.Known() {
-		b.WriteString(`<span class="missing" title="Không có số liệu">—</span>`)
+		noData(b, "Không có số liệu")
 		return
 	}
 	b.WriteString(`<span class="fig"`)
@@ -258,7 +267,7 @@ func (k *markup) fig(b *strings.Builder, f par.Figure, srcs *sources) {
 // rank appends a rank (template "rank").
 func (k *markup) rank(b *strings.Builder, r par.Rank, srcs *sources) {
 	if r.N <= 0 {
-		b.WriteString(`<span class="missing">—</span>`)
+		noData(b, "Không có thứ hạng")
 		return
 	}
 	b.WriteString(`<span class="fig"`)
@@ -275,7 +284,7 @@ func (k *markup) rank(b *strings.Builder, r par.Rank, srcs *sources) {
 // band appends a result's band with its CSS class (template "band").
 func (k *markup) band(b *strings.Builder, m par.BandMark, class string, srcs *sources) {
 	if m.Name == "" {
-		b.WriteString(`<span class="missing">—</span>`)
+		noData(b, "Không có xếp loại")
 		return
 	}
 	b.WriteString(`<span`)
@@ -315,7 +324,7 @@ func (k *markup) reconMark(b *strings.Builder, s par.Source) {
 // rankChange appends a rank change (template "rank-change").
 func rankChange(b *strings.Builder, c change) {
 	if c.Rank == "" {
-		b.WriteString(`<span class="missing" title="Không có thứ hạng năm trước để so sánh">—</span>`)
+		noData(b, "Không có thứ hạng năm trước trong khối để so sánh")
 		return
 	}
 	b.WriteString(`<span class="chg `)
@@ -333,7 +342,7 @@ func (k *markup) indexChange(b *strings.Builder, c change) {
 	if c.Index != "" {
 		esc(b, c.Index)
 	} else {
-		b.WriteString(`<span class="missing" title="Không có chỉ số năm trước để so sánh">—</span>`)
+		noData(b, "Không có chỉ số năm trước để so sánh")
 	}
 	if c.Via.Title != "" {
 		b.WriteString(`<small class="chg-note">so với `)
@@ -416,7 +425,9 @@ func (k *markup) rankTable(p *rankingPage) {
 		if !r.Scored {
 			b.WriteString("\n<tr class=\"unscored\" data-fixed>")
 			if p.Ranked {
-				b.WriteString(`<td class="num"><span class="missing">—</span></td>`)
+				b.WriteString(`<td class="num">`)
+				noData(&b, "Không có thứ hạng")
+				b.WriteString(`</td>`)
 			}
 			b.WriteString("\n<th scope=\"row\"><a href=\"")
 			k.url(&b, row.URL)
@@ -473,8 +484,10 @@ func (k *markup) rankTable(p *rankingPage) {
 		esc(&b, r.Name)
 		b.WriteString("</a></th>\n")
 		k.numCell(&b, r.Total, srcs)
-		b.WriteByte('\n')
-		k.numCell(&b, r.Index, srcs)
+		if p.Cols.Index {
+			b.WriteByte('\n')
+			k.numCell(&b, r.Index, srcs)
+		}
 		b.WriteString("\n<td data-sort=\"")
 		esc(&b, row.BandSort)
 		b.WriteString(`">`)
@@ -488,6 +501,17 @@ func (k *markup) rankTable(p *rankingPage) {
 		}
 		if p.Cols.Satisfaction {
 			k.numCell(&b, r.Satisfaction, srcs)
+		}
+		if p.Cols.PrevRank && p.Ranked {
+			b.WriteString(`<td class="num prev-rank" data-sort="`)
+			esc(&b, row.Change.PrevRankSort)
+			b.WriteString(`">`)
+			if row.Change.PrevRank == "" {
+				noData(&b, "Không có thứ hạng năm trước trong khối")
+			} else {
+				esc(&b, row.Change.PrevRank)
+			}
+			b.WriteString(`</td>`)
 		}
 		if p.Cols.Change {
 			if p.Ranked {

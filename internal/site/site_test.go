@@ -372,10 +372,14 @@ func TestFormatting(t *testing.T) {
 		// table row names, in the page's list of sources (site.js shows
 		// "Nguồn: data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm!F20").
 		`<tr data-src-row="0!20">`, `data-src="F">18,50</span>`, "\n<li>data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm</li>",
-		`<span class="chg up" aria-hidden="true">▲1</span><span class="sr-only">tăng 1 bậc (năm 2022 xếp thứ 2)</span>`,
+		// The group ranked 5 units in 2022 and 4 in 2023: the change of
+		// size is stated with last year's rank.
+		`<span class="chg up" aria-hidden="true">▲1</span><span class="sr-only">tăng 1 bậc (năm 2022 xếp thứ 2/5, năm 2023 xếp thứ 1/4)</span>`,
 		`<span class="chg down" aria-hidden="true">▼1</span>`,
-		`<span class="chg same" aria-hidden="true">–</span>`,
-		"&#43;7,25", "-1,50", "-0,10",
+		`<th scope="col" class="num" data-type="num">Hạng năm 2022 → 2023 (hạng/số đơn vị)</th>`, `<td class="num prev-rank" data-sort="2">2/5 → 1/4</td>`,
+		// "No change" and "no data" never share a symbol.
+		`<span class="chg same" aria-hidden="true">=</span>`,
+		"&#43;7,25", "\u22121,50", "\u22120,10", // a true minus sign
 		"bộ chỉ số thay đổi, chỉ so sánh được chỉ số (%)",
 		"số liệu do parindex tính từ phiếu chấm hoặc từ các số đã công bố (thứ hạng, xếp loại: theo quy tắc của bộ chỉ số), không có trong phụ lục công bố",
 	} {

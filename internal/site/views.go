@@ -30,12 +30,20 @@ func (m meta) sortable() bool { return m.Sortable }
 
 // change is a result's movement since the previous year, ready to print.
 type change struct {
-	Known     bool
-	Rank      string // "▲2", "▼1", "–" or "" when the rank cannot be compared
-	Dir       string // "up", "down" or "same", for the stylesheet
-	RankSR    string // the same for screen readers: "tăng 2 bậc"
-	RankSort  string // data-sort value
-	Index     string // "+1,25" or ""
+	Known    bool
+	Rank     string // "▲2", "▼1", "=" (no change) or "" when the rank cannot be compared
+	Dir      string // "up", "down" or "same", for the stylesheet
+	RankSR   string // the same for screen readers: "tăng 2 bậc"
+	RankSort string // data-sort value
+	// PrevRank is last year's published rank in the group, "" when none;
+	// "5/20 → 5/14" when the group's size changed, so that the same place
+	// in a smaller group is not read as the same standing.
+	PrevRank     string
+	PrevRankSort string
+	// Recounted: the change of rank differs from the difference of the
+	// published ranks, because units entered or left the ranking.
+	Recounted bool
+	Index     string // "+1,25", "−0,25" (true minus sign), "0,00" or ""
 	IndexSort string
 	Notes     []string // why a comparison needs care
 	Via       link     // the predecessor compared with, if any
@@ -88,8 +96,9 @@ func (m *model) rankRow(r *par.Result) rankRow {
 }
 
 // change describes r.Prev for display. A rank moving up is "▲", down "▼",
-// unchanged "–". Across a framework change or via a predecessor the values
-// are still shown but carry a note, because only the index compares fairly.
+// unchanged "=" (never a dash, which reads as "no data"). Across a
+// framework change or via a predecessor the values are still shown but
+// carry a note, because only the index compares fairly.
 func (m *model) change(r *par.Result) change {
 	c := r.Prev
 	if c == nil || !r.Scored {
@@ -101,7 +110,14 @@ func (m *model) change(r *par.Result) change {
 	if fw != nil && fw.Decimals > 0 {
 		dec = fw.Decimals
 	}
-	if c.PrevRank > 0 && r.Rank.N > 0 {
+	if c.PrevRank > 0 {
+		out.PrevRankSort = strconv.Itoa(c.PrevRank)
+		out.PrevRank = out.PrevRankSort
+		if c.PrevOf != c.Of && r.Rank.N > 0 {
+			out.PrevRank = strconv.Itoa(c.PrevRank) + "/" + strconv.Itoa(c.PrevOf) + " → " + strconv.Itoa(r.Rank.N) + "/" + strconv.Itoa(c.Of)
+		}
+	}
+	if c.HasRank {
 		out.RankSort = strconv.Itoa(c.Rank)
 		switch {
 		case c.Rank > 0:
@@ -111,18 +127,22 @@ func (m *model) change(r *par.Result) change {
 			out.Rank, out.Dir = "▼"+strconv.Itoa(-c.Rank), "down"
 			out.RankSR = "giảm " + strconv.Itoa(-c.Rank) + " bậc"
 		default:
-			out.Rank, out.Dir = "–", "same"
+			out.Rank, out.Dir = "=", "same"
 			out.RankSR = "không đổi"
 		}
-		out.RankSR += " (năm " + strconv.Itoa(c.Year) + " xếp thứ " + strconv.Itoa(c.PrevRank) + ")"
+		out.RankSR += " (năm " + strconv.Itoa(c.Year) + " xếp thứ " + strconv.Itoa(c.PrevRank)
+		if c.PrevOf != c.Of {
+			out.RankSR += "/" + strconv.Itoa(c.PrevOf) + ", năm " + strconv.Itoa(r.Year) + " xếp thứ " + strconv.Itoa(r.Rank.N) + "/" + strconv.Itoa(c.Of)
+		}
+		out.Recounted = c.Rank != c.PrevRank-r.Rank.N
+		if out.Recounted {
+			out.RankSR += "; tính giữa " + strconv.Itoa(c.Common) + " đơn vị được xếp hạng cả hai năm"
+		}
+		out.RankSR += ")"
 	}
 	if c.HasIndex {
 		out.IndexSort = c.Index.String()
-		s := viet.DecimalComma(c.Index.Format(dec))
-		if c.Index.Round(dec) > 0 {
-			s = "+" + s
-		}
-		out.Index = s
+		out.Index = signedPoints(c.Index, dec)
 	}
 	if !c.Comparable {
 		out.Notes = append(out.Notes, "bộ chỉ số thay đổi, chỉ so sánh được chỉ số (%)")
@@ -131,6 +151,19 @@ func (m *model) change(r *par.Result) change {
 		out.Via = m.unitLink(c.Via)
 	}
 	return out
+}
+
+// signedPoints writes a change with its sign, "+1,25" or "−0,25" with the
+// true minus sign (U+2212; a hyphen is narrower than "+" and is read as a
+// dash), and no sign when it rounds to zero.
+func signedPoints(p par.Points, dec int) string {
+	switch r := p.Round(dec); {
+	case r > 0:
+		return "+" + viet.DecimalComma(p.Format(dec))
+	case r < 0:
+		return "\u2212" + viet.DecimalComma((-p).Format(dec))
+	}
+	return viet.DecimalComma(par.Points(0).Format(dec))
 }
 
 // bandCounts counts a ranking's scored results per band, in the
