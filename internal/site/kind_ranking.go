@@ -132,7 +132,7 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 	p.TotalHead = "Tổng điểm"
 	var same []string
 	if sameIndex {
-		p.TotalHead = "Tổng điểm = Chỉ số CCHC (%)"
+		p.TotalHead = "Tổng điểm = Chỉ số (%)"
 		why := "ở mọi đơn vị"
 		if rk.Framework != nil && rk.Framework.Max() == par.FromInt(100) {
 			why = "vì điểm tối đa là 100"

@@ -64,7 +64,7 @@ func TestIdenticalColumnsShownOnce(t *testing.T) {
 		index, appraised  bool
 		head, sameNoteHas string
 	}{
-		{name: "index equals total", head: "Tổng điểm = Chỉ số CCHC (%)", sameNoteHas: "vì điểm tối đa là 100"},
+		{name: "index equals total", head: "Tổng điểm = Chỉ số (%)", sameNoteHas: "vì điểm tối đa là 100"},
 		{name: "one index differs", mk: func(i int, r *par.Result) {
 			if i == 2 {
 				r.Index = par.Pub(r.Index.Value+par.MustPoints("0.01"), 2, par.Source{})
@@ -77,10 +77,10 @@ func TestIdenticalColumnsShownOnce(t *testing.T) {
 		}, index: true, head: "Tổng điểm"},
 		{name: "appraised equals total too", mk: func(i int, r *par.Result) {
 			r.Appraised = par.Comp(r.Total.Value, 2, par.Source{})
-		}, head: "Tổng điểm = Chỉ số CCHC (%)", sameNoteHas: "điểm thẩm định bằng tổng điểm"},
+		}, head: "Tổng điểm = Chỉ số (%)", sameNoteHas: "điểm thẩm định bằng tổng điểm"},
 		{name: "appraised differs", mk: func(i int, r *par.Result) {
 			r.Appraised = par.Comp(r.Total.Value-par.FromInt(1), 2, par.Source{})
-		}, appraised: true, head: "Tổng điểm = Chỉ số CCHC (%)", sameNoteHas: "vì điểm tối đa là 100"},
+		}, appraised: true, head: "Tổng điểm = Chỉ số (%)", sameNoteHas: "vì điểm tối đa là 100"},
 		{name: "recorded difference keeps the column", recorded: true, index: true, head: "Tổng điểm"},
 	} {
 		m, rk := tableModel(4, c.mk)
