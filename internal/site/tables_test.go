@@ -115,20 +115,20 @@ func TestChangeCells(t *testing.T) {
 		want change
 	}{
 		{"up, same size", 2, &par.Change{Year: 2023, PrevRank: 4, HasRank: true, Rank: 2, Common: 5, PrevOf: 5, Of: 5, Index: pt("1.5"), HasIndex: true, Comparable: true},
-			change{Known: true, Rank: "▲2", Dir: "up", RankSR: "tăng 2 bậc (năm 2023 xếp thứ 4)", RankSort: "2", PrevRank: "4", PrevRankSort: "4", Index: "+1,50", IndexSort: "1.5"}},
+			change{Known: true, Rank: "▲2", Dir: "up", RankSR: "tăng 2 bậc (năm 2023 xếp thứ 4)", RankSort: "2", PrevRank: "4", PrevRankSort: "4", PrevRankLabel: "Hạng năm 2023", Index: "+1,50", IndexSort: "1.5"}},
 		{"down, minus sign", 5, &par.Change{Year: 2023, PrevRank: 4, HasRank: true, Rank: -1, Common: 5, PrevOf: 5, Of: 5, Index: pt("-0.25"), HasIndex: true, Comparable: true},
-			change{Known: true, Rank: "▼1", Dir: "down", RankSR: "giảm 1 bậc (năm 2023 xếp thứ 4)", RankSort: "-1", PrevRank: "4", PrevRankSort: "4", Index: "\u22120,25", IndexSort: "-0.25"}},
+			change{Known: true, Rank: "▼1", Dir: "down", RankSR: "giảm 1 bậc (năm 2023 xếp thứ 4)", RankSort: "-1", PrevRank: "4", PrevRankSort: "4", PrevRankLabel: "Hạng năm 2023", Index: "\u22120,25", IndexSort: "-0.25"}},
 		{"no change is not a dash; zero index unsigned", 5, &par.Change{Year: 2023, PrevRank: 5, HasRank: true, Common: 20, PrevOf: 20, Of: 14, HasIndex: true, Comparable: true},
-			change{Known: true, Rank: "=", Dir: "same", RankSR: "không đổi (năm 2023 xếp thứ 5/20, năm 2024 xếp thứ 5/14)", RankSort: "0", PrevRank: "5/20 → 5/14", PrevRankSort: "5", Index: "0,00", IndexSort: "0"}},
+			change{Known: true, Rank: "=", Dir: "same", RankSR: "không đổi (năm 2023 xếp thứ 5/20, năm 2024 xếp thứ 5/14)", RankSort: "0", PrevRank: "5/20 → 5/14", PrevRankSort: "5", PrevRankLabel: "Hạng năm 2023 → 2024 (hạng/số đơn vị)", Index: "0,00", IndexSort: "0"}},
 		{"recounted over the common units", 3, &par.Change{Year: 2023, PrevRank: 5, HasRank: true, Rank: 0, Common: 4, PrevOf: 6, Of: 5, Comparable: true},
-			change{Known: true, Rank: "=", Dir: "same", RankSR: "không đổi (năm 2023 xếp thứ 5/6, năm 2024 xếp thứ 3/5; tính giữa 4 đơn vị được xếp hạng cả hai năm)", RankSort: "0", PrevRank: "5/6 → 3/5", PrevRankSort: "5", Recounted: true}},
+			change{Known: true, Rank: "=", Dir: "same", RankSR: "không đổi (năm 2023 xếp thứ 5/6, năm 2024 xếp thứ 3/5; tính giữa 4 đơn vị được xếp hạng cả hai năm)", RankSort: "0", PrevRank: "5/6 → 3/5", PrevRankSort: "5", PrevRankLabel: "Hạng năm 2023 → 2024 (hạng/số đơn vị)", Recounted: true}},
 		{"previous result in no rank of the group", 3, &par.Change{Year: 2023, Index: pt("2"), HasIndex: true, Comparable: true},
 			change{Known: true, Index: "+2,00", IndexSort: "2"}},
 	} {
 		r := &par.Result{Unit: &par.Unit{ID: "x"}, Year: 2024, Scored: true, Rank: par.Rank{N: c.rank}, Prev: c.ch}
 		got := m.change(r)
 		if got.Known != c.want.Known || got.Rank != c.want.Rank || got.Dir != c.want.Dir || got.RankSR != c.want.RankSR ||
-			got.RankSort != c.want.RankSort || got.PrevRank != c.want.PrevRank || got.PrevRankSort != c.want.PrevRankSort ||
+			got.RankSort != c.want.RankSort || got.PrevRank != c.want.PrevRank || got.PrevRankSort != c.want.PrevRankSort || got.PrevRankLabel != c.want.PrevRankLabel ||
 			got.Recounted != c.want.Recounted || got.Index != c.want.Index || got.IndexSort != c.want.IndexSort {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.name, got, c.want)
 		}

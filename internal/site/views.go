@@ -38,8 +38,9 @@ type change struct {
 	// PrevRank is last year's published rank in the group, "" when none;
 	// "5/20 → 5/14" when the group's size changed, so that the same place
 	// in a smaller group is not read as the same standing.
-	PrevRank     string
-	PrevRankSort string
+	PrevRank      string
+	PrevRankSort  string
+	PrevRankLabel string // "Hạng năm 2023", naming both years with "5/20 → 5/14"
 	// Recounted: the change of rank differs from the difference of the
 	// published ranks, because units entered or left the ranking.
 	Recounted bool
@@ -113,8 +114,10 @@ func (m *model) change(r *par.Result) change {
 	if c.PrevRank > 0 {
 		out.PrevRankSort = strconv.Itoa(c.PrevRank)
 		out.PrevRank = out.PrevRankSort
+		out.PrevRankLabel = "Hạng năm " + strconv.Itoa(c.Year)
 		if c.PrevOf != c.Of && r.Rank.N > 0 {
 			out.PrevRank = strconv.Itoa(c.PrevRank) + "/" + strconv.Itoa(c.PrevOf) + " → " + strconv.Itoa(r.Rank.N) + "/" + strconv.Itoa(c.Of)
+			out.PrevRankLabel += " → " + strconv.Itoa(r.Year) + " (hạng/số đơn vị)"
 		}
 	}
 	if c.HasRank {
