@@ -55,7 +55,15 @@
 // description. Every horizontal bar chart goes through one builder
 // (hbar), and every figure in a table or description through the site's
 // one formatter ([viet.Figure], [viet.Fixed], [viet.Exact]), so a chart's
-// table reads exactly as the page's own tables ("96,10", "—").
+// table reads exactly as the page's own tables ("96,10", "—"). The option
+// carries the same text beside each figure's value (point), which
+// static/js/charts.js shows in value labels and tooltips.
+//
+// Value axes: counts, shares of a maximum and points out of a maximum are
+// bars from 0, since a bar's length is the claim; a ranking's indexes,
+// which lie close together, are dots on an axis zoomed to the data, and a
+// unit's history a line on one; a zoomed axis says in its name where it
+// starts.
 //
 // Output is deterministic: the same input gives the same bytes (fixed IDs,
 // map keys sorted by encoding/json, no random or time-based values).
