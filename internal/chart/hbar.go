@@ -152,7 +152,13 @@ func (h hbar) option() map[string]any {
 			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: s.stack, BarCategoryGap: s.gap}))
 		}
 		if s.color != "" {
-			so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: s.color}))
+			style := opts.ItemStyle{Color: s.color}
+			if h.dots {
+				// ECharts draws scatter symbols at 0.8 opacity, paler than
+				// the same band's bars elsewhere; a band keeps one colour.
+				style.Opacity = opts.Float(1)
+			}
+			so = append(so, charts.WithItemStyleOpts(style))
 		}
 		label := opts.Label{Show: opts.Bool(true), Position: "right"}
 		if s.inside {
