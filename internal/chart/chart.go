@@ -55,7 +55,15 @@
 // description. Every horizontal bar chart goes through one builder
 // (hbar), and every figure in a table or description through the site's
 // one formatter ([viet.Figure], [viet.Fixed], [viet.Exact]), so a chart's
-// table reads exactly as the page's own tables ("96,10", "—").
+// table reads exactly as the page's own tables ("96,10", "—"). The option
+// carries the same text beside each figure's value (point), which
+// static/js/charts.js shows in value labels and tooltips.
+//
+// Value axes: counts, shares of a maximum and points out of a maximum are
+// bars from 0, since a bar's length is the claim; a ranking's indexes,
+// which lie close together, are dots on an axis zoomed to the data, and a
+// unit's history a line on one; a zoomed axis says in its name where it
+// starts.
 //
 // Output is deterministic: the same input gives the same bytes (fixed IDs,
 // map keys sorted by encoding/json, no random or time-based values).
@@ -161,13 +169,61 @@ func idPart(s string) string {
 // num is a value rounded to the figure's decimals, as chart data.
 func num(p par.Points, decimals int) float64 { return p.Round(decimals).Float() }
 
-// figNum is a figure as chart data: its value rounded to its decimals, or
-// nil (JSON null: a gap, never zero) when unknown.
-func figNum(f par.Figure) any {
+// point is one figure as chart data: the value to plot, rounded to the
+// figure's decimals, and the figure as the page's tables print it
+// ("96,10"). The browser cannot know a figure's precision from the number
+// (96.1 may have been published as 96,10), so static/js/charts.js shows
+// Text in value labels and tooltips wherever it shows the value.
+type point struct {
+	Value float64 `json:"value"`
+	Text  string  `json:"text"`
+}
+
+// figPoint is a figure as chart data, or nil (JSON null: a gap, never
+// zero) when unknown.
+func figPoint(f par.Figure) any {
 	if !f.Known() {
 		return nil
 	}
-	return num(f.Value, f.Decimals)
+	return point{Value: num(f.Value, f.Decimals), Text: viet.Figure(f)}
+}
+
+// fixedPoint is a computed value (a share, an average, points lost) as
+// chart data, at the precision of the figures it derives from.
+func fixedPoint(p par.Points, decimals int) point {
+	return point{Value: num(p, decimals), Text: viet.Fixed(p, decimals)}
+}
+
+// zoomStart is where a value axis of percentages (an index, a share)
+// starts so that values from lo up fill the plot: a little below lo,
+// rounded down to a step of 5 (10 when the values spread over more than
+// 40 points), so a ranking whose indexes run 77–96 is drawn on 75–100
+// rather than on 0–100, where every unit would look alike. It is 0 when
+// the values come so close to 0 that a zoom would gain little.
+func zoomStart(lo, hi par.Points) int {
+	step := int64(5)
+	if hi-lo > 40*par.Scale {
+		step = 10
+	}
+	// A margin of a fifth of the step keeps the lowest dot off the axis.
+	v := int64(lo) - step*par.Scale/5
+	if v <= 0 {
+		return 0
+	}
+	start := v / (step * par.Scale) * step
+	if start < 2*step {
+		return 0
+	}
+	return int(start)
+}
+
+// zoomedName is an axis name that says where a zoomed axis starts, so no
+// reader takes a position on it for a share of the whole.
+func zoomedName(name string, start int) string {
+	if start == 0 {
+		return name
+	}
+	return name + ", trục bắt đầu từ " + strconv.Itoa(start)
 }
 
 // decimals is the framework's display precision, 2 by default.

@@ -348,3 +348,118 @@ func TestNumbers(t *testing.T) {
 		t.Errorf("unscored unit should not be charted: %d rows", len(c.Table.Rows))
 	}
 }
+
+// Unit names are wrapped, never cut: at spaces, as evenly as the fewest
+// lines allow.
+func TestWrapLabel(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Sở Tư pháp", "Sở Tư pháp"},
+		{"Sở Giáo dục và Đào tạo", "Sở Giáo dục\nvà Đào tạo"},
+		{"Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và\nPhát triển nông thôn"},
+		{"Cơ quan Trung ương đóng trên địa bàn tỉnh Hòa Lâm", "Cơ quan Trung ương\nđóng trên địa bàn\ntỉnh Hòa Lâm"},
+		{"Phường  Đông\tXuyên", "Phường Đông Xuyên"},
+		{"Ủyban" + strings.Repeat("x", 30) + " tỉnh", "Ủyban" + strings.Repeat("x", 30) + "\ntỉnh"},
+		{"", ""},
+	} {
+		if got := wrapLabel(tc.in); got != tc.want {
+			t.Errorf("wrapLabel(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Rule: a value axis fits the data. Indexes close together get an axis
+// that starts a little below the lowest, at a multiple of 5 (10 for a wide
+// spread); values near 0 keep the whole axis.
+func TestZoomStart(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi string
+		want   int
+	}{
+		{"77.22", "96.10", 75},
+		{"75.5", "92.15", 70}, // 75.5 is too close to 75 for a dot
+		{"71.75", "99.25", 70},
+		{"61.02", "92.15", 60},
+		{"45", "99", 40}, // spread over 40 points: steps of 10
+		{"12", "90", 0},  // the zoom would gain little
+		{"0", "0", 0},
+		{"100", "100", 95},
+	} {
+		if got := zoomStart(pts(tc.lo), pts(tc.hi)); got != tc.want {
+			t.Errorf("zoomStart(%s, %s) = %d, want %d", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}
+
+// Rule: a bar on a zoomed axis would misstate its value, so a ranking on a
+// zoomed axis is a dot plot whose axis says where it starts; a ranking
+// reaching down near 0 keeps bars from 0.
+func TestRankingAxis(t *testing.T) {
+	type axisOpt struct {
+		Series []struct {
+			Type string `json:"type"`
+		} `json:"series"`
+		XAxis []struct {
+			Name string `json:"name"`
+			Min  any    `json:"min"`
+			Max  any    `json:"max"`
+		} `json:"xAxis"`
+	}
+	read := func(c Chart) axisOpt {
+		var o axisOpt
+		if err := json.Unmarshal(c.Option, &o); err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	c := RankingIndex(ranking(framework("fw2022"), nil))
+	o := read(c)
+	if x := o.XAxis[0]; x.Min != 60.0 || x.Max != 100.0 || x.Name != "Chỉ số (%), trục bắt đầu từ 60" {
+		t.Errorf("zoomed axis = %+v", x)
+	}
+	for _, s := range o.Series {
+		if s.Type != "scatter" {
+			t.Errorf("series on a zoomed axis is %q, want scatter (dots)", s.Type)
+		}
+	}
+	if !strings.Contains(c.Desc, "trục bắt đầu từ 60") {
+		t.Errorf("Desc does not say where the axis starts: %q", c.Desc)
+	}
+
+	rk := ranking(framework("fw2022"), nil)
+	rk.Results[5].Index = pub("8.5")
+	o = read(RankingIndex(rk))
+	if x := o.XAxis[0]; x.Min != 0.0 || x.Max != nil || x.Name != "Chỉ số (%)" {
+		t.Errorf("axis from 0 = %+v", x)
+	}
+	for _, s := range o.Series {
+		if s.Type != "bar" {
+			t.Errorf("series on an axis from 0 is %q, want bar", s.Type)
+		}
+	}
+}
+
+// Rule: figures in charts use the same decimals as the tables: each data
+// point carries the text the table prints ("96,10", not 96.1 reformatted
+// by the browser).
+func TestFigureText(t *testing.T) {
+	rk := ranking(framework("fw2022"), nil)
+	rk.Results[0].Index = pub("96.10")
+	c := RankingIndex(rk)
+	if !bytes.Contains(c.Option, []byte(`{"value":96.1,"text":"96,10"}`)) {
+		t.Errorf("index 96.10 should carry its text 96,10: %s", c.Option)
+	}
+	if c.Table.Rows[0][2] != "96,10" {
+		t.Errorf("table cell = %q", c.Table.Rows[0][2])
+	}
+	// Computed shares at the framework's precision, as in the table.
+	p := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25"), stats()[:2])
+	for _, want := range []string{`{"value":95,"text":"95,00"}`, `{"value":76.12,"text":"76,12"}`} {
+		if !bytes.Contains(p.Option, []byte(want)) {
+			t.Errorf("area profile lacks %s: %s", want, p.Option)
+		}
+	}
+	radar := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25", "13"), stats())
+	if !bytes.Contains(radar.Option, []byte(`"texts":["95,00","90,00","86,67"]`)) {
+		t.Errorf("radar items should carry their texts: %s", radar.Option)
+	}
+}

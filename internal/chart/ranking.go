@@ -58,24 +58,44 @@ func rankingID(rk *par.Ranking, what string) string {
 	return "chart-" + strconv.Itoa(rk.Year) + "-" + groupID(rk) + "-" + what
 }
 
-// RankingIndex is a horizontal bar chart of the index of the ranking's
-// scored units with a known index, in the ranking's order (best at top).
-// Each band is one series (stacked, so every unit has one bar) coloured by
-// the band's position in the framework, which gives the legend its meaning;
-// bars carry value labels.
+// RankingIndex charts the index of the ranking's scored units with a
+// known index, in the ranking's order (best at top). Each band is one
+// series coloured by the band's position in the framework, which gives the
+// legend its meaning; every value is labelled.
+//
+// A group's indexes usually lie close together (77–96), so the value axis
+// is zoomed to the data (zoomStart) and says so in its name; on a zoomed
+// axis each unit is a dot, not a bar, since a bar's length would claim an
+// index it does not have (a dot plot). Only when the values reach down
+// near 0 does the axis start at 0, with bars (stacked per band, so every
+// unit has one bar).
 func RankingIndex(rk *par.Ranking) Chart {
 	shown := indexed(rk)
 	title := rankingTitle("Chỉ số CCHC", rk)
 	id := rankingID(rk, "index")
+	h := rankingIndexBars(id, rk, shown)
 	return Chart{
 		ID:     id,
 		Title:  title,
 		Table:  rankingIndexTable(title, shown),
-		Option: encode(rankingIndexBars(id, rk, shown).option()),
-		Desc:   rankingIndexDesc(rk, shown),
-		Height: max(160, 72+24*len(shown)),
+		Option: encode(h.option()),
+		Desc:   rankingIndexDesc(rk, shown, h.dots, indexStart(shown)),
+		Height: h.height(24, 72),
 		Empty:  len(shown) == 0,
 	}
+}
+
+// indexStart is where the value axis of RankingIndex starts (zoomStart of
+// the shown indexes).
+func indexStart(shown []*par.Result) int {
+	if len(shown) == 0 {
+		return 0
+	}
+	lo, hi := shown[0].Index.Value, shown[0].Index.Value
+	for _, r := range shown[1:] {
+		lo, hi = min(lo, r.Index.Value), max(hi, r.Index.Value)
+	}
+	return zoomStart(lo, hi)
 }
 
 // indexed gathers the rows of RankingIndex: the scored results with a
@@ -148,18 +168,29 @@ func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
 		s.stack, s.gap = "index", "25%"
 	}
 
+	start := indexStart(shown)
 	h := hbar{
 		id:         id,
 		categories: make([]string, len(shown)),
-		axis:       opts.XAxis{Name: labelIndex, NameGap: 28, Min: 0},
-		labelWidth: 180,
+		axis:       opts.XAxis{Name: zoomedName(labelIndex, start), NameGap: 28, Min: start},
 		right:      "56",
 		legend:     true,
 		trigger:    "item",
+		dots:       start > 0,
+	}
+	if h.dots {
+		// An index is a percentage of the framework's maximum: the axis
+		// ends at 100 unless a bonus took a unit past it.
+		h.axis.Max = 100
+		for _, r := range shown {
+			if r.Index.Value > 100*par.Scale {
+				h.axis.Max = nil
+			}
+		}
 	}
 	for i, r := range shown {
 		h.categories[i] = r.Name
-		assigned[i].data[i] = figNum(r.Index)
+		assigned[i].data[i] = figPoint(r.Index)
 	}
 	for _, s := range order {
 		h.series = append(h.series, *s)
@@ -167,9 +198,13 @@ func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
 	return h
 }
 
-func rankingIndexDesc(rk *par.Ranking, shown []*par.Result) string {
+func rankingIndexDesc(rk *par.Ranking, shown []*par.Result, dots bool, start int) string {
 	var b strings.Builder
-	b.WriteString("Biểu đồ cột ngang chỉ số CCHC ")
+	if dots {
+		b.WriteString("Biểu đồ chấm chỉ số CCHC (trục bắt đầu từ " + strconv.Itoa(start) + ") ")
+	} else {
+		b.WriteString("Biểu đồ cột ngang chỉ số CCHC ")
+	}
 	b.WriteString(rankingOf(rk))
 	if len(shown) == 0 {
 		b.WriteString(": chưa có đơn vị nào có chỉ số.")
@@ -224,13 +259,14 @@ func BandDistribution(rk *par.Ranking) Chart {
 	for _, c := range cats {
 		total += c.n
 	}
+	h := bandBars(id, cats)
 	return Chart{
 		ID:     id,
 		Title:  title,
 		Table:  bandTable(title, cats),
-		Option: encode(bandBars(id, cats).option()),
+		Option: encode(h.option()),
 		Desc:   bandDesc(rk, cats),
-		Height: max(160, 56+36*len(cats)),
+		Height: h.height(36, 56),
 		Empty:  total == 0,
 	}
 }
@@ -285,13 +321,13 @@ func bandTable(title string, cats []*bandCount) Table {
 }
 
 // bandBars is one series whose bars carry their band's colour: a legend
-// would repeat the axis.
+// would repeat the axis. Counts are bars from 0: the length of a bar is the
+// number of units, which a zoomed axis would misstate.
 func bandBars(id string, cats []*bandCount) hbar {
 	h := hbar{
 		id:         id,
 		categories: make([]string, len(cats)),
 		axis:       opts.XAxis{Name: labelUnits, NameGap: 24, MinInterval: 1, Min: 0},
-		labelWidth: 140,
 		right:      "40",
 		trigger:    "item",
 	}

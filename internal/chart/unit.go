@@ -107,12 +107,14 @@ func (h historyRows) option(id string) map[string]any {
 	// Fixed axis ranges: ECharts' own scaling stretches one or two points
 	// over a meaningless range (a single index of 95.68 on a 40–160 axis).
 	// The index axis ends at 100 and starts at the ten below the lowest
-	// value; the rank axis runs from 1 to the lowest place held.
+	// value; a line reads as change, not as a share of the whole, so the
+	// zoom suits it, and the axis' name says where it starts. The rank axis
+	// runs from 1 to the lowest place held.
 	lo, hi, maxRank := 100, 100, 2
 	for i, r := range h.results {
 		years[i] = strconv.Itoa(r.Year)
 		if r.Scored && r.Index.Known() {
-			index[i] = figNum(r.Index)
+			index[i] = figPoint(r.Index)
 			v := int(r.Index.Value.Round(0) / par.Scale)
 			lo = min(lo, max(0, (v-5)/10*10))
 			hi = max(hi, (v+9)/10*10)
@@ -130,10 +132,16 @@ func (h historyRows) option(id string) map[string]any {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithGridOpts(opts.Grid{Left: "24", Right: "32", Top: "48", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: labelIndex, Min: lo, Max: hi}),
+		// Axis names run along their axes: over the plot, the index axis'
+		// name, which says where the axis starts, was cut at the page's
+		// edge even on a desktop.
+		charts.WithYAxisOpts(opts.YAxis{
+			Type: "value", Name: zoomedName(labelIndex, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: hi,
+		}),
 	)
 	line.ExtendYAxis(opts.YAxis{
-		Type: "value", Name: labelRank, Inverse: opts.Bool(true), Min: 1, Max: maxRank, MinInterval: 1,
+		Type: "value", Name: labelRank, NameLocation: "middle", NameGap: 28,
+		Inverse: opts.Bool(true), Min: 1, Max: maxRank, MinInterval: 1,
 		SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
 	})
 	line.SetXAxis(years)
@@ -357,18 +365,18 @@ func (p profileRows) table(title string) Table {
 }
 
 // values are the three series of the profile: the unit's shares and the
-// group's average and best, nil where unknown.
+// group's average and best, as points, nil where unknown.
 func (p profileRows) values() (labels []string, unit, avg, best []any) {
 	n := len(p.rows)
 	labels, unit, avg, best = make([]string, n), make([]any, n), make([]any, n), make([]any, n)
 	for i, row := range p.rows {
 		labels[i] = row.label
 		if row.hasPct {
-			unit[i] = num(row.pct, p.dec)
+			unit[i] = fixedPoint(row.pct, p.dec)
 		}
 		if row.stat != nil && row.stat.N > 0 {
-			avg[i] = num(row.stat.Avg, p.dec)
-			best[i] = num(row.stat.Best, p.dec)
+			avg[i] = fixedPoint(row.stat.Avg, p.dec)
+			best[i] = fixedPoint(row.stat.Best, p.dec)
 		}
 	}
 	return labels, unit, avg, best
@@ -378,11 +386,12 @@ func (p profileRows) option(id string) map[string]any {
 	labels, unitVals, avgVals, bestVals := p.values()
 	name := p.r.Name
 	if !p.radar() {
+		// Shares of each area's maximum are bars from 0 to 100: the whole
+		// is the point of the comparison, so the axis is not zoomed.
 		h := hbar{
 			id:         id,
 			categories: labels,
 			axis:       opts.XAxis{Name: labelShare, NameGap: 24, Min: 0, Max: 100},
-			labelWidth: 180,
 			right:      "40",
 			legend:     true,
 			trigger:    "axis",
@@ -411,22 +420,45 @@ func (p profileRows) option(id string) map[string]any {
 			AxisName: &opts.AxisName{Width: 120, Overflow: "break", FontSize: 11, Color: "#333"},
 		}),
 	)
-	radar.AddSeries(name, []opts.RadarData{{Name: name, Value: unitVals}},
+	radar.AddSeries(name, nil,
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = radarItems(name, unitVals) }),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorUnit}),
 		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
 	)
 	if p.hasGroup {
-		radar.AddSeries(labelAvg, []opts.RadarData{{Name: labelAvg, Value: avgVals}},
+		radar.AddSeries(labelAvg, nil,
+			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = radarItems(labelAvg, avgVals) }),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAvg}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}),
 		)
-		radar.AddSeries(labelBest, []opts.RadarData{{Name: labelBest, Value: bestVals}},
+		radar.AddSeries(labelBest, nil,
+			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = radarItems(labelBest, bestVals) }),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorBest}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dotted"}),
 		)
 	}
 	radar.Validate()
 	return radar.JSON()
+}
+
+// radarItem is a radar series' one data item: its values and, in the
+// same order, their display texts (see point).
+type radarItem struct {
+	Name  string   `json:"name"`
+	Value []any    `json:"value"`
+	Texts []string `json:"texts"`
+}
+
+// radarItems turns a series of points into the radar's single item. The
+// radar is drawn only when every value is known (profileRows.radar).
+func radarItems(name string, vals []any) []radarItem {
+	it := radarItem{Name: name, Value: make([]any, len(vals)), Texts: make([]string, len(vals))}
+	for i, v := range vals {
+		if pt, ok := v.(point); ok {
+			it.Value[i], it.Texts[i] = pt.Value, pt.Text
+		}
+	}
+	return []radarItem{it}
 }
 
 func (p profileRows) desc() string {
@@ -494,13 +526,14 @@ func AreaPoints(r *par.Result) Chart {
 	p := gatherPoints(r)
 	title := "Điểm đạt và điểm bị trừ theo lĩnh vực năm " + strconv.Itoa(r.Year)
 	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-points"
+	h := p.bars(id)
 	return Chart{
 		ID:     id,
 		Title:  title,
 		Table:  p.table(title),
-		Option: encode(p.bars(id).option()),
+		Option: encode(h.option()),
 		Desc:   p.desc(),
-		Height: max(160, 80+40*len(p.rows)),
+		Height: h.height(40, 80),
 		Empty:  p.plotted == 0,
 	}
 }
@@ -575,16 +608,17 @@ func (p pointsRows) bars(id string) hbar {
 	labels, got, lost := make([]string, n), make([]any, n), make([]any, n)
 	for i, row := range p.rows {
 		labels[i] = row.label
-		got[i] = figNum(row.got)
+		got[i] = figPoint(row.got)
 		if row.hasLost {
-			lost[i] = num(row.lost, p.dec)
+			lost[i] = fixedPoint(row.lost, p.dec)
 		}
 	}
+	// Points achieved and lost add up to the area's maximum, so the bars
+	// start at 0: their length is the whole.
 	return hbar{
 		id:         id,
 		categories: labels,
 		axis:       opts.XAxis{Name: "Điểm", NameGap: 24, Min: 0},
-		labelWidth: 180,
 		right:      "40",
 		legend:     true,
 		trigger:    "axis",

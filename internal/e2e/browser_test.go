@@ -391,6 +391,40 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	}
 	t.Logf("%s: %d charts rendered", url, st.Total-len(st.Missing))
 
+	// Issue 11: a chart shows each figure as the tables print it (96,10,
+	// not 96,1): every data point's text from internal/chart is drawn as
+	// a value label where its series has labels; and no name is cut off
+	// with an ellipsis (they are wrapped), on a phone or a desktop.
+	const labelsJS = `(() => {
+		const bad = [];
+		for (const b of document.querySelectorAll('[data-chart]')) {
+			const script = document.getElementById(b.getAttribute('data-chart'));
+			if (!script || !b.querySelector('svg')) continue;
+			const opt = JSON.parse(script.textContent);
+			const drawn = [...b.querySelectorAll('svg text')].map(t => t.textContent);
+			const texts = new Set(drawn);
+			for (const s of [].concat(opt.series || [])) {
+				if (!s.label || !s.label.show) continue;
+				for (const d of s.data || []) {
+					if (d && typeof d === 'object' && typeof d.text === 'string' && !texts.has(d.text)) {
+						bad.push(b.id + ': ' + s.name + ': label ' + d.text + ' not drawn');
+					}
+				}
+			}
+			for (const t of drawn) {
+				if (t.includes('…') || t.endsWith('...')) bad.push(b.id + ': cut label ' + t);
+			}
+		}
+		return bad;
+	})()`
+	bad, err := chromedp.Run(tab, chromedp.Evaluate[[]string](labelsJS))
+	if err != nil {
+		t.Fatalf("%s: inspect chart labels: %v", url, err)
+	}
+	for _, b := range bad {
+		t.Errorf("%s: %s", url, b)
+	}
+
 	if m := pc.kind.marker; m != "" {
 		found, err := chromedp.Run(tab, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector(%q) !== null`, m)))
 		if err != nil {

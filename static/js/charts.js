@@ -12,6 +12,12 @@
  * tooltip is HTML, so every name and value is HTML-escaped here; labels and
  * axes are drawn as SVG text, which is never parsed as markup. Numbers are
  * shown with the Vietnamese decimal comma.
+ *
+ * Precision: a figure's data item carries its display text beside its value
+ * ({value: 96.1, text: "96,10"}; a radar item a texts array), formatted by
+ * internal/chart exactly as the page's tables print it, so value labels and
+ * tooltips show that text. Only numbers without one (counts, ranks, axis
+ * ticks, which are positions rather than figures) are formatted here.
  */
 (function () {
   'use strict';
@@ -49,6 +55,16 @@
     return v;
   }
 
+  // textOf is the value of a data point as text: the figure's own display
+  // text when the option carries one, else the formatted number.
+  function textOf(p) {
+    var d = p.data;
+    if (d !== null && typeof d === 'object' && typeof d.text === 'string' && !isMissing(valueOf(p))) {
+      return d.text;
+    }
+    return fmt(valueOf(p));
+  }
+
   // Only a plain colour from our own option may reach a style attribute.
   var COLOR = /^#[0-9a-fA-F]{3,8}$/;
   function marker(color) {
@@ -57,8 +73,8 @@
       color + '"></span>';
   }
 
-  function row(color, name, value) {
-    return marker(color) + esc(name) + ': <b>' + esc(fmt(value)) + '</b>';
+  function row(color, name, text) {
+    return marker(color) + esc(name) + ': <b>' + esc(text) + '</b>';
   }
 
   function tooltipFormatter(option) {
@@ -69,7 +85,7 @@
         if (params.length === 0) { return ''; }
         var head = params[0].axisValueLabel != null ? params[0].axisValueLabel : params[0].name;
         var lines = [esc(head)];
-        params.forEach(function (p) { lines.push(row(p.color, p.seriesName, valueOf(p))); });
+        params.forEach(function (p) { lines.push(row(p.color, p.seriesName, textOf(p))); });
         return lines.join('<br>');
       }
       var p = params;
@@ -77,24 +93,25 @@
         return esc(p.name);
       }
       if (p.seriesType === 'radar' && Array.isArray(p.value)) {
+        var texts = (p.data && Array.isArray(p.data.texts)) ? p.data.texts : [];
         var out = [marker(p.color) + '<b>' + esc(p.name) + '</b>'];
         p.value.forEach(function (v, i) {
           var name = indicators[i] ? indicators[i].name : '';
-          out.push(esc(name) + ': <b>' + esc(fmt(v)) + '</b>');
+          var t = (!isMissing(v) && typeof texts[i] === 'string' && texts[i] !== '') ? texts[i] : fmt(v);
+          out.push(esc(name) + ': <b>' + esc(t) + '</b>');
         });
         return out.join('<br>');
       }
       if (p.seriesType === 'pie') {
-        return esc(p.name) + '<br>' + row(p.color, p.seriesName, valueOf(p)) +
+        return esc(p.name) + '<br>' + row(p.color, p.seriesName, textOf(p)) +
           (isMissing(p.percent) ? '' : ' (' + esc(fmt(p.percent)) + ' %)');
       }
-      return esc(p.name) + '<br>' + row(p.color, p.seriesName, valueOf(p));
+      return esc(p.name) + '<br>' + row(p.color, p.seriesName, textOf(p));
     };
   }
 
   function labelFormatter(p) {
-    var v = valueOf(p);
-    return isMissing(v) ? '' : fmt(v);
+    return isMissing(valueOf(p)) ? '' : textOf(p);
   }
 
   function axisFormatter(v) {
