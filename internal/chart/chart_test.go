@@ -458,8 +458,11 @@ func TestFigureText(t *testing.T) {
 			t.Errorf("area profile lacks %s: %s", want, p.Option)
 		}
 	}
-	radar := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25", "13"), stats())
-	if !bytes.Contains(radar.Option, []byte(`"texts":["95,00","90,00","86,67"]`)) {
-		t.Errorf("radar items should carry their texts: %s", radar.Option)
+	three := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25", "13"), stats())
+	if !bytes.Contains(three.Option, []byte(`{"value":86.67,"text":"86,67"}`)) {
+		t.Errorf("area bars should carry their texts: %s", three.Option)
+	}
+	if bytes.Contains(three.Option, []byte(`"radar"`)) {
+		t.Errorf("the area profile should be bars, not a radar (cut off on a phone): %s", three.Option)
 	}
 }

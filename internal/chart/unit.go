@@ -261,9 +261,10 @@ func frameworkAreaMax(fw *par.Framework, code string) par.Points {
 
 // AreaProfile compares, per area, the unit's points as a percentage of its
 // applicable area maximum with the group's average and best (stats, from
-// par.Ranking.AreaStats). Three or more areas with every value known make a
-// radar; otherwise grouped horizontal bars, since a radar of one or two
-// axes is not a shape and a radar cannot show a missing value as a gap.
+// par.Ranking.AreaStats), as grouped horizontal bars. It was a radar: on a
+// 390 px phone the radar's area names were cut off at both sides, a radar
+// draws a missing value at the centre as if it were zero, and bars of one
+// length scale are easier to read and compare.
 func AreaProfile(r *par.Result, stats []par.AreaStat) Chart {
 	p := gatherProfile(r, stats)
 	title := "Tỷ lệ điểm đạt theo lĩnh vực năm " + strconv.Itoa(r.Year)
@@ -271,17 +272,13 @@ func AreaProfile(r *par.Result, stats []par.AreaStat) Chart {
 		title += " so với trung bình và cao nhất khối"
 	}
 	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-areas"
-	height := 420
-	if !p.radar() {
-		height = max(160, 80+len(p.rows)*(24*3+16))
-	}
 	return Chart{
 		ID:     id,
 		Title:  title,
 		Table:  p.table(title),
 		Option: encode(p.option(id)),
 		Desc:   p.desc(),
-		Height: height,
+		Height: max(160, 80+len(p.rows)*(24*3+16)),
 		Empty:  p.plotted == 0,
 	}
 }
@@ -329,19 +326,6 @@ func gatherProfile(r *par.Result, stats []par.AreaStat) profileRows {
 	return p
 }
 
-// radar reports whether the profile is drawn as a radar. A radar joins its
-// points with lines, so a missing value would be drawn at the centre as if
-// it were zero; bars show a gap instead.
-func (p profileRows) radar() bool {
-	complete := p.plotted == len(p.rows)
-	for _, row := range p.rows {
-		if p.hasGroup && (row.stat == nil || row.stat.N == 0) {
-			complete = false
-		}
-	}
-	return len(p.rows) >= 3 && complete
-}
-
 func (p profileRows) table(title string) Table {
 	t := Table{Caption: title, Head: []string{labelArea, labelAchieved, labelMax, labelShare, labelAvg + " (%)", labelBest + " (%)"}}
 	for _, row := range p.rows {
@@ -384,92 +368,29 @@ func (p profileRows) values() (labels []string, unit, avg, best []any) {
 
 func (p profileRows) option(id string) map[string]any {
 	labels, unitVals, avgVals, bestVals := p.values()
-	name := p.r.Name
-	if !p.radar() {
-		// Shares of each area's maximum are bars from 0 to 100: the whole
-		// is the point of the comparison, so the axis is not zoomed.
-		h := hbar{
-			id:         id,
-			categories: labels,
-			axis:       opts.XAxis{Name: labelShare, NameGap: 24, Min: 0, Max: 100},
-			right:      "40",
-			legend:     true,
-			trigger:    "axis",
-			series:     []barSeries{{name: name, color: colorUnit, data: unitVals}},
-		}
-		if p.hasGroup {
-			h.series = append(h.series,
-				barSeries{name: labelAvg, color: colorAvg, data: avgVals},
-				barSeries{name: labelBest, color: colorBest, data: bestVals},
-			)
-		}
-		return h.option()
+	// Shares of each area's maximum are bars from 0 to 100: the whole is
+	// the point of the comparison, so the axis is not zoomed.
+	h := hbar{
+		id:         id,
+		categories: labels,
+		axis:       opts.XAxis{Name: labelShare, NameGap: 24, Min: 0, Max: 100},
+		right:      "40",
+		legend:     true,
+		trigger:    "axis",
+		series:     []barSeries{{name: p.r.Name, color: colorUnit, data: unitVals}},
 	}
-
-	radar := charts.NewRadar()
-	ind := make([]*opts.Indicator, len(labels))
-	for i, l := range labels {
-		ind[i] = &opts.Indicator{Name: l, Min: 0, Max: 100}
-	}
-	radar.SetGlobalOptions(base(id)...)
-	radar.SetGlobalOptions(
-		charts.WithLegendOpts(bottomLegend()),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithRadarComponentOpts(opts.RadarComponent{
-			Indicator: ind, Shape: "polygon", SplitNumber: 4, Center: []string{"50%", "48%"},
-			AxisName: &opts.AxisName{Width: 120, Overflow: "break", FontSize: 11, Color: "#333"},
-		}),
-	)
-	radar.AddSeries(name, nil,
-		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = radarItems(name, unitVals) }),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorUnit}),
-		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
-	)
 	if p.hasGroup {
-		radar.AddSeries(labelAvg, nil,
-			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = radarItems(labelAvg, avgVals) }),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorAvg}),
-			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}),
-		)
-		radar.AddSeries(labelBest, nil,
-			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = radarItems(labelBest, bestVals) }),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorBest}),
-			charts.WithLineStyleOpts(opts.LineStyle{Type: "dotted"}),
+		h.series = append(h.series,
+			barSeries{name: labelAvg, color: colorAvg, data: avgVals},
+			barSeries{name: labelBest, color: colorBest, data: bestVals},
 		)
 	}
-	radar.Validate()
-	return radar.JSON()
-}
-
-// radarItem is a radar series' one data item: its values and, in the
-// same order, their display texts (see point).
-type radarItem struct {
-	Name  string   `json:"name"`
-	Value []any    `json:"value"`
-	Texts []string `json:"texts"`
-}
-
-// radarItems turns a series of points into the radar's single item. The
-// radar is drawn only when every value is known (profileRows.radar).
-func radarItems(name string, vals []any) []radarItem {
-	it := radarItem{Name: name, Value: make([]any, len(vals)), Texts: make([]string, len(vals))}
-	for i, v := range vals {
-		if pt, ok := v.(point); ok {
-			it.Value[i], it.Texts[i] = pt.Value, pt.Text
-		}
-	}
-	return []radarItem{it}
+	return h.option()
 }
 
 func (p profileRows) desc() string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ ")
-	if p.radar() {
-		d.WriteString("radar")
-	} else {
-		d.WriteString("cột ngang nhóm")
-	}
-	d.WriteString(" tỷ lệ điểm đạt so với điểm tối đa theo lĩnh vực của ")
+	d.WriteString("Biểu đồ cột ngang nhóm tỷ lệ điểm đạt so với điểm tối đa theo lĩnh vực của ")
 	d.WriteString(p.r.Name)
 	d.WriteString(" năm ")
 	d.WriteString(strconv.Itoa(p.r.Year))

@@ -14,7 +14,7 @@
  * shown with the Vietnamese decimal comma.
  *
  * Precision: a figure's data item carries its display text beside its value
- * ({value: 96.1, text: "96,10"}; a radar item a texts array), formatted by
+ * ({value: 96.1, text: "96,10"}), formatted by
  * internal/chart exactly as the page's tables print it, so value labels and
  * tooltips show that text. Only numbers without one (counts, ranks, axis
  * ticks, which are positions rather than figures) are formatted here.
@@ -77,9 +77,7 @@
     return marker(color) + esc(name) + ': <b>' + esc(text) + '</b>';
   }
 
-  function tooltipFormatter(option) {
-    var radar = option.radar && !Array.isArray(option.radar) ? option.radar : (option.radar || [])[0];
-    var indicators = (radar && radar.indicator) || [];
+  function tooltipFormatter() {
     return function (params) {
       if (Array.isArray(params)) { // trigger: 'axis'
         if (params.length === 0) { return ''; }
@@ -91,16 +89,6 @@
       var p = params;
       if (p.componentType === 'markLine') {
         return esc(p.name);
-      }
-      if (p.seriesType === 'radar' && Array.isArray(p.value)) {
-        var texts = (p.data && Array.isArray(p.data.texts)) ? p.data.texts : [];
-        var out = [marker(p.color) + '<b>' + esc(p.name) + '</b>'];
-        p.value.forEach(function (v, i) {
-          var name = indicators[i] ? indicators[i].name : '';
-          var t = (!isMissing(v) && typeof texts[i] === 'string' && texts[i] !== '') ? texts[i] : fmt(v);
-          out.push(esc(name) + ': <b>' + esc(t) + '</b>');
-        });
-        return out.join('<br>');
       }
       if (p.seriesType === 'pie') {
         return esc(p.name) + '<br>' + row(p.color, p.seriesName, textOf(p)) +
@@ -127,7 +115,7 @@
   // not hold code), except fixed templates such as markLine's '{b}'.
   function prepare(option) {
     asList(option.tooltip).forEach(function (t) {
-      t.formatter = tooltipFormatter(option);
+      t.formatter = tooltipFormatter();
       t.confine = true;
     });
     asList(option.series).forEach(function (s) {
