@@ -24,12 +24,17 @@
 //
 //	<figure class="chart">
 //	  <figcaption>{{.Title}}</figcaption>
-//	  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" role="img" aria-label="{{.Desc}}" style="height:{{.Height}}px"></div>
+//	  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" data-height="{{.Height}}" role="img" aria-label="{{.Desc}}" hidden></div>
 //	  <script type="application/json" id="{{.ID}}-option">{{.Option}}</script>
-//	  <details><summary>Bảng số liệu</summary>
+//	  <details class="chart-data" open><summary>Bảng số liệu</summary>
 //	    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{{.ID}}-bang"><table>…Table…</table></div>
 //	  </details>
 //	</figure>
+//
+// Without JavaScript the empty box takes no space (hidden) and the table
+// is open; static/js/charts.js un-hides the box, gives it its height (from
+// data-height: a style attribute would break a strict CSP) and closes the
+// <details> once the chart is drawn, so the table is one click away.
 //
 // Table renders as <table><caption id="{{.ID}}-bang">{{.Table.Caption}}</caption><thead> with
 // one <th scope="col"> per Head cell, and <tbody> with one <tr> per Row; its

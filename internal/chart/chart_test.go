@@ -294,9 +294,9 @@ func mustMarshalNoEscape(t *testing.T, v any) []byte {
 // contract is the figure markup documented in the package comment.
 var contract = template.Must(template.New("figure").Parse(`<figure class="chart">
   <figcaption>{{.Title}}</figcaption>
-  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" role="img" aria-label="{{.Desc}}" style="height:{{.Height}}px"></div>
+  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" data-height="{{.Height}}" role="img" aria-label="{{.Desc}}" hidden></div>
   <script type="application/json" id="{{.ID}}-option">{{.Option}}</script>
-  <details><summary>Bảng số liệu</summary><table><caption>{{.Table.Caption}}</caption>
+  <details class="chart-data" open><summary>Bảng số liệu</summary><table><caption>{{.Table.Caption}}</caption>
   <thead><tr>{{range .Table.Head}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
   <tbody>{{range .Table.Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table></details>
 </figure>

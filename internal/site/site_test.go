@@ -333,6 +333,19 @@ func TestEveryPageRendered(t *testing.T) {
 		if sortable != strings.Contains(out, "static/js/site.js") {
 			t.Errorf("%s: site.js loaded without a sortable table or the reverse", p.URL)
 		}
+		// Without JavaScript a chart box would be an empty space: it is
+		// hidden and its data table open until charts.js draws the chart.
+		if strings.Count(out, `class="chart-box"`) != len(regexp.MustCompile(`class="chart-box"[^>]*\shidden>`).FindAllString(out, -1)) {
+			t.Errorf("%s: a chart box is not hidden for readers without JavaScript", p.URL)
+		}
+		if strings.Count(out, `<details class="chart-data"`) != strings.Count(out, `<details class="chart-data" open>`) {
+			t.Errorf("%s: a chart's data table is not open for readers without JavaScript", p.URL)
+		}
+		// A strict CSP (style-src without 'unsafe-inline') drops style
+		// attributes.
+		if regexp.MustCompile(`<[^>]+\sstyle=`).MatchString(out) {
+			t.Errorf("%s: inline style attribute", p.URL)
+		}
 		if strings.Contains(out, " on") && regexp.MustCompile(`<[^>]+\son[a-z]+=`).MatchString(out) {
 			t.Errorf("%s: inline event handler", p.URL)
 		}

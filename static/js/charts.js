@@ -4,8 +4,10 @@
  * Loaded with `defer` after static/vendor/echarts/echarts.min.js. For each
  * element with a data-chart attribute it reads the ECharts option from the
  * <script type="application/json"> whose id the attribute names (written by
- * internal/chart), draws it as SVG, installs formatters, and resizes the
- * charts with the window. Nothing else: the page reads completely without
+ * internal/chart), installs formatters, shows the box (hidden in the HTML,
+ * so it takes no space without JavaScript) at its data-height, draws the
+ * chart as SVG, closes the chart's data table (open in the HTML, so it is one
+ * click away), and resizes the charts with the window. Nothing else: the page reads completely without
  * this script (every chart has a data table).
  *
  * Safety: names in the option (units, areas, bands) come from workbooks. The
@@ -142,9 +144,27 @@
     } catch (e) {
       return; // unreadable option: leave the table alternative
     }
-    var chart = window.echarts.init(box, null, { renderer: 'svg' });
-    chart.setOption(prepare(option));
+    // The box is hidden in the HTML, so that without JavaScript it takes no
+    // space; it gets its height here (no style attribute in the HTML keeps
+    // a strict CSP working).
+    var height = parseInt(box.getAttribute('data-height'), 10);
+    box.style.height = (height > 0 ? height : 320) + 'px';
+    box.hidden = false;
+    var chart;
+    try {
+      chart = window.echarts.init(box, null, { renderer: 'svg' });
+      chart.setOption(prepare(option));
+    } catch (e) {
+      box.hidden = true; // not drawn: the open table remains
+      if (chart) { chart.dispose(); }
+      return;
+    }
     charts.push(chart);
+    // Drawn: the data table, open for readers without JavaScript, is now
+    // one click away.
+    var figure = box.closest ? box.closest('figure') : null;
+    var details = figure ? figure.querySelector('details.chart-data') : null;
+    if (details) { details.open = false; }
   });
 
   var pending = false;
