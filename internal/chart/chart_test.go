@@ -136,6 +136,9 @@ func history(name string) []*par.Result {
 	return rs
 }
 
+// historySizes are the sizes of history's rankings; 2021's is unknown.
+var historySizes = []int{20, 20, 0, 14, 14}
+
 func unitYear(name string, vals ...string) *par.Result {
 	r := result(unit("so-noi-vu", name), framework("fw2022"), 2023, "92.15", 1, "xs")
 	r.Areas = areas(vals...)
@@ -154,7 +157,14 @@ func cases(names map[string]string) map[string]func() Chart {
 	return map[string]func() Chart{
 		"ranking-index":     func() Chart { return RankingIndex(ranking(framework("fw2022"), names)) },
 		"band-distribution": func() Chart { return BandDistribution(ranking(framework("fw2022"), names)) },
-		"unit-history":      func() Chart { return UnitHistory(nm("Sở Nội vụ"), history(nm("Sở Nội vụ"))) },
+		"unit-history-index": func() Chart {
+			c, _ := UnitHistory(nm("Sở Nội vụ"), history(nm("Sở Nội vụ")), historySizes)
+			return c
+		},
+		"unit-history-rank": func() Chart {
+			_, c := UnitHistory(nm("Sở Nội vụ"), history(nm("Sở Nội vụ")), historySizes)
+			return c
+		},
 		"area-profile":      func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats()) },
 		"area-profile-bars": func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2]) },
 		"area-profile-gap":  func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats()) },
@@ -210,13 +220,14 @@ var idRE = regexp.MustCompile(`^chart-[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func TestIDs(t *testing.T) {
 	want := map[string]string{
-		"ranking-index":     "chart-2023-so-index",
-		"band-distribution": "chart-2023-so-bands",
-		"unit-history":      "chart-unit-so-noi-vu-history",
-		"area-profile":      "chart-2023-so-noi-vu-areas",
-		"area-profile-bars": "chart-2023-so-noi-vu-areas",
-		"area-profile-gap":  "chart-2023-so-noi-vu-areas",
-		"area-points":       "chart-2023-so-noi-vu-points",
+		"ranking-index":      "chart-2023-so-index",
+		"band-distribution":  "chart-2023-so-bands",
+		"unit-history-index": "chart-unit-so-noi-vu-history-index",
+		"unit-history-rank":  "chart-unit-so-noi-vu-history-rank",
+		"area-profile":       "chart-2023-so-noi-vu-areas",
+		"area-profile-bars":  "chart-2023-so-noi-vu-areas",
+		"area-profile-gap":   "chart-2023-so-noi-vu-areas",
+		"area-points":        "chart-2023-so-noi-vu-points",
 	}
 	for name, fn := range cases(nil) {
 		c := fn()
@@ -311,23 +322,34 @@ func TestMissingIsNull(t *testing.T) {
 			Data []any  `json:"data"`
 		} `json:"series"`
 	}
-	c := UnitHistory("Sở Nội vụ", history("Sở Nội vụ"))
-	if err := json.Unmarshal(c.Option, &opt); err != nil {
-		t.Fatal(err)
-	}
-	if got := opt.Series[0].Data[2]; got != nil {
-		t.Errorf("index 2021 (unscored) = %v, want null", got)
-	}
-	if got := opt.Series[1].Data[2]; got != nil {
-		t.Errorf("rank 2021 (unscored) = %v, want null", got)
-	}
-	if !bytes.Contains(c.Option, []byte(`"inverse":true`)) {
-		t.Error("rank axis should be inverted")
-	}
-	for _, want := range []string{"chưa chấm điểm năm 2021", "đổi bộ chỉ số năm 2022", "năm 2019–2020 là kết quả của đơn vị tiền thân (Sở Cũ)"} {
-		if !strings.Contains(c.Desc, want) {
-			t.Errorf("Desc %q lacks %q", c.Desc, want)
+	index, rank := UnitHistory("Sở Nội vụ", history("Sở Nội vụ"), historySizes)
+	for _, c := range []Chart{index, rank} {
+		if err := json.Unmarshal(c.Option, &opt); err != nil {
+			t.Fatal(err)
 		}
+		if len(opt.Series) != 1 {
+			t.Errorf("%s: %d series, want 1 (no dual-axis charts)", c.ID, len(opt.Series))
+		}
+		if got := opt.Series[0].Data[2]; got != nil {
+			t.Errorf("%s 2021 (unscored) = %v, want null", c.ID, got)
+		}
+		for _, want := range []string{"chưa chấm điểm năm 2021", "đổi bộ chỉ số năm 2022", "năm 2019–2020 là kết quả của đơn vị tiền thân (Sở Cũ)"} {
+			if !strings.Contains(c.Desc, want) {
+				t.Errorf("Desc %q lacks %q", c.Desc, want)
+			}
+		}
+	}
+	if bytes.Contains(index.Option, []byte(`"inverse":true`)) || !bytes.Contains(rank.Option, []byte(`"inverse":true`)) {
+		t.Error("only the rank axis should be inverted")
+	}
+	// The rank is given out of its ranking's size where known.
+	for _, want := range []string{`{"value":5,"text":"5/20"}`, `{"value":1,"text":"1/14"}`, `"minInterval":1`, `"max":20`} {
+		if !bytes.Contains(rank.Option, []byte(want)) {
+			t.Errorf("rank option lacks %s: %s", want, rank.Option)
+		}
+	}
+	if !strings.Contains(rank.Desc, "gần nhất năm 2023 hạng 2/14") {
+		t.Errorf("rank Desc %q lacks the latest rank out of the group", rank.Desc)
 	}
 }
 

@@ -12,46 +12,66 @@ import (
 	"parindex/internal/viet"
 )
 
-// UnitHistory is a line chart of a unit's index (left axis) and rank (right
-// axis, inverted so 1 is at the top) over the years of results, ascending
-// by year as in par.Results.ByUnit. Years without a score or rank are gaps
-// (null), never zero. The unit is the one of the latest result; earlier
-// results of another unit are its predecessors' and are named in the table
-// and the description, as are years compared with a predecessor and years
-// in which the framework changed (the latter also drawn as a dashed line,
+// UnitHistory is two small line charts of a unit's years of results,
+// ascending by year as in par.Results.ByUnit: its index, and its rank
+// (axis inverted so 1 is at the top). They were one chart with two value
+// axes, which invites reading the crossing of two lines on unrelated
+// scales as meaning something. sizes holds, per result, how many units its
+// ranking ranked (0 if unknown); the rank chart's labels and table give the
+// rank out of it ("5/20"). Years without a score or rank are gaps (null),
+// never zero. The unit is the one of the latest result; earlier results of
+// another unit are its predecessors' and are named in the tables and the
+// descriptions, as are years compared with a predecessor and years in
+// which the framework changed (the latter also drawn as a dashed line,
 // since indices of different frameworks are not strictly comparable).
-func UnitHistory(unitName string, results []*par.Result) Chart {
-	h := gatherHistory(unitName, results)
-	title := unitName + ": chỉ số CCHC và xếp hạng qua các năm"
+func UnitHistory(unitName string, results []*par.Result, sizes []int) (index, rank Chart) {
+	h := gatherHistory(unitName, results, sizes)
 	id := "chart-unit-" + unitID(h.subject) + "-history"
-	return Chart{
-		ID:     id,
+	title := unitName + ": chỉ số CCHC qua các năm"
+	index = Chart{
+		ID:     id + "-index",
 		Title:  title,
-		Table:  h.table(title),
-		Option: encode(h.option(id)),
-		Desc:   h.desc(),
-		Height: 320,
+		Table:  h.indexTable(title),
+		Option: encode(h.indexOption(id + "-index")),
+		Desc:   h.indexDesc(),
+		Height: 260,
 		Empty:  h.plotted == 0,
 	}
+	title = unitName + ": xếp hạng qua các năm"
+	rank = Chart{
+		ID:     id + "-rank",
+		Title:  title,
+		Table:  h.rankTable(title),
+		Option: encode(h.rankOption(id + "-rank")),
+		Desc:   h.rankDesc(),
+		Height: 260,
+		Empty:  h.ranked == 0,
+	}
+	return index, rank
 }
 
 // historyRows is the gathered rows of UnitHistory: one per year, with what
-// the table and the description say about them.
+// the tables and the descriptions say about them.
 type historyRows struct {
-	unitName string
-	results  []*par.Result
-	notes    [][]string  // per year: not scored, framework changed, a predecessor's result …
-	subject  *par.Result // the latest result: whose history this is
-	latest   *par.Result // the latest result with an index
-	plotted  int         // years with an index
-	unscored []int       // years not scored
-	fwChange []int       // years whose framework differs from the year before's
-	predYear []int       // years whose result is a predecessor's
-	predName []string    // the predecessors, in order of appearance
+	unitName   string
+	results    []*par.Result
+	sizes      []int       // per year: units ranked in the unit's ranking, 0 if unknown
+	notes      [][]string  // per year: not scored, framework changed, a predecessor's result …
+	subject    *par.Result // the latest result: whose history this is
+	latest     *par.Result // the latest result with an index
+	latestRank int         // the latest result with a rank, -1 if none
+	plotted    int         // years with an index
+	ranked     int         // years with a rank
+	unscored   []int       // years not scored
+	fwChange   []int       // years whose framework differs from the year before's
+	predYear   []int       // years whose result is a predecessor's
+	predName   []string    // the predecessors, in order of appearance
 }
 
-func gatherHistory(unitName string, results []*par.Result) historyRows {
-	h := historyRows{unitName: unitName, results: results, notes: make([][]string, len(results))}
+func gatherHistory(unitName string, results []*par.Result, sizes []int) historyRows {
+	h := historyRows{unitName: unitName, results: results, sizes: make([]int, len(results)),
+		notes: make([][]string, len(results)), latestRank: -1}
+	copy(h.sizes, sizes)
 	if len(results) > 0 {
 		h.subject = results[len(results)-1]
 	}
@@ -61,6 +81,10 @@ func gatherHistory(unitName string, results []*par.Result) historyRows {
 		if r.Scored && r.Index.Known() {
 			h.latest = r
 			h.plotted++
+		}
+		if r.Scored && r.Rank.N > 0 {
+			h.latestRank = i
+			h.ranked++
 		}
 		if !r.Scored {
 			h.unscored = append(h.unscored, r.Year)
@@ -88,120 +112,137 @@ func gatherHistory(unitName string, results []*par.Result) historyRows {
 	return h
 }
 
-func (h historyRows) table(title string) Table {
-	t := Table{Caption: title, Head: []string{"Năm", labelIndex, labelRank, "Xếp loại", "Ghi chú"}}
+func (h historyRows) note(i int) string {
+	if len(h.notes[i]) == 0 {
+		return viet.Missing
+	}
+	return strings.Join(h.notes[i], "; ")
+}
+
+// rankOf is the rank of year i as the table and the labels print it: out
+// of the ranking's size where known ("5/20").
+func (h historyRows) rankOf(i int) string {
+	r := h.results[i]
+	if !r.Scored || r.Rank.N <= 0 {
+		return viet.Missing
+	}
+	if h.sizes[i] > 0 {
+		return strconv.Itoa(r.Rank.N) + "/" + strconv.Itoa(h.sizes[i])
+	}
+	return strconv.Itoa(r.Rank.N)
+}
+
+func (h historyRows) indexTable(title string) Table {
+	t := Table{Caption: title, Head: []string{"Năm", labelIndex, "Xếp loại", "Ghi chú"}}
 	for i, r := range h.results {
-		note := strings.Join(h.notes[i], "; ")
-		if note == "" {
-			note = viet.Missing
-		}
-		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Year), viet.Figure(r.Index), rankText(r), bandText(r), note})
+		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Year), viet.Figure(r.Index), bandText(r), h.note(i)})
 	}
 	return t
 }
 
-func (h historyRows) option(id string) map[string]any {
+func (h historyRows) rankTable(title string) Table {
+	t := Table{Caption: title, Head: []string{"Năm", labelRank + " (trên số đơn vị xếp hạng)", "Ghi chú"}}
+	for i, r := range h.results {
+		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Year), h.rankOf(i), h.note(i)})
+	}
+	return t
+}
+
+// line builds one of the history's small charts: the years along the
+// bottom, one series, value labels above the points and a dashed line at
+// each change of framework. The lines carry no text of their own: on a
+// phone the years are about 40 px apart and two changes' labels would
+// overlap, so the year axis' name says what a dashed line means (and the
+// tooltip on a line, the table and the description say it too).
+func (h historyRows) line(id string, y opts.YAxis, name, symbol, color string, data []any) map[string]any {
 	years := make([]string, len(h.results))
-	index := make([]any, len(h.results))
-	rank := make([]any, len(h.results))
-	// Fixed axis ranges: ECharts' own scaling stretches one or two points
-	// over a meaningless range (a single index of 95.68 on a 40–160 axis).
-	// The index axis ends at 100 and starts at the ten below the lowest
-	// value; a line reads as change, not as a share of the whole, so the
-	// zoom suits it, and the axis' name says where it starts. The rank axis
-	// runs from 1 to the lowest place held.
-	lo, hi, maxRank := 100, 100, 2
 	for i, r := range h.results {
 		years[i] = strconv.Itoa(r.Year)
-		if r.Scored && r.Index.Known() {
-			index[i] = figPoint(r.Index)
-			v := int(r.Index.Value.Round(0) / par.Scale)
-			lo = min(lo, max(0, (v-5)/10*10))
-			hi = max(hi, (v+9)/10*10)
-		}
-		if r.Scored && r.Rank.N > 0 {
-			rank[i] = r.Rank.N
-			maxRank = max(maxRank, r.Rank.N)
-		}
 	}
-
+	xName := "Năm"
+	if len(h.fwChange) > 0 {
+		xName = "Năm (nét đứt: đổi bộ chỉ số)"
+	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(base(id)...)
 	line.SetGlobalOptions(
-		charts.WithLegendOpts(bottomLegend()),
+		charts.WithLegendOpts(noLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "24", Right: "32", Top: "48", Bottom: "40", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "24", Right: "32", Top: "24", Bottom: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(true), Name: xName, NameLocation: "middle", NameGap: 28}),
 		// Axis names run along their axes: over the plot, the index axis'
 		// name, which says where the axis starts, was cut at the page's
 		// edge even on a desktop.
-		charts.WithYAxisOpts(opts.YAxis{
-			Type: "value", Name: zoomedName(labelIndex, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: hi,
-		}),
+		charts.WithYAxisOpts(y),
 	)
-	line.ExtendYAxis(opts.YAxis{
-		Type: "value", Name: labelRank, NameLocation: "middle", NameGap: 28,
-		Inverse: opts.Bool(true), Min: 1, Max: maxRank, MinInterval: 1,
-		SplitLine: &opts.SplitLine{Show: opts.Bool(false)},
-	})
 	line.SetXAxis(years)
+	so := []charts.SeriesOpts{
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = data }),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}),
+		charts.WithLineChartOpts(opts.LineChart{Symbol: symbol, SymbolSize: 8, ConnectNulls: opts.Bool(false)}),
+	}
 	var marks []opts.MarkLineNameXAxisItem
 	for _, y := range h.fwChange {
-		marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework, XAxis: strconv.Itoa(y)})
-	}
-	indexOpts := []charts.SeriesOpts{
-		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = index }),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorUnit}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}),
-		charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 8, ConnectNulls: opts.Bool(false)}),
+		marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework + " năm " + strconv.Itoa(y), XAxis: strconv.Itoa(y)})
 	}
 	if len(marks) > 0 {
-		indexOpts = append(indexOpts,
+		so = append(so,
 			charts.WithMarkLineNameXAxisItemOpts(marks...),
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 				Symbol:    []string{"none", "none"},
-				Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "end"},
+				Label:     &opts.Label{Show: opts.Bool(false)},
 				LineStyle: &opts.LineStyle{Color: colorAvg, Type: "dashed"},
 			}),
 		)
 	}
-	line.AddSeries(labelIndex, nil, indexOpts...)
-	line.AddSeries(labelRank, nil,
-		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = rank }),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLost}),
-		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}),
-		// WithLineChartOpts sets the axis index too, so it goes here.
-		charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, Symbol: "diamond", SymbolSize: 8, ConnectNulls: opts.Bool(false)}),
-	)
+	line.AddSeries(name, nil, so...)
 	line.Validate()
 	return line.JSON()
 }
 
-func (h historyRows) desc() string {
-	var d strings.Builder
-	d.WriteString("Biểu đồ đường chỉ số CCHC (trục trái) và xếp hạng (trục phải, hạng 1 ở trên) của ")
-	d.WriteString(h.unitName)
-	if rs := h.results; len(rs) > 0 {
-		d.WriteString(" các năm ")
-		d.WriteString(strconv.Itoa(rs[0].Year))
-		if n := rs[len(rs)-1].Year; n != rs[0].Year {
-			d.WriteString("–")
-			d.WriteString(strconv.Itoa(n))
+func (h historyRows) indexOption(id string) map[string]any {
+	data := make([]any, len(h.results))
+	// Fixed axis range: ECharts' own scaling stretches one or two points
+	// over a meaningless range (a single index of 95.68 on a 40–160 axis).
+	// The axis ends at 100 and starts at the ten below the lowest value; a
+	// line reads as change, not as a share of the whole, so the zoom suits
+	// it, and the axis' name says where it starts.
+	lo, hi := 100, 100
+	for i, r := range h.results {
+		if r.Scored && r.Index.Known() {
+			data[i] = figPoint(r.Index)
+			v := int(r.Index.Value.Round(0) / par.Scale)
+			lo = min(lo, max(0, (v-5)/10*10))
+			hi = max(hi, (v+9)/10*10)
 		}
 	}
-	if l := h.latest; l != nil {
-		d.WriteString("; gần nhất năm ")
-		d.WriteString(strconv.Itoa(l.Year))
-		d.WriteString(" đạt ")
-		d.WriteString(viet.Figure(l.Index))
-		d.WriteString(" %")
-		if l.Rank.N > 0 {
-			d.WriteString(", hạng ")
-			d.WriteString(strconv.Itoa(l.Rank.N))
+	y := opts.YAxis{Type: "value", Name: zoomedName(labelIndex, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: hi}
+	return h.line(id, y, labelIndex, "circle", colorUnit, data)
+}
+
+func (h historyRows) rankOption(id string) map[string]any {
+	data := make([]any, len(h.results))
+	// The axis runs from 1 at the top to the largest ranking the unit was
+	// in (or the lowest place it held), so a place reads against the
+	// whole group; ticks are whole places.
+	bottom := 2
+	for i, r := range h.results {
+		if r.Scored && r.Rank.N > 0 {
+			data[i] = point{Value: float64(r.Rank.N), Text: h.rankOf(i)}
+			bottom = max(bottom, r.Rank.N, h.sizes[i])
 		}
-	} else {
-		d.WriteString("; chưa có năm nào có chỉ số")
 	}
+	y := opts.YAxis{
+		Type: "value", Name: labelRank + " (1 ở trên)", NameLocation: "middle", NameGap: 36,
+		Inverse: opts.Bool(true), Min: 1, Max: bottom, MinInterval: 1,
+	}
+	return h.line(id, y, labelRank, "diamond", colorLost, data)
+}
+
+// descTail is what both descriptions end with: the years not scored, the
+// changes of framework and the predecessors' years.
+func (h historyRows) descTail(d *strings.Builder) {
 	if len(h.unscored) > 0 {
 		d.WriteString("; chưa chấm điểm năm ")
 		d.WriteString(yearSpan(h.unscored))
@@ -209,6 +250,7 @@ func (h historyRows) desc() string {
 	if len(h.fwChange) > 0 {
 		d.WriteString("; đổi bộ chỉ số năm ")
 		d.WriteString(yearSpan(h.fwChange))
+		d.WriteString(" (nét đứt)")
 	}
 	if len(h.predYear) > 0 {
 		d.WriteString("; năm ")
@@ -218,6 +260,50 @@ func (h historyRows) desc() string {
 		d.WriteString(")")
 	}
 	d.WriteString(".")
+}
+
+func (h historyRows) years(d *strings.Builder) {
+	d.WriteString(h.unitName)
+	if rs := h.results; len(rs) > 0 {
+		d.WriteString(" các năm ")
+		d.WriteString(strconv.Itoa(rs[0].Year))
+		if n := rs[len(rs)-1].Year; n != rs[0].Year {
+			d.WriteString("–")
+			d.WriteString(strconv.Itoa(n))
+		}
+	}
+}
+
+func (h historyRows) indexDesc() string {
+	var d strings.Builder
+	d.WriteString("Biểu đồ đường chỉ số CCHC của ")
+	h.years(&d)
+	if l := h.latest; l != nil {
+		d.WriteString("; gần nhất năm ")
+		d.WriteString(strconv.Itoa(l.Year))
+		d.WriteString(" đạt ")
+		d.WriteString(viet.Figure(l.Index))
+		d.WriteString(" %")
+	} else {
+		d.WriteString("; chưa có năm nào có chỉ số")
+	}
+	h.descTail(&d)
+	return d.String()
+}
+
+func (h historyRows) rankDesc() string {
+	var d strings.Builder
+	d.WriteString("Biểu đồ đường xếp hạng (hạng 1 ở trên) của ")
+	h.years(&d)
+	if i := h.latestRank; i >= 0 {
+		d.WriteString("; gần nhất năm ")
+		d.WriteString(strconv.Itoa(h.results[i].Year))
+		d.WriteString(" hạng ")
+		d.WriteString(h.rankOf(i))
+	} else {
+		d.WriteString("; chưa có năm nào được xếp hạng")
+	}
+	h.descTail(&d)
 	return d.String()
 }
 

@@ -132,11 +132,30 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	for _, c := range children {
 		p.Children = append(p.Children, unitItem{Name: c.Current().Name, URL: unitURL(c.ID), Ended: ending(c)})
 	}
-	p.Charts = nonEmpty(chart.UnitHistory(p.Name, p.history))
+	index, rank := chart.UnitHistory(p.Name, p.history, m.rankedCounts(p.history))
+	p.Charts = nonEmpty(index, rank)
 	if p.profile != nil && len(p.stats) > 0 {
 		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
 	}
 	return p
+}
+
+// rankedCounts is, per result, how many units its ranking ranked (0 if
+// unknown), so a rank reads against its group's size ("5/20").
+func (m *model) rankedCounts(results []*par.Result) []int {
+	out := make([]int, len(results))
+	for i, r := range results {
+		rk := m.rankings[rkKey{r.Year, r.Group}]
+		if rk == nil {
+			continue
+		}
+		for _, x := range rk.Results {
+			if x.Scored && x.Rank.N > 0 {
+				out[i]++
+			}
+		}
+	}
+	return out
 }
 
 // predecessors are the units u continues: those that merged into it, and
