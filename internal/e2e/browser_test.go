@@ -391,6 +391,27 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	}
 	t.Logf("%s: %d charts rendered", url, st.Total-len(st.Missing))
 
+	// Issue 11: a drawn chart's box is shown at its height and its data
+	// table (open in the HTML, for readers without JavaScript) closed.
+	const shownJS = `(() => {
+		const bad = [];
+		for (const b of document.querySelectorAll('[data-chart]')) {
+			if (!b.querySelector('svg, canvas')) continue;
+			if (b.hidden || b.getBoundingClientRect().height < 100) bad.push(b.id + ': drawn chart box hidden or flat');
+			const d = b.closest('figure') && b.closest('figure').querySelector('details.chart-data');
+			if (!d) bad.push(b.id + ': no data table');
+			else if (d.open) bad.push(b.id + ': data table still open after drawing');
+		}
+		return bad;
+	})()`
+	shownBad, err := chromedp.Run(tab, chromedp.Evaluate[[]string](shownJS))
+	if err != nil {
+		t.Fatalf("%s: inspect chart boxes: %v", url, err)
+	}
+	for _, b := range shownBad {
+		t.Errorf("%s: %s", url, b)
+	}
+
 	// Issue 11: a chart shows each figure as the tables print it (96,10,
 	// not 96,1): every data point's text from internal/chart is drawn as
 	// a value label where its series has labels; and no name is cut off
