@@ -72,3 +72,32 @@ func TestParentRanks(t *testing.T) {
 		})
 	}
 }
+
+// TestParentRanksPublished: ranks an annex published within each district
+// (restarting under each heading) are shown as published, with their cell.
+func TestParentRanksPublished(t *testing.T) {
+	gs := []*par.Group{{ID: "huyen", Name: "Huyện"}, {ID: "xa", Name: "Xã", Order: 1, ParentGroup: "huyen"}}
+	units := []*par.Unit{unit("ha", "huyen", "Huyện A")}
+	ds := &par.Dataset{Frameworks: []*par.Framework{flatFW("xa-2019", "xa", "100")}}
+	for i, row := range [][2]string{{"a1", "90"}, {"a2", "80"}} {
+		u := unit(row[0], "xa", "Xã "+row[0])
+		u.Parent = "ha"
+		units = append(units, u)
+		s := annex(row[0], 2023, 5+i, row[1], "")
+		s.Parent, s.RankWithin = "ha", true
+		s.Rank = par.Rank{N: i + 1, Src: par.Source{File: s.Src.File, Sheet: s.Src.Sheet, Cell: "A" + itoa(5+i)}}
+		ds.Summaries = append(ds.Summaries, s)
+	}
+	ds.Registry = registry(gs, units...)
+	res, dl := mustRun(t, ds)
+	wantDiags(t, dl)
+	for i, id := range []string{"a1", "a2"} {
+		r := find(res, id, 2023)
+		if r.ParentRank.N != i+1 || r.ParentOf != 2 || r.ParentRank.Origin != par.Published || r.ParentRank.Src.Cell != "A"+itoa(5+i) {
+			t.Errorf("%s: parent rank %+v of %d, want %d/2 published at A%d", id, r.ParentRank, r.ParentOf, i+1, 5+i)
+		}
+		if r.Rank.Origin != par.Computed {
+			t.Errorf("%s: group rank %+v, want computed (the published one is within the district)", id, r.Rank)
+		}
+	}
+}
