@@ -63,8 +63,65 @@ func (x *run) rank(rk *ranking) {
 	}
 
 	rk.entries = append(scored, unscored...)
+	x.parentRanks(rk)
 	rk.r.Results = make([]*par.Result, len(rk.entries))
 	for i, e := range rk.entries {
 		rk.r.Results[i] = e.r
+	}
+}
+
+// parentRanks ranks the units of a group whose units have parents (communes
+// under districts) among the units of their own parent ranked that year
+// (rule "ranks within the parent"): the same order as the group's ranking
+// (value at full precision, ties in name order) and the framework's tie
+// rule. A rank the annex published within the parent (ranks restarting
+// under each district) is shown as published. The registry keeps one
+// parent per unit, not its history, so the current parent counts for
+// every year; a unit's parent never changes in the registry's model
+// (a reform creates new units instead).
+func (x *run) parentRanks(rk *ranking) {
+	if rk.r.Group.ParentGroup == "" || rk.r.Group.Unranked {
+		return
+	}
+	byParent := map[string][]*entry{}
+	var parents []string
+	for _, e := range rk.entries {
+		p := e.r.Unit.Parent
+		if p == "" || e.r.Rank.N <= 0 {
+			continue
+		}
+		if byParent[p] == nil {
+			parents = append(parents, p)
+		}
+		byParent[p] = append(byParent[p], e)
+	}
+	dense := rk.fw != nil && rk.fw.Dense()
+	for _, p := range parents {
+		es := slices.Clone(byParent[p])
+		// rk.entries lists by the rank shown, which may be a published
+		// one; within the parent the order is the value's, as in the
+		// computed ranking, ties in name order.
+		slices.SortStableFunc(es, func(a, b *entry) int { return b.r.Exact.Cmp(a.r.Exact) })
+		n := 0
+		for i, e := range es {
+			switch {
+			case i == 0:
+				n = 1
+			case e.r.Exact.Cmp(es[i-1].r.Exact) == 0:
+				// n stays: equal values share the rank
+			case dense:
+				n++
+			default:
+				n = i + 1
+			}
+			e.r.ParentRank = par.Rank{N: n, Origin: par.Computed}
+			if e.sum != nil && e.pub && e.sum.RankWithin && e.sum.Rank.N > 0 && e.sum.Parent == p {
+				e.r.ParentRank = e.sum.Rank
+				if e.r.ParentRank.Origin == par.Missing {
+					e.r.ParentRank.Origin = par.Published
+				}
+			}
+			e.r.ParentOf = len(es)
+		}
 	}
 }

@@ -89,6 +89,9 @@ func pageKinds() []pageKind {
 		// scored (its narrative says why).
 		{name: "reconciliation", path: "doi-chieu/", marker: "table.recon-list", mobile: true},
 		{name: "ranking-recorded", path: "nam/2021/so/", marker: "a.recon"},
+		// Issue 11, 7: communes with their district's column, rank within
+		// it and the filter by district (site.js).
+		{name: "ranking-communes", path: "nam/2024/xa/", marker: "select#loc-cap-tren", mobile: true},
 		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
 	}
 }
@@ -454,6 +457,39 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 		if !found {
 			t.Errorf("%s: not a %s page: nothing matches %s", url, pc.kind.name, m)
 		}
+	}
+	// Filter by parent (site.js): the script shows the select; choosing a
+	// district (as the keyboard does: a value, then "change") leaves only
+	// its rows and says how many; choosing "all" shows every row again.
+	type filterState struct {
+		Shown, Rows, Other, All int
+		Status                  string
+	}
+	fs, err := chromedp.Run(tab, chromedp.Evaluate[*filterState](`(() => {
+		const box = document.querySelector('[data-parent-filter]');
+		if (!box) return null;
+		const sel = box.querySelector('select');
+		const rows = [...document.getElementById(sel.getAttribute('aria-controls')).tBodies[0].rows];
+		const want = sel.options[1].value;
+		sel.value = want;
+		sel.dispatchEvent(new Event('change', {bubbles: true}));
+		const vis = rows.filter(r => !r.hidden && r.offsetParent !== null);
+		const st = {shown: box.hidden ? 0 : 1, rows: vis.length,
+			other: vis.filter(r => r.getAttribute('data-parent') !== want).length,
+			status: box.querySelector('[data-parent-status]').textContent};
+		sel.value = '';
+		sel.dispatchEvent(new Event('change', {bubbles: true}));
+		st.all = rows.filter(r => !r.hidden).length === rows.length ? 1 : 0;
+		return st;
+	})()`))
+	if err != nil {
+		t.Fatalf("%s: parent filter: %v", url, err)
+	}
+	if pc.kind.name == "ranking-communes" && fs == nil {
+		t.Errorf("%s: no filter by district", url)
+	}
+	if fs != nil && (fs.Shown != 1 || fs.Rows == 0 || fs.Other != 0 || fs.All != 1 || !strings.Contains(fs.Status, fmt.Sprint(fs.Rows))) {
+		t.Errorf("%s: filter by district: %+v", url, *fs)
 	}
 	// Source notes (site.js): a figure of a ranking table names its source
 	// on keyboard focus (and hover, tap) in a tooltip that describes it to

@@ -73,10 +73,16 @@ type Result struct {
 	Max          Points // applicable maximum (framework maximum less not-applicable leaves)
 	Exact        Ratio  // the ranking value at full precision on the framework's basis
 
-	Rank  Rank
-	Band  BandMark
-	Areas []AreaResult
-	Tree  []*NodeResult // detail only: areas with their criteria
+	Rank Rank
+	// ParentRank is the rank among the units of the same parent (a
+	// commune among its district's communes) ranked that year, out of
+	// ParentOf; zero for a unit without parent or not ranked (rule
+	// "ranks within the parent").
+	ParentRank Rank
+	ParentOf   int
+	Band       BandMark
+	Areas      []AreaResult
+	Tree       []*NodeResult // detail only: areas with their criteria
 
 	Prev *Change
 }

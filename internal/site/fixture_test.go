@@ -334,7 +334,13 @@ func newFixture(hostile string) *fixture {
 		annex(phuMy, "xa", hx, 2022, 6, "72.00", 2, "kha"),
 		annex(binhMinh, "xa", hx, 2022, 7, "66.00", 3, "kha"),
 	}
+	// Ranks within the district: computed, and one as the annex published
+	// it (ranks restarting under each district).
+	x22[0].ParentRank, x22[0].ParentOf = par.Rank{N: 1, Origin: par.Computed}, 2
+	x22[1].ParentRank, x22[1].ParentOf = par.Rank{N: 2, Origin: par.Computed}, 2
+	x22[2].ParentRank, x22[2].ParentOf = par.Rank{N: 1, Origin: par.Published, Src: x22[2].Rank.Src}, 1
 	tp23 := annex(tanPhu, "xa", hx, 2023, 5, "80.50", 1, "tot")
+	tp23.ParentRank, tp23.ParentOf = par.Rank{N: 1, Origin: par.Computed}, 1
 	tp23.Prev = chg(1, 0, "-7.5", true, "xa-tan-an", 1, 3, 1)
 	// Its detail sheet lacks a score: the published annex figures are shown.
 	tp23.Detail, tp23.Incomplete, tp23.Missing = true, true, []string{"II/1"}

@@ -35,7 +35,7 @@ const dash = "—"
 //	reconKind, figureName  a recorded difference's kind and figure in words
 //	siteHeader section, siteFooter  the templates "site-header" and
 //	                     "site-footer" as rendered once per build
-//	fig, rankFig, bandFig, reconMark, rankChange, indexChange, rankRows,
+//	fig, rankFig, rankOfFig, bandFig, reconMark, rankChange, indexChange, rankRows,
 //	rankSources, treeRows, tableRows  markup written in Go (markup.go)
 //
 // Links stay root-relative even when the base URL names a host, so the
@@ -59,6 +59,9 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		// Writers in Go of figures and of the big row loops (markup.go).
 		"fig":     func(f par.Figure) template.HTML { return html(func(b *strings.Builder) { k.fig(b, f, nil) }) },
 		"rankFig": func(r par.Rank) template.HTML { return html(func(b *strings.Builder) { k.rank(b, r, nil) }) },
+		"rankOfFig": func(r par.Rank, of int) template.HTML {
+			return html(func(b *strings.Builder) { k.rankOf(b, r, of, "Không có thứ hạng", nil) })
+		},
 		"bandFig": func(m par.BandMark, class string) template.HTML {
 			return html(func(b *strings.Builder) { k.band(b, m, class, nil) })
 		},

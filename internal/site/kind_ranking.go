@@ -42,12 +42,16 @@ type rankingPage struct {
 	Ranked    bool      // the group is ranked (not Group.Unranked)
 	// Cols: the optional columns shown. Index and Appraised are left out
 	// when they repeat the total in every row (SameNote says so).
-	Cols      struct{ Index, Appraised, Survey, Satisfaction, PrevRank, Change bool }
-	TotalHead string // the total's column header, naming the columns it stands for
-	SameNote  string // why a column is left out, or ""
-	PrevYear  int    // the year the changes compare with, 0 when none
-	RankNote  string // how the change of rank is counted, when it matters
-	NoData    bool   // some cell shows the no-data mark: explain it
+	Cols struct{ Index, Appraised, Survey, Satisfaction, PrevRank, Change, Parent bool }
+	// ParentHead names the parent column (the parent group's name, e.g.
+	// "Huyện"); Parents are the filter's choices, in name order.
+	ParentHead string
+	Parents    []parentOption
+	TotalHead  string // the total's column header, naming the columns it stands for
+	SameNote   string // why a column is left out, or ""
+	PrevYear   int    // the year the changes compare with, 0 when none
+	RankNote   string // how the change of rank is counted, when it matters
+	NoData     bool   // some cell shows the no-data mark: explain it
 	// PrevRankHead is the header of last year's rank, which names both
 	// years when its cells hold "5/20 → 5/14".
 	PrevRankHead string
@@ -70,8 +74,8 @@ type rankingPage struct {
 	srcs     *sources
 }
 
-// Span is the number of columns after the unit's name, for the row of a
-// unit that was not scored.
+// Span is the number of columns after the unit's name (and its parent's,
+// which the row writes itself), for the row of a unit that was not scored.
 func (p rankingPage) Span() int {
 	n := 3 // total, band, details
 	for _, b := range []bool{p.Cols.Index, p.Cols.Appraised, p.Cols.Survey, p.Cols.Satisfaction, p.Cols.PrevRank && p.Ranked, p.Cols.Change, p.Cols.Change && p.Ranked} {
@@ -100,6 +104,7 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 		p.Method = frameworkURL(rk.Framework.ID)
 	}
 	p.hoistNotes()
+	m.parentColumn(p)
 	sameIndex, sameAppraised := true, true
 	for _, row := range p.Rows {
 		r := row.R
@@ -179,6 +184,41 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 	return p
 }
 
+// parentOption is one choice of a ranking's parent filter: the value is
+// the id the rows carry in data-parent.
+type parentOption struct{ ID, Name string }
+
+// parentColumn sets up the parent column and filter of a ranking whose
+// units have parents (communes and their districts), shown when some
+// unit of the ranking has one.
+func (m *model) parentColumn(p *rankingPage) {
+	if p.Group.ParentGroup == "" {
+		return
+	}
+	seen := map[string]bool{}
+	var ids []*par.Unit
+	for _, row := range p.Rows {
+		if id := row.ParentID; id != "" && !seen[id] {
+			seen[id] = true
+			if u := m.unitByID[id]; u != nil {
+				ids = append(ids, u)
+			}
+		}
+	}
+	if len(seen) == 0 {
+		return
+	}
+	p.Cols.Parent = true
+	for _, row := range p.Rows {
+		p.Computed = p.Computed || row.R.ParentRank.Origin == par.Computed
+	}
+	p.ParentHead = m.groupName(p.Group.ParentGroup)
+	m.sortUnits(ids)
+	for _, u := range ids {
+		p.Parents = append(p.Parents, parentOption{ID: u.ID, Name: u.NameAt(p.Year).Name})
+	}
+}
+
 // hoistNotes moves a comparison note shared by every row that has a
 // change (typically "the framework changed") out of the rows into one
 // sentence under the table, so the column stays narrow.
@@ -225,6 +265,9 @@ func (p *rankingPage) rowNoData(row rankRow) bool {
 		return p.Ranked // the rank cell; the rest says "Chưa chấm điểm"
 	}
 	if p.Ranked && r.Rank.N <= 0 || !r.Total.Known() || r.Band.Name == "" {
+		return true
+	}
+	if p.Cols.Parent && (row.ParentID == "" || r.ParentRank.N <= 0) {
 		return true
 	}
 	for _, f := range []struct {

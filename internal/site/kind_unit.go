@@ -36,6 +36,12 @@ func (m *model) unitRankings(u *par.Unit) []string {
 	}
 	add(m.history(u))
 	add(m.res.ByUnit[u.ID])
+	// A parent's page ranks its children within it, from their rankings.
+	for _, cy := range m.childYears(u) {
+		if k := RankingKey(cy.Year, cy.Group); !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
 	for _, p := range m.predecessors(u) {
 		add(m.res.ByUnit[p.ID])
 	}
@@ -69,10 +75,14 @@ type unitPage struct {
 	PredRows    []unitYearRow
 	Notes       []note
 	Children    []unitItem
-	Narrative   *par.Doc
-	Computed    bool
-	Recorded    bool // some figure shown is a recorded difference (‡): explain the mark
-	Charts      []chart.Chart
+	// ChildYears rank the unit's children among themselves, one table per
+	// year, latest first (rule "ranks within the parent").
+	ChildYears []childYear
+	ChildGroup string // the children's group name
+	Narrative  *par.Doc
+	Computed   bool
+	Recorded   bool // some figure shown is a recorded difference (‡): explain the mark
+	Charts     []chart.Chart
 
 	history []*par.Result
 	profile *par.Result
@@ -131,6 +141,16 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	m.sortUnits(children)
 	for _, c := range children {
 		p.Children = append(p.Children, unitItem{Name: c.Current().Name, URL: unitURL(c.ID), Ended: ending(c)})
+	}
+	p.ChildYears = m.childYears(u)
+	if len(p.ChildYears) > 0 {
+		p.ChildGroup = m.groupName(p.ChildYears[0].Group)
+	}
+	for _, cy := range p.ChildYears {
+		for _, row := range cy.Rows {
+			p.Computed = p.Computed || (row.R.Scored && rowComputed(row.R)) || row.R.ParentRank.Origin == par.Computed
+			p.Recorded = p.Recorded || m.recorded[uyKey{row.R.Unit.ID, row.R.Year}]
+		}
 	}
 	index, rank := chart.UnitHistory(p.Name, p.history, m.rankedCounts(p.history))
 	p.Charts = nonEmpty(index, rank)
@@ -299,3 +319,53 @@ func (m *model) groupLatest(g string) string {
 }
 
 func unitURL(id string) string { return urlUnits + id + "/" }
+
+// childYear is one year's ranking of a parent's children among
+// themselves.
+type childYear struct {
+	Year    int
+	Group   string // the children's ranking group
+	Ranking string // the province-wide ranking page
+	Ranked  int    // children ranked that year
+	Open    bool   // the latest year, shown open
+	Rows    []unitYearRow
+}
+
+// childYears ranks u's children within u for every year their group has
+// a ranking with one of them: ranked children by their rank within u
+// (their order in the province-wide ranking), then the others as that
+// ranking lists them. Latest year first.
+func (m *model) childYears(u *par.Unit) []childYear {
+	var out []childYear
+	for _, rk := range m.res.Rankings {
+		if rk.Group.ParentGroup != u.Group || rk.Group.Unranked {
+			continue
+		}
+		cy := childYear{Year: rk.Year, Group: rk.Group.ID, Ranking: rankingURL(rk.Year, rk.Group.ID)}
+		var ranked, rest []unitYearRow
+		for _, r := range rk.Results {
+			if r.Unit.Parent != u.ID {
+				continue
+			}
+			row := m.unitYearRow(r)
+			row.Unit = link{Title: r.Name, URL: unitURL(r.Unit.ID)}
+			if r.ParentRank.N > 0 {
+				ranked = append(ranked, row)
+			} else {
+				rest = append(rest, row)
+			}
+		}
+		if len(ranked) == 0 {
+			continue
+		}
+		slices.SortStableFunc(ranked, func(a, b unitYearRow) int { return a.R.ParentRank.N - b.R.ParentRank.N })
+		cy.Ranked = len(ranked)
+		cy.Rows = append(ranked, rest...)
+		out = append(out, cy)
+	}
+	slices.Reverse(out)
+	if len(out) > 0 {
+		out[0].Open = true
+	}
+	return out
+}

@@ -266,14 +266,24 @@ func (k *markup) fig(b *strings.Builder, f par.Figure, srcs *sources) {
 
 // rank appends a rank (template "rank").
 func (k *markup) rank(b *strings.Builder, r par.Rank, srcs *sources) {
+	k.rankOf(b, r, 0, "Không có thứ hạng", srcs)
+}
+
+// rankOf appends a rank out of the units ranked ("2/9") when of > 0, with
+// its dagger after the whole figure (template "rankOfFig").
+func (k *markup) rankOf(b *strings.Builder, r par.Rank, of int, none string, srcs *sources) {
 	if r.N <= 0 {
-		noData(b, "Không có thứ hạng")
+		noData(b, none)
 		return
 	}
 	b.WriteString(`<span class="fig"`)
 	source(b, r.Origin, r.Src, srcs)
 	b.WriteByte('>')
 	b.WriteString(strconv.Itoa(r.N))
+	if of > 0 {
+		b.WriteByte('/')
+		b.WriteString(strconv.Itoa(of))
+	}
 	b.WriteString(`</span>`)
 	if r.Origin == par.Computed {
 		b.WriteString(`<sup class="computed" title="` + computedRankTitle + `">†</sup>`)
@@ -423,7 +433,9 @@ func (k *markup) rankTable(p *rankingPage) {
 	for _, row := range p.Rows {
 		r := row.R
 		if !r.Scored {
-			b.WriteString("\n<tr class=\"unscored\" data-fixed>")
+			b.WriteString("\n<tr class=\"unscored\" data-fixed")
+			parentAttr(&b, row)
+			b.WriteString(">")
 			if p.Ranked {
 				b.WriteString(`<td class="num">`)
 				noData(&b, "Không có thứ hạng")
@@ -433,7 +445,9 @@ func (k *markup) rankTable(p *rankingPage) {
 			k.url(&b, row.URL)
 			b.WriteString(`">`)
 			esc(&b, r.Name)
-			b.WriteString("</a></th>\n<td colspan=\"")
+			b.WriteString("</a></th>")
+			k.parentCells(&b, p, row, srcs)
+			b.WriteString("\n<td colspan=\"")
 			b.WriteString(strconv.Itoa(p.Span()))
 			b.WriteString(`">Chưa chấm điểm`)
 			if row.YearURL != "" {
@@ -462,13 +476,14 @@ func (k *markup) rankTable(p *rankingPage) {
 			shown = append(shown, r.Band.Src)
 		}
 		ref := srcs.startRow(shown...)
-		if ref == "" {
-			b.WriteString("\n<tr>")
-		} else {
-			b.WriteString("\n<tr data-src-row=\"")
+		b.WriteString("\n<tr")
+		if ref != "" {
+			b.WriteString(" data-src-row=\"")
 			b.WriteString(ref)
-			b.WriteString(`">`)
+			b.WriteString(`"`)
 		}
+		parentAttr(&b, row)
+		b.WriteString(">")
 		if p.Ranked {
 			b.WriteString(`<td class="num" data-sort="`)
 			if r.Rank.N > 0 {
@@ -482,7 +497,9 @@ func (k *markup) rankTable(p *rankingPage) {
 		k.url(&b, row.URL)
 		b.WriteString(`">`)
 		esc(&b, r.Name)
-		b.WriteString("</a></th>\n")
+		b.WriteString("</a></th>")
+		k.parentCells(&b, p, row, srcs)
+		b.WriteByte('\n')
 		k.numCell(&b, r.Total, srcs)
 		if p.Cols.Index {
 			b.WriteByte('\n')
@@ -536,6 +553,44 @@ func (k *markup) rankTable(p *rankingPage) {
 		b.WriteString("\">Chi tiết</a></td>\n</tr>")
 	}
 	p.rowsHTML = template.HTML(b.String())
+}
+
+// parentAttr writes a row's data-parent, the id site.js's filter by parent
+// matches.
+func parentAttr(b *strings.Builder, row rankRow) {
+	if row.ParentID != "" {
+		b.WriteString(` data-parent="`)
+		esc(b, row.ParentID)
+		b.WriteString(`"`)
+	}
+}
+
+// parentCells writes the parent column (a link to the parent's page) and
+// the rank among the parent's units ranked that year ("2/9"), when the
+// ranking shows them.
+func (k *markup) parentCells(b *strings.Builder, p *rankingPage, row rankRow, srcs *sources) {
+	if !p.Cols.Parent {
+		return
+	}
+	b.WriteString("\n<td data-sort=\"")
+	esc(b, row.Parent.Title)
+	b.WriteString(`">`)
+	if row.ParentID == "" {
+		noData(b, "Không trực thuộc đơn vị nào")
+	} else {
+		b.WriteString(`<a href="`)
+		k.url(b, row.Parent.URL)
+		b.WriteString(`">`)
+		esc(b, row.Parent.Title)
+		b.WriteString(`</a>`)
+	}
+	b.WriteString(`</td><td class="num" data-sort="`)
+	if row.R.ParentRank.N > 0 {
+		b.WriteString(strconv.Itoa(row.R.ParentRank.N))
+	}
+	b.WriteString(`">`)
+	k.rankOf(b, row.R.ParentRank, row.R.ParentOf, "Không có thứ hạng trong đơn vị cấp trên", srcs)
+	b.WriteString(`</td>`)
 }
 
 // treeRows writes a unit-year's criteria tree in document order, a row

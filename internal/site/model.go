@@ -192,6 +192,15 @@ func (m *model) unitLink(id string) link {
 	return link{Title: id}
 }
 
+// parentLink links a parent unit under its name in force in the year, as
+// the year's ranking names its units.
+func (m *model) parentLink(id string, year int) link {
+	if u := m.unitByID[id]; u != nil {
+		return link{Title: u.NameAt(year).Name, URL: unitURL(id)}
+	}
+	return link{Title: id}
+}
+
 // sortUnits orders units by current name in Vietnamese collation, id as the
 // final tie-break (the order computed once in newModel).
 func (m *model) sortUnits(us []*par.Unit) {

@@ -58,6 +58,10 @@ type rankRow struct {
 	BandClass string
 	BandSort  string // band position for sorting (0 = best), "" when none
 	Change    change
+	// Parent is the unit's parent (a commune's district), linked under
+	// its name that year; ParentID is "" for a unit without one.
+	Parent   link
+	ParentID string
 }
 
 type bandCount struct {
@@ -92,6 +96,10 @@ func (m *model) rankRow(r *par.Result) rankRow {
 	}
 	if m.hasUnitYear(r) {
 		row.YearURL = unitYearURL(r.Unit.ID, r.Year)
+	}
+	if id := r.Unit.Parent; id != "" {
+		row.ParentID = id
+		row.Parent = m.parentLink(id, r.Year)
 	}
 	return row
 }

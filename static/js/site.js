@@ -19,6 +19,12 @@
 // keyboard focus and on tap, tied to the figure with aria-describedby so
 // screen readers announce it; Escape or a tap elsewhere hides it. A table
 // of figures is one stop in the Tab order; the arrow keys move within it.
+//
+// Filter by parent. A ranking of communes carries each row's district in
+// data-parent and, hidden, a <select> of the districts
+// ([data-parent-filter]); the script shows it and, on a choice, hides the
+// rows of other districts and says in a status line how many rows show.
+// Without the script the select stays hidden and the whole table shows.
 (function () {
   "use strict";
 
@@ -283,7 +289,33 @@
     });
   }
 
+  function initParentFilter(box) {
+    var select = box.querySelector("select");
+    var table = document.getElementById(select.getAttribute("aria-controls"));
+    var status = box.querySelector("[data-parent-status]");
+    if (!table) {
+      return;
+    }
+    function apply() {
+      var want = select.value;
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+        var show = want === "" || r.getAttribute("data-parent") === want;
+        r.hidden = !show;
+        if (show) {
+          shown++;
+        }
+      });
+      status.textContent = want === "" ? "" :
+        "Đang hiện " + shown + " đơn vị thuộc " + select.options[select.selectedIndex].text + ".";
+    }
+    select.addEventListener("change", apply);
+    box.hidden = false;
+    apply(); // a choice the browser restored on going back
+  }
+
   function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-parent-filter]"), initParentFilter);
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), init);
     initSources();
   }
