@@ -101,3 +101,35 @@ func TestParentRanksPublished(t *testing.T) {
 		}
 	}
 }
+
+// Rule "ranks at full precision": the group's own ranking follows the
+// framework's ties too — 1, 2, 2, 4 by default, 1, 2, 2, 3 when dense.
+func TestRankTies(t *testing.T) {
+	for _, c := range []struct {
+		ties par.Ties
+		want string
+	}{
+		{"", "a:1 b:2 c:2 d:4"},
+		{par.TiesCompetition, "a:1 b:2 c:2 d:4"},
+		{par.TiesDense, "a:1 b:2 c:2 d:3"},
+	} {
+		gs := []*par.Group{{ID: "so", Name: "Sở"}}
+		fw := flatFW("so-2019", "so", "100")
+		fw.Ties = c.ties
+		ds := &par.Dataset{Frameworks: []*par.Framework{fw}}
+		var units []*par.Unit
+		for i, row := range [][2]string{{"a", "90"}, {"b", "80"}, {"c", "80"}, {"d", "70"}} {
+			units = append(units, unit(row[0], "so", "Sở "+strings.ToUpper(row[0])))
+			ds.Summaries = append(ds.Summaries, annex(row[0], 2023, 5+i, row[1], ""))
+		}
+		ds.Registry = registry(gs, units...)
+		res, _ := mustRun(t, ds)
+		var got []string
+		for _, r := range res.Rankings[0].Results {
+			got = append(got, r.Unit.ID+":"+itoa(r.Rank.N))
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("ties %q: %s, want %s", c.ties, g, c.want)
+		}
+	}
+}

@@ -41,10 +41,19 @@ func (x *run) rank(rk *ranking) {
 		slices.SortFunc(scored, func(a, b *entry) int {
 			return cmp.Or(b.r.Exact.Cmp(a.r.Exact), byName(a, b))
 		})
+		dense := rk.fw != nil && rk.fw.Dense()
 		for i, e := range scored {
-			e.compRank = i + 1
-			if i > 0 && e.r.Exact.Cmp(scored[i-1].r.Exact) == 0 {
+			// Rule "ranks at full precision": equal values share a rank;
+			// the framework's ties say what follows (1, 2, 2, 4 or 1, 2, 2, 3).
+			switch {
+			case i == 0:
+				e.compRank = 1
+			case e.r.Exact.Cmp(scored[i-1].r.Exact) == 0:
 				e.compRank = scored[i-1].compRank
+			case dense:
+				e.compRank = scored[i-1].compRank + 1
+			default:
+				e.compRank = i + 1
 			}
 			// A rank published within a parent's units (communes ranked
 			// under each district) is not a place in the group.
