@@ -169,11 +169,7 @@ func (m *model) rankedCounts(results []*par.Result) []int {
 		if rk == nil {
 			continue
 		}
-		for _, x := range rk.Results {
-			if x.Scored && x.Rank.N > 0 {
-				out[i]++
-			}
-		}
+		out[i] = m.ranked[rk] // counted once per ranking when the model is made
 	}
 	return out
 }

@@ -441,12 +441,7 @@ func (k *markup) rankTable(p *rankingPage) {
 				noData(&b, "Không có thứ hạng")
 				b.WriteString(`</td>`)
 			}
-			b.WriteString("\n<th scope=\"row\"><a href=\"")
-			k.url(&b, row.URL)
-			b.WriteString(`">`)
-			esc(&b, r.Name)
-			b.WriteString("</a></th>")
-			k.parentCells(&b, p, row, srcs)
+			k.unitCells(&b, p, row, srcs)
 			b.WriteString("\n<td colspan=\"")
 			b.WriteString(strconv.Itoa(p.Span()))
 			b.WriteString(`">Chưa chấm điểm`)
@@ -493,12 +488,7 @@ func (k *markup) rankTable(p *rankingPage) {
 			k.rank(&b, r.Rank, srcs)
 			b.WriteString(`</td>`)
 		}
-		b.WriteString("\n<th scope=\"row\"><a href=\"")
-		k.url(&b, row.URL)
-		b.WriteString(`">`)
-		esc(&b, r.Name)
-		b.WriteString("</a></th>")
-		k.parentCells(&b, p, row, srcs)
+		k.unitCells(&b, p, row, srcs)
 		b.WriteByte('\n')
 		k.numCell(&b, r.Total, srcs)
 		if p.Cols.Index {
@@ -563,6 +553,17 @@ func parentAttr(b *strings.Builder, row rankRow) {
 		esc(b, row.ParentID)
 		b.WriteString(`"`)
 	}
+}
+
+// unitCells writes a ranking row's unit: its name as the row header,
+// linked to its page, then the parent's cells where the group has them.
+func (k *markup) unitCells(b *strings.Builder, p *rankingPage, row rankRow, srcs *sources) {
+	b.WriteString("\n<th scope=\"row\"><a href=\"")
+	k.url(b, row.URL)
+	b.WriteString(`">`)
+	esc(b, row.R.Name)
+	b.WriteString("</a></th>")
+	k.parentCells(b, p, row, srcs)
 }
 
 // parentCells writes the parent column (a link to the parent's page) and
