@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"encoding/binary"
 	"hash/maphash"
 	"math"
@@ -127,15 +128,9 @@ func writeInt(h *maphash.Hash, n int64) {
 func compareKeys(a, b reflect.Value) int {
 	switch a.Kind() {
 	case reflect.String:
-		switch {
-		case a.String() < b.String():
-			return -1
-		case a.String() > b.String():
-			return 1
-		}
-		return 0
+		return cmp.Compare(a.String(), b.String())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return int(a.Int() - b.Int())
+		return cmp.Compare(a.Int(), b.Int())
 	}
 	return 0 // other key kinds: order as found (results have none)
 }

@@ -240,7 +240,7 @@ func (s *Session) bodiesOnly(dir string, stamps map[string]stamp, ds *par.Datase
 		if !ok {
 			return nil, false
 		}
-		if old != st && (!strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "content/files/") || !strings.HasSuffix(strings.ToLower(p), ".md")) {
+		if old != st && !isDocFile(p) {
 			return nil, false
 		}
 	}
@@ -258,11 +258,8 @@ func (s *Session) scoresOnly(dir string, stamps map[string]stamp, ds *par.Datase
 		return nil, false
 	}
 	scores := func(p string) bool { return strings.HasPrefix(p, "data/scores/") }
-	doc := func(p string) bool {
-		return strings.HasPrefix(p, "content/") && !strings.HasPrefix(p, "content/files/") && strings.HasSuffix(strings.ToLower(p), ".md")
-	}
 	for p, st := range stamps {
-		if old, ok := last.stamps[p]; (!ok || old != st) && !scores(p) && !doc(p) {
+		if old, ok := last.stamps[p]; (!ok || old != st) && !scores(p) && !isDocFile(p) {
 			return nil, false
 		}
 	}
@@ -272,6 +269,12 @@ func (s *Session) scoresOnly(dir string, stamps map[string]stamp, ds *par.Datase
 		}
 	}
 	return docBodiesChanged(ds, last.ds)
+}
+
+// isDocFile reports whether a project path is a markdown document (not an
+// attachment under content/files/).
+func isDocFile(p string) bool {
+	return strings.HasPrefix(p, "content/") && !strings.HasPrefix(p, "content/files/") && strings.HasSuffix(strings.ToLower(p), ".md")
 }
 
 // docBodiesChanged lists the documents whose body differs between two
