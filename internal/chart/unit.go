@@ -233,8 +233,12 @@ func (h historyRows) rankOption(id string) map[string]any {
 			bottom = max(bottom, r.Rank.N, h.sizes[i])
 		}
 	}
+	// The axis name stands its gap away from the axis line, outside the
+	// tick labels; the grid only makes room for the labels, so a fixed gap
+	// put the name past the chart's left edge when the labels are one
+	// digit wide. The gap follows the widest label (about 7 px a digit).
 	y := opts.YAxis{
-		Type: "value", Name: labelRank + " (1 ở trên)", NameLocation: "middle", NameGap: 36,
+		Type: "value", Name: labelRank + " (1 ở trên)", NameLocation: "middle", NameGap: 15 + 7*len(strconv.Itoa(bottom)),
 		Inverse: opts.Bool(true), Min: 1, Max: bottom, MinInterval: 1,
 	}
 	return h.line(id, y, labelRank, "diamond", colorLost, data)
