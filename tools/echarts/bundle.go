@@ -33,23 +33,23 @@ type module struct {
 
 // modules is everything the site's charts use (the options internal/chart
 // writes, and static/js/charts.js's echarts.init with renderer 'svg'),
-// plus what the charts planned next need. The options' empty "title" and
+// and the charts of the comparison pages being built. The options' empty "title" and
 // "toolbox" objects (go-echarts always writes them) draw nothing, so their
 // components are left out: ECharts keeps an option of an unregistered
 // component as a plain setting. No option sets "aria" (the pages give the
 // chart box its own aria-label) or "dataset".
 var modules = []module{
 	{"echarts/charts", "BarChart", "ranking index, band distribution, area points; area profile with fewer than three areas or a gap"},
-	{"echarts/charts", "LineChart", "unit history (index and rank); planned bump charts"},
-	{"echarts/charts", "RadarChart", "area profile (brings the radar coordinate component)"},
-	{"echarts/charts", "HeatmapChart", "planned: heatmaps (issues worked next)"},
+	{"echarts/charts", "LineChart", "unit history (index and rank), bump and slope charts"},
+	{"echarts/charts", "BoxplotChart", "index distribution per year (five-number summary computed in Go)"},
+	{"echarts/charts", "HeatmapChart", "heatmaps of units × areas"},
 	{"echarts/charts", "ScatterChart", "ranking index as a dot plot on a zoomed value axis"},
 	{"echarts/components", "GridComponent", "the cartesian axes of every bar and line chart"},
 	{"echarts/components", "TooltipComponent", "tooltips (charts.js installs their formatter)"},
 	{"echarts/components", "LegendComponent", "legends, plain and scroll"},
-	{"echarts/components", "MarkLineComponent", "framework-change lines on the unit history; planned bump charts"},
-	{"echarts/components", "VisualMapComponent", "planned: the colour scale of heatmaps"},
-	{"echarts/components", "DataZoomComponent", "planned: bump charts over many years"},
+	{"echarts/components", "MarkLineComponent", "framework-change lines on the unit history and bump charts"},
+	{"echarts/components", "VisualMapComponent", "the colour scale of heatmaps"},
+	{"echarts/components", "DataZoomComponent", "bump charts over many years"},
 	{"echarts/renderers", "SVGRenderer", "charts.js draws with renderer 'svg' (no canvas renderer)"},
 }
 
@@ -130,7 +130,7 @@ func run(ctx context.Context, reg *npmRegistry, out string) (*Manifest, error) {
 		Bundler:  "esbuild " + esbuildVersion(),
 		Renderer: "svg",
 		Modules:  modules,
-		Planned:  "HeatmapChart, VisualMapComponent and DataZoomComponent (and MarkLineComponent for bump charts) are included for the heatmaps and bump charts of the issues worked next",
+		Planned:  "none: every module is used by a chart of the site",
 		File:     outFile,
 		Global:   "echarts (echarts/core's exports: init, use, …)",
 		Entry:    entry(),
