@@ -22,15 +22,19 @@
 //
 // and renders each Chart c as:
 //
-//	<figure class="chart">
+//	<figure class="chart" id="{{.ID}}">
 //	  <figcaption>{{.Title}}</figcaption>
-//	  <div id="{{.ID}}" class="chart-box" data-chart="{{.ID}}-option" data-height="{{.Height}}" role="img" aria-label="{{.Desc}}" hidden></div>
+//	  <div id="{{.ID}}-box" class="chart-box" data-chart="{{.ID}}-option" data-height="{{.Height}}" role="img" aria-label="{{.Desc}}" hidden></div>
 //	  <script type="application/json" id="{{.ID}}-option">{{.Option}}</script>
 //	  <details class="chart-data" open><summary>Bảng số liệu</summary>
 //	    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{{.ID}}-bang"><table>…Table…</table></div>
 //	  </details>
+//	  <div class="chart-tools" data-png="{{.ID}}">…permalink, CSV, embed…</div>
 //	</figure>
 //
+// The figure's id is the chart's permalink (page#ID), and ID names the
+// chart's embed page and CSV across the site (the site stage writes them
+// and refuses two charts of one ID), so an ID must be unique in the site.
 // Without JavaScript the empty box takes no space (hidden) and the table
 // is open; static/js/charts.js un-hides the box, gives it its height (from
 // data-height: a style attribute would break a strict CSP) and closes the

@@ -93,6 +93,8 @@ func pageKinds() []pageKind {
 		// it and the filter by district (site.js).
 		{name: "ranking-communes", path: "nam/2024/xa/", marker: "select#loc-cap-tren", mobile: true},
 		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
+		// Issue 11, 9: a chart's embed page, for an iframe on the portal.
+		{name: "embed", path: "nhung/2024-so-index/", charts: true, marker: "body.embed figure.chart"},
 	}
 }
 
@@ -182,6 +184,7 @@ func TestBrowser(t *testing.T) {
 			visit(k.name+"-mobile", k, true)
 		}
 	}
+	t.Run("chart-tools", func(t *testing.T) { checkChartTools(t, browserCtx, site) })
 }
 
 // checkChartScripts walks every page of the built site: a page that shows

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"maps"
 	"strings"
 
 	"parindex/internal/baseurl"
@@ -33,6 +34,8 @@ const dash = "—"
 //	recon x              the recorded difference (Reconciliation) whose cell
 //	                     is x's source, or nil
 //	reconKind, figureName  a recorded difference's kind and figure in words
+//	embedURL, embedCSV, embedSlug, embedSnippet  a chart's embed page,
+//	                     CSV and iframe snippet (embed.go)
 //	siteHeader section, siteFooter  the templates "site-header" and
 //	                     "site-footer" as rendered once per build
 //	fig, rankFig, rankOfFig, bandFig, reconMark, rankChange, indexChange, rankRows,
@@ -42,7 +45,7 @@ const dash = "—"
 // site loads from wherever it is served and never from another host.
 func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string, ch *chrome) template.FuncMap {
 	k := &markup{base: base, recon: recon}
-	return template.FuncMap{
+	fm := template.FuncMap{
 		// The header and footer rendered once per build (see chrome).
 		"siteHeader": func(section string) template.HTML {
 			if ch == nil {
@@ -129,6 +132,8 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 
 		"canonical": base.Abs,
 	}
+	maps.Copy(fm, embedFuncs(base))
+	return fm
 }
 
 // fmtFigure is the one figure formatter the charts use too.

@@ -44,6 +44,10 @@ type env struct {
 	tmpls  map[string]*template.Template
 	layout *layout
 	labels map[string]string // page URL → breadcrumb label
+	// decisions are the publication decisions of the rankings, by
+	// RankingKey, for the source line of embed pages.
+	decisions map[string]*par.Doc
+	owners    *chartOwners
 }
 
 // Theme file layout: templates/layout/*.html hold the base layout ("base")
@@ -82,22 +86,39 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 			return nil, err
 		}
 	}
-	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in)}
+	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in),
+		decisions: map[string]*par.Doc{}, owners: newChartOwners()}
+	if in.Results != nil {
+		for _, rk := range in.Results.Rankings {
+			if rk.Decision != nil && rk.Group != nil {
+				e.decisions[RankingKey(rk.Year, rk.Group.ID)] = rk.Decision
+			}
+		}
+	}
 	if err := e.renderChrome(common, ch); err != nil {
 		return nil, err
 	}
+	// The embed page's template, when the theme has one (an older
+	// override may not: its charts then get their CSV only).
+	names := make([]string, 0, len(pages)+1)
 	for _, p := range pages {
-		if _, ok := e.tmpls[p.Template]; ok {
+		names = append(names, p.Template)
+	}
+	if _, err := fs.Stat(theme, path.Join(themeDir, embedTemplate+".html")); err == nil {
+		names = append(names, embedTemplate)
+	}
+	for _, name := range names {
+		if _, ok := e.tmpls[name]; ok {
 			continue
 		}
 		t, err := common.Clone()
 		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", p.Template, err)
+			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
-		if err := parseFile(t, theme, path.Join(themeDir, p.Template+".html")); err != nil {
+		if err := parseFile(t, theme, path.Join(themeDir, name+".html")); err != nil {
 			return nil, err
 		}
-		e.tmpls[p.Template] = t
+		e.tmpls[name] = t
 	}
 	for _, p := range pages {
 		label := p.Title
@@ -224,10 +245,12 @@ func (e *env) section(url string) string {
 	return best
 }
 
-func (e *env) render(buf *bytes.Buffer, p *Page) error {
+// render executes a page's template into buf and returns the view it
+// built, for the page's embed pages.
+func (e *env) render(buf *bytes.Buffer, p *Page) (any, error) {
 	t := e.tmpls[p.Template]
 	if t == nil {
-		return fmt.Errorf("no template %q", p.Template)
+		return nil, fmt.Errorf("no template %q", p.Template)
 	}
 	var data any
 	if p.view != nil {
@@ -235,7 +258,7 @@ func (e *env) render(buf *bytes.Buffer, p *Page) error {
 		// holds no view.
 		d, err := p.view()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		data = d
 	}
@@ -246,5 +269,5 @@ func (e *env) render(buf *bytes.Buffer, p *Page) error {
 	if s, ok := data.(sortabler); ok {
 		r.Sortable = s.sortable()
 	}
-	return t.ExecuteTemplate(buf, "base", r)
+	return data, t.ExecuteTemplate(buf, "base", r)
 }

@@ -197,6 +197,12 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 		workers = len(pages)
 	}
 	_, transient := w.(Transient)
+	write := func(path string, data []byte) error {
+		if !transient {
+			data = bytes.Clone(data) // the writer may keep the slice
+		}
+		return w.WriteFile(path, data)
+	}
 	jobs := make(chan int)
 	var (
 		mu       sync.Mutex
@@ -226,15 +232,14 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 			for i := range jobs {
 				p := &pages[i]
 				buf.Reset()
-				if err := env.render(&buf, p); err != nil {
-					fail(i, fmt.Errorf("page %s: %w", p.URL, err))
-					continue
+				view, err := env.render(&buf, p)
+				if err == nil {
+					err = write(OutputPath(p.URL), buf.Bytes())
 				}
-				data := buf.Bytes()
-				if !transient {
-					data = bytes.Clone(data) // the writer may keep the slice
+				if err == nil {
+					err = env.renderEmbeds(&buf, p, view, write)
 				}
-				if err := w.WriteFile(OutputPath(p.URL), data); err != nil {
+				if err != nil {
 					fail(i, fmt.Errorf("page %s: %w", p.URL, err))
 				}
 			}

@@ -71,6 +71,9 @@ var goldenPages = map[string]string{
 	"404.html":                                "404.html",
 	"nam/index.html":                          "years.html",
 	"trang/gioi-thieu/index.html":             "page.html",
+	// A chart's embed page and its data as CSV.
+	"nhung/2023-so-index/index.html":  "embed.html",
+	"nhung/2023-so-index/du-lieu.csv": "embed.csv",
 }
 
 func TestGolden(t *testing.T) {
@@ -217,6 +220,8 @@ func TestLinks(t *testing.T) {
 					t.Errorf("%s: asset %s missing from the theme", p.URL, ref)
 				}
 			case assets[target]:
+			case strings.HasPrefix(target, urlEmbed) && w.files[OutputPath(target)] != nil:
+				// A chart's embed page or CSV, written beside its page.
 			default:
 				t.Errorf("%s: broken link %s", p.URL, ref)
 			}
@@ -238,6 +243,10 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	escaped := 0
 	for _, path := range slices.Sorted(maps.Keys(files)) {
 		out := string(files[path])
+		if strings.HasSuffix(path, ".csv") {
+			// Data, not markup: the name is a cell, served as text/csv.
+			continue
+		}
 		if strings.Contains(out, evil) || strings.Contains(out, "<script>") {
 			t.Errorf("%s: raw <script> from data in the output", path)
 		}
@@ -311,8 +320,18 @@ func TestEveryPageRendered(t *testing.T) {
 	in := newFixture("").input("/")
 	pages := Plan(in)
 	files := build(t, in, 2)
-	if len(files) != len(pages) {
-		t.Errorf("%d files for %d pages", len(files), len(pages))
+	// Every page, and for every chart its embed page and CSV.
+	embeds := 0
+	for p := range files {
+		if strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")) {
+			embeds++
+		}
+	}
+	if len(files)-embeds != len(pages) {
+		t.Errorf("%d files for %d pages", len(files)-embeds, len(pages))
+	}
+	if embeds == 0 || embeds%2 != 0 {
+		t.Errorf("%d embed files: want an embed page and a CSV per chart", embeds)
 	}
 	for _, p := range pages {
 		out := string(files[OutputPath(p.URL)])

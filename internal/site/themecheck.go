@@ -60,16 +60,24 @@ func CheckTheme(theme, own fs.FS) *diag.List {
 			report(templateErr(name, err))
 			continue
 		}
-		if t.Lookup("content") == nil {
-			report(name, 1, `a page template must define "content" ({{define "content"}}…{{end}})`)
+		// The embed page is a document of its own, "embed"; every other
+		// page fills the layout's "content".
+		entry := "content"
+		if name == path.Join(themeDir, embedTemplate+".html") {
+			entry = embedTemplate
+		}
+		if t.Lookup(entry) == nil {
+			report(name, 1, `a page template must define "`+entry+`" ({{define "`+entry+`"}}…{{end}})`)
 			continue
 		}
 		// Escaping happens on first execution, before anything runs; with
 		// no data the execution then fails, which is not the theme's fault.
 		// The page's own "content" first, alone, so a mistake in it is
 		// found in its file, not where the layout goes on.
-		if file, line, msg, bad := escapeCheck(t, "content"); bad {
+		if file, line, msg, bad := escapeCheck(t, entry); bad {
 			report(file, line, msg)
+		} else if entry == embedTemplate {
+			continue
 		} else if file, line, msg, bad := escapeCheck(t, "base"); bad {
 			report(file, line, msg)
 		}

@@ -81,3 +81,38 @@ func Fixed(p par.Points, decimals int) string { return DecimalComma(p.Format(dec
 // Exact is p in its shortest exact form ("10", "12,5"): maxima and band
 // limits are definitions, not measured figures with a precision.
 func Exact(p par.Points) string { return DecimalComma(p.String()) }
+
+// PlainNumber reads back a number as the site displays it ("1.234,5",
+// "−3,25", "+0,50", "96,10") into the plain form a spreadsheet reads in
+// any locale ("1234.5", "-3.25", "0.50", "96.10"), digits kept. The sign
+// may be "+", "-" or the true minus sign U+2212. ok is false for anything
+// else — text, a rank out of a size ("5/20"), [Missing] — which a caller
+// keeps as text.
+func PlainNumber(s string) (plain string, ok bool) {
+	sign, rest := "", s
+	switch {
+	case strings.HasPrefix(rest, "−"):
+		sign, rest = "-", strings.TrimPrefix(rest, "−")
+	case strings.HasPrefix(rest, "-"):
+		sign, rest = "-", rest[1:]
+	case strings.HasPrefix(rest, "+"):
+		rest = rest[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(rest, ",")
+	if hasFrac && !allDigits(frac) {
+		return "", false
+	}
+	groups := strings.Split(intPart, ".")
+	for i, g := range groups {
+		// Thousands groups: the first of one to three digits, the others
+		// of exactly three.
+		if !allDigits(g) || (i > 0 && len(g) != 3) || (i == 0 && len(groups) > 1 && len(g) > 3) {
+			return "", false
+		}
+	}
+	out := sign + strings.Join(groups, "")
+	if hasFrac {
+		out += "." + frac
+	}
+	return out, true
+}

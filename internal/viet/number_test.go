@@ -29,3 +29,37 @@ func TestFigureFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainNumber(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"96,10", "96.10", true},
+		{"1.234,5", "1234.5", true},
+		{"1.234", "1234", true},
+		{"−3,25", "-3.25", true},
+		{"-3", "-3", true},
+		{"+0,50", "0.50", true},
+		{"12", "12", true},
+		{"5/20", "", false},
+		{"—", "", false},
+		{"", "", false},
+		{"1.23", "", false},     // not a thousands group: text
+		{"1234.567", "", false}, // first group too long
+		{"12,5 %", "", false},
+		{"=1+2", "", false},
+		{"Sở Tư pháp", "", false},
+	} {
+		got, ok := PlainNumber(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("PlainNumber(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+	// Round trip with DecimalComma.
+	for _, s := range []string{"0.5", "1234567.89", "-12.00", "7"} {
+		if got, ok := PlainNumber(DecimalComma(s)); !ok || got != s {
+			t.Errorf("PlainNumber(DecimalComma(%q)) = %q, %v", s, got, ok)
+		}
+	}
+}

@@ -7,8 +7,12 @@
  * internal/chart), installs formatters, shows the box (hidden in the HTML,
  * so it takes no space without JavaScript) at its data-height, draws the
  * chart as SVG, closes the chart's data table (open in the HTML, so it is one
- * click away), and resizes the charts with the window. Nothing else: the page reads completely without
- * this script (every chart has a data table).
+ * click away), and resizes the charts with the window. It also enhances
+ * each chart's tools: a PNG download, a copy button for the embed snippet
+ * (with the page's origin filled in when the snippet has a path only), and
+ * a permalink (#chart-…) scrolled to again once the charts have their
+ * height. The page reads completely without this script (every chart has
+ * a data table, a CSV and an embed page).
  *
  * Safety: names in the option (units, areas, bands) come from workbooks. The
  * tooltip is HTML, so every name and value is HTML-escaped here; labels and
@@ -165,7 +169,87 @@
     var figure = box.closest ? box.closest('figure') : null;
     var details = figure ? figure.querySelector('details.chart-data') : null;
     if (details) { details.open = false; }
+    if (figure) { addPNG(chart, figure); }
   });
+
+  // The chart tools (the figure's div[data-png]) get a PNG download once
+  // the chart is drawn: it needs the drawing.
+  function addPNG(chart, figure) {
+    var tools = figure.querySelector('[data-png]');
+    if (!tools) { return; }
+    var btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 'chart-png';
+    btn.textContent = 'Tải ảnh PNG';
+    btn.addEventListener('click', function () {
+      var caption = figure.querySelector('figcaption');
+      downloadPNG(chart, tools.getAttribute('data-png'), caption ? caption.textContent : '');
+    });
+    tools.insertBefore(btn, tools.querySelector('details'));
+  }
+
+  // downloadPNG draws the chart's SVG on a canvas, at twice its size for
+  // print, under its title and over the address it came from (a PNG
+  // travels without its page), and downloads it as <chart id>.png.
+  function downloadPNG(chart, id, title) {
+    var w = chart.getWidth(), h = chart.getHeight();
+    var top = 36, bottom = 28, scale = 2;
+    var img = new Image();
+    img.onload = function () {
+      var canvas = document.createElement('canvas');
+      canvas.width = w * scale;
+      canvas.height = (h + top + bottom) * scale;
+      var ctx = canvas.getContext('2d');
+      ctx.scale(scale, scale);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, w, h + top + bottom);
+      ctx.drawImage(img, 0, top, w, h);
+      ctx.fillStyle = '#1a1a1a';
+      ctx.font = 'bold 15px sans-serif';
+      ctx.fillText(title, 8, 22, w - 16);
+      ctx.fillStyle = '#555555';
+      ctx.font = '12px sans-serif';
+      ctx.fillText('Nguồn: ' + location.href.split('#')[0] + '#' + id, 8, h + top + 18, w - 16);
+      canvas.toBlob(function (blob) {
+        if (!blob) { return; }
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = id.replace(/^chart-/, '') + '.png';
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+      }, 'image/png');
+    };
+    img.src = chart.getDataURL({ type: 'svg', backgroundColor: '#ffffff' });
+  }
+
+  // Embed snippets: a site built without a host in its base URL writes the
+  // iframe's src as a path; complete it with this page's origin. A copy
+  // button beside each.
+  Array.prototype.forEach.call(document.querySelectorAll('[data-embed-snippet]'), function (ta) {
+    ta.value = ta.value.replace('src="/', 'src="' + location.origin + '/');
+    var btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = 'Chép đoạn mã';
+    btn.addEventListener('click', function () {
+      ta.select();
+      var done = function () { btn.textContent = 'Đã chép'; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(ta.value).then(done, function () {});
+      } else if (document.execCommand && document.execCommand('copy')) {
+        done();
+      }
+    });
+    ta.parentNode.insertBefore(btn, ta.nextSibling);
+  });
+
+  // A permalink to a chart (#chart-…) was followed before the charts above
+  // it took their height: go to it again now that they have.
+  if (location.hash.length > 1) {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.tagName === 'FIGURE' && target.scrollIntoView) { target.scrollIntoView(); }
+  }
 
   var pending = false;
   window.addEventListener('resize', function () {
