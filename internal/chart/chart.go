@@ -107,6 +107,11 @@ type Chart struct {
 	Table  Table
 	Height int  // px
 	Empty  bool // nothing to plot: show a sentence instead of the chart box
+	// SameAs is the id of a table on the page that already holds the
+	// chart's data (a ranking's chart, under the ranking): the page links
+	// it instead of repeating it. Set by the page, not here; the embed
+	// page, which has no such table, shows Table.
+	SameAs string `json:",omitempty"`
 }
 
 // Labels used on axes, series and tables.

@@ -119,25 +119,25 @@ func ranking(fw *par.Framework, names map[string]string) *par.Ranking {
 	}
 }
 
-// history: a predecessor's results 2019–2020, an unscored 2021, a new
-// framework from 2022 (the year compared with the predecessor), 2023.
-func history(name string) []*par.Result {
+// history: a predecessor's results 2019–2020 (its own line), the unit's
+// unscored 2021, a new framework from 2022 (the year compared with the
+// predecessor), 2023; the rankings' sizes, 2021's unknown.
+func history(name string) (Line, []Line) {
 	fw1, fw2 := framework("fw2019"), framework("fw2022")
 	old := unit("so-cu", "Sở Cũ")
 	cur := unit("so-noi-vu", name)
-	rs := []*par.Result{
+	pred := Line{Name: "Sở Cũ", Results: []*par.Result{
 		result(old, fw1, 2019, "80.1", 5, "tot"),
 		result(old, fw1, 2020, "85.25", 3, "tot"),
+	}, Sizes: []int{20, 20}}
+	own := Line{Name: name, Results: []*par.Result{
 		result(cur, fw1, 2021, "", 0, ""),
 		result(cur, fw2, 2022, "90.5", 1, "xs"),
 		result(cur, fw2, 2023, "92.15", 2, "xs"),
-	}
-	rs[3].Prev = &par.Change{Year: 2020, Via: "so-cu"}
-	return rs
+	}, Sizes: []int{0, 14, 14}}
+	own.Results[1].Prev = &par.Change{Year: 2020, Via: "so-cu"}
+	return own, []Line{pred}
 }
-
-// historySizes are the sizes of history's rankings; 2021's is unknown.
-var historySizes = []int{20, 20, 0, 14, 14}
 
 func unitYear(name string, vals ...string) *par.Result {
 	r := result(unit("so-noi-vu", name), framework("fw2022"), 2023, "92.15", 1, "xs")
@@ -158,11 +158,13 @@ func cases(names map[string]string) map[string]func() Chart {
 		"ranking-index":     func() Chart { return RankingIndex(ranking(framework("fw2022"), names)) },
 		"band-distribution": func() Chart { return BandDistribution(ranking(framework("fw2022"), names)) },
 		"unit-history-index": func() Chart {
-			c, _ := UnitHistory(nm("Sở Nội vụ"), history(nm("Sở Nội vụ")), historySizes)
+			own, preds := history(nm("Sở Nội vụ"))
+			c, _ := UnitHistory(nm("Sở Nội vụ"), own, preds)
 			return c
 		},
 		"unit-history-rank": func() Chart {
-			_, c := UnitHistory(nm("Sở Nội vụ"), history(nm("Sở Nội vụ")), historySizes)
+			own, preds := history(nm("Sở Nội vụ"))
+			_, c := UnitHistory(nm("Sở Nội vụ"), own, preds)
 			return c
 		},
 		"area-profile":      func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats()) },
@@ -322,21 +324,31 @@ func TestMissingIsNull(t *testing.T) {
 			Data []any  `json:"data"`
 		} `json:"series"`
 	}
-	index, rank := UnitHistory("Sở Nội vụ", history("Sở Nội vụ"), historySizes)
+	own, preds := history("Sở Nội vụ")
+	index, rank := UnitHistory("Sở Nội vụ", own, preds)
 	for _, c := range []Chart{index, rank} {
 		if err := json.Unmarshal(c.Option, &opt); err != nil {
 			t.Fatal(err)
 		}
-		if len(opt.Series) != 1 {
-			t.Errorf("%s: %d series, want 1 (no dual-axis charts)", c.ID, len(opt.Series))
+		// Issue 11, 6: the predecessor is a line of its own, never joined
+		// to or added into the unit's.
+		if len(opt.Series) != 2 || opt.Series[0].Name != "Sở Cũ (tiền thân)" || opt.Series[1].Name != "Sở Nội vụ" {
+			t.Fatalf("%s: series %+v, want the predecessor's then the unit's", c.ID, opt.Series)
 		}
-		if got := opt.Series[0].Data[2]; got != nil {
-			t.Errorf("%s 2021 (unscored) = %v, want null", c.ID, got)
+		pred, unit := opt.Series[0].Data, opt.Series[1].Data
+		if pred[0] == nil || pred[1] == nil || pred[2] != nil || pred[3] != nil || pred[4] != nil {
+			t.Errorf("%s: predecessor data %v, want 2019–2020 only", c.ID, pred)
 		}
-		for _, want := range []string{"chưa chấm điểm năm 2021", "đổi bộ chỉ số năm 2022", "năm 2019–2020 là kết quả của đơn vị tiền thân (Sở Cũ)"} {
+		if unit[0] != nil || unit[1] != nil || unit[2] != nil || unit[3] == nil || unit[4] == nil {
+			t.Errorf("%s: the unit's data %v, want 2022–2023 only (2021 unscored: null)", c.ID, unit)
+		}
+		for _, want := range []string{"chưa chấm điểm năm 2021", "đổi bộ chỉ số năm 2022", "đơn vị tiền thân, mỗi đơn vị một đường riêng, không cộng gộp: Sở Cũ (2019–2020)"} {
 			if !strings.Contains(c.Desc, want) {
 				t.Errorf("Desc %q lacks %q", c.Desc, want)
 			}
+		}
+		if got := c.Table.Head; len(got) != 4 || got[1] != "Sở Cũ (tiền thân)" || got[2] != "Sở Nội vụ" {
+			t.Errorf("%s: table head %q, want a year × unit grid", c.ID, got)
 		}
 	}
 	if bytes.Contains(index.Option, []byte(`"inverse":true`)) || !bytes.Contains(rank.Option, []byte(`"inverse":true`)) {

@@ -109,6 +109,7 @@ func (e *env) renderEmbeds(buf *bytes.Buffer, p *Page, data any, write func(path
 		if t == nil {
 			continue // a theme without embed.html: CSV only
 		}
+		ch.SameAs = "" // the embed page has no other table: show the chart's
 		v := embedView{Chart: ch, Back: link{Title: p.Title, URL: p.URL}}
 		if p.AllResults {
 			v.AllDecisions = true

@@ -32,6 +32,9 @@ func rankingKind() pageKind {
 
 func (p *rankingPage) charts() []chart.Chart { return p.Charts }
 
+// rankingTableID is the ranking table's id on its page.
+const rankingTableID = "bang-xep-hang"
+
 type rankingPage struct {
 	meta
 	Ranking   *par.Ranking
@@ -180,7 +183,13 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 	}
 	// The costliest part of a page (JSON encoding), built by the render
 	// worker with the rest of the view.
-	p.Charts = nonEmpty(chart.RankingIndex(rk), chart.BandDistribution(rk))
+	// The index chart plots the ranking table above it: the page links
+	// that table rather than print it twice.
+	index := chart.RankingIndex(rk)
+	if len(p.Rows) > 0 {
+		index.SameAs = rankingTableID
+	}
+	p.Charts = nonEmpty(index, chart.BandDistribution(rk))
 	return p
 }
 

@@ -49,6 +49,18 @@ func (m *model) unitRankings(u *par.Unit) []string {
 	return out
 }
 
+// predGrid is the results of the units merged into a unit: a row per
+// predecessor, a column per year.
+type predGrid struct {
+	Years []int
+	Rows  []predRow
+}
+
+type predRow struct {
+	Unit  link
+	Cells []*unitYearRow // per year of the grid, nil when the unit has no result that year
+}
+
 type formerName struct {
 	Name  string
 	From  par.Date
@@ -72,7 +84,7 @@ type unitPage struct {
 	FormerNames []formerName
 	Ended       string
 	Rows        []unitYearRow
-	PredRows    []unitYearRow
+	Pred        predGrid
 	Notes       []note
 	Children    []unitItem
 	// ChildYears rank the unit's children among themselves, one table per
@@ -84,7 +96,6 @@ type unitPage struct {
 	Recorded   bool // some figure shown is a recorded difference (‡): explain the mark
 	Charts     []chart.Chart
 
-	history []*par.Result
 	profile *par.Result
 	stats   []par.AreaStat
 }
@@ -107,7 +118,6 @@ func (m *model) unit(u *par.Unit) *unitPage {
 		p.FormerNames = append(p.FormerNames, formerName{Name: u.Names[i].Name, From: u.Names[i].From, Until: u.Names[i+1].From})
 	}
 	results := m.res.ByUnit[u.ID]
-	p.history = m.history(u)
 	for _, r := range results {
 		p.Rows = append(p.Rows, m.unitYearRow(r))
 		p.Computed = p.Computed || (r.Scored && rowComputed(r))
@@ -124,19 +134,36 @@ func (m *model) unit(u *par.Unit) *unitPage {
 			p.stats = rk.AreaStats
 		}
 	}
+	own := chart.Line{Name: p.Name, Results: results, Sizes: m.rankedCounts(results)}
+	var lines []chart.Line
 	for _, pre := range m.predecessors(u) {
-		for _, r := range m.res.ByUnit[pre.ID] {
-			if !r.Scored {
-				continue
+		rs := m.res.ByUnit[pre.ID]
+		if len(rs) == 0 {
+			continue
+		}
+		name := pre.Current().Name
+		lines = append(lines, chart.Line{Name: name, Results: rs, Sizes: m.rankedCounts(rs)})
+		row := predRow{Unit: link{Title: name, URL: unitURL(pre.ID)}}
+		for _, r := range rs {
+			if !slices.Contains(p.Pred.Years, r.Year) {
+				p.Pred.Years = append(p.Pred.Years, r.Year)
 			}
-			row := m.unitYearRow(r)
-			row.Unit = link{Title: pre.Current().Name, URL: unitURL(pre.ID)}
-			p.PredRows = append(p.PredRows, row)
-			p.Computed = p.Computed || rowComputed(r)
+			p.Computed = p.Computed || (r.Scored && rowComputed(r))
 			p.Recorded = p.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
 		}
+		p.Pred.Rows = append(p.Pred.Rows, row)
 	}
-	slices.SortStableFunc(p.PredRows, func(a, b unitYearRow) int { return a.R.Year - b.R.Year })
+	// The predecessors' results as a predecessor × year grid (issue 11,
+	// item 6): one row per unit merged in, one column per year.
+	slices.Sort(p.Pred.Years)
+	for i, l := range lines {
+		cells := make([]*unitYearRow, len(p.Pred.Years))
+		for _, r := range l.Results {
+			row := m.unitYearRow(r)
+			cells[slices.Index(p.Pred.Years, r.Year)] = &row
+		}
+		p.Pred.Rows[i].Cells = cells
+	}
 	children := slices.Clone(m.children[u.ID])
 	m.sortUnits(children)
 	for _, c := range children {
@@ -152,7 +179,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 			p.Recorded = p.Recorded || m.recorded[uyKey{row.R.Unit.ID, row.R.Year}]
 		}
 	}
-	index, rank := chart.UnitHistory(p.Name, p.history, m.rankedCounts(p.history))
+	index, rank := chart.UnitHistory(p.Name, own, lines)
 	p.Charts = nonEmpty(index, rank)
 	if p.profile != nil && len(p.stats) > 0 {
 		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
