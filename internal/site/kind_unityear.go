@@ -38,6 +38,7 @@ type unitYearPage struct {
 	R         *par.Result
 	Ranking   link
 	Of        int
+	Parent    link // the parent the unit is ranked within that year, if any
 	BandClass string
 	Change    change
 	Tree      []*par.NodeResult // the criteria tree, written by treeRows
@@ -70,6 +71,9 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 	}
 	if r.Framework != nil {
 		p.Method = frameworkURL(r.Framework.ID)
+	}
+	if name := m.parentName(r); name != "" {
+		p.Parent = link{Title: name, URL: unitURL(r.Unit.Parent) + "#xep-hang-truc-thuoc"}
 	}
 	for _, rc := range m.res.Reconciled {
 		if rc.Unit == u.ID && rc.Year == r.Year {

@@ -58,6 +58,7 @@ var goldenPages = map[string]string{
 	"nam/2023/dac-thu/index.html":             "ranking-unranked.html",
 	"don-vi/so-noi-vu/index.html":             "unit.html",
 	"don-vi/huyen-an-lam/index.html":          "unit-parent.html",
+	"don-vi/xa-tan-phu/index.html":            "unit-commune.html",
 	"don-vi/so-noi-vu/2023/index.html":        "unit-year-tree.html",
 	"don-vi/so-tai-chinh/2022/index.html":     "unit-year-annex.html",
 	"don-vi/index.html":                       "units.html",

@@ -85,6 +85,9 @@ type unitYearRow struct {
 	Ranking   string // the ranking page
 	Of        int    // ranked units in the ranking
 	BandClass string
+	// ParentName: the result is also ranked within its parent (a
+	// commune within its district), which is named so.
+	ParentName string
 }
 
 func (m *model) rankRow(r *par.Result) rankRow {
@@ -245,7 +248,20 @@ func (m *model) unitYearRow(r *par.Result) unitYearRow {
 	if m.hasUnitYear(r) {
 		row.URL = unitYearURL(r.Unit.ID, r.Year)
 	}
+	row.ParentName = m.parentName(r)
 	return row
+}
+
+// parentName is the name, that year, of the parent a result is ranked
+// within (a commune's district), or "" when it has no such rank.
+func (m *model) parentName(r *par.Result) string {
+	if r.ParentRank.N <= 0 || r.Unit.Parent == "" {
+		return ""
+	}
+	if p := m.unitByID[r.Unit.Parent]; p != nil {
+		return p.NameAt(r.Year).Name
+	}
+	return ""
 }
 
 func (m *model) links(ids []string) []link {
