@@ -543,3 +543,25 @@ type dotPoint struct {
 	Value [2]any `json:"value"`
 	Text  string `json:"text"`
 }
+
+// AreaShare is one area of a unit-year as its profile chart shows it:
+// the points as a share of the unit's applicable area maximum.
+type AreaShare struct {
+	Label string // "I. Title"
+	Text  string // the share as the tables print it, "" when unknown
+}
+
+// AreaShares lists the areas of r as AreaProfile charts them (the group's
+// areas when stats are given, so every unit of a ranking lists the same
+// areas), for pages that compare units' profiles in the browser.
+func AreaShares(r *par.Result, stats []par.AreaStat) []AreaShare {
+	p := gatherProfile(r, stats)
+	out := make([]AreaShare, len(p.rows))
+	for i, row := range p.rows {
+		out[i].Label = row.label
+		if row.hasPct {
+			out[i].Text = viet.Fixed(row.pct, p.dec)
+		}
+	}
+	return out
+}

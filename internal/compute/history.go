@@ -7,10 +7,10 @@ import (
 	"parindex/internal/viet"
 )
 
-// histories gathers, for each ranking group with a ranking, its years'
+// Histories gathers, for each ranking group with a ranking, its years'
 // index distributions and band counts (rule "group history"). Rankings
 // are in year order, so each group's years come out ascending.
-func histories(reg *par.Registry, rankings []*par.Ranking) []*par.History {
+func Histories(reg *par.Registry, rankings []*par.Ranking) []*par.History {
 	byGroup := map[*par.Group]*par.History{}
 	for _, rk := range rankings {
 		h := byGroup[rk.Group]

@@ -102,7 +102,7 @@ func TestHistoryThresholds(t *testing.T) {
 			}
 		}
 	}
-	hs := histories(reg, rks)
+	hs := Histories(reg, rks)
 	if len(hs) != 1 || len(hs[0].Years) != 5 || hs[0].Years[0].Year != 2020 {
 		t.Fatalf("histories %+v", hs)
 	}

@@ -41,6 +41,8 @@ type model struct {
 	children   map[string][]*par.Unit // parent id → children
 
 	recorded map[uyKey]bool // unit-years with a recorded difference (‡)
+
+	planned map[string]bool // every planned page's URL, filled by plan before any view is built
 }
 
 type rkKey struct {

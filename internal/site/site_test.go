@@ -71,6 +71,8 @@ var goldenPages = map[string]string{
 	"404.html":                                "404.html",
 	"nam/index.html":                          "years.html",
 	"trang/gioi-thieu/index.html":             "page.html",
+	"khoi/so/index.html":                      "group.html",
+	"khoi/so/so-sanh-don-vi/index.html":       "compare.html",
 }
 
 func TestGolden(t *testing.T) {
