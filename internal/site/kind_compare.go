@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"parindex/internal/chart"
@@ -93,6 +94,9 @@ type comparePage struct {
 	Max   int
 	Data  json.RawMessage
 	Back  string
+	// FwChanges name the years whose framework differs from the year
+	// before's: figures across them compare only with care.
+	FwChanges []string
 }
 
 func (p *comparePage) drawsCharts() bool { return true }
@@ -145,6 +149,11 @@ func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) 
 			d.Units[i].Res[j] = cr
 		}
 		d.Years = append(d.Years, cy)
+		if j > 0 {
+			if a, b := rks[j-1].Framework, rk.Framework; a != nil && b != nil && a.ID != b.ID {
+				p.FwChanges = append(p.FwChanges, "năm "+strconv.Itoa(rk.Year)+": "+a.Title+" → "+b.Title)
+			}
+		}
 	}
 	b, err := json.Marshal(d)
 	if err != nil {
