@@ -179,8 +179,8 @@ func (b bumpRows) table(title string) Table {
 }
 
 // bumpPoint is a rank as chart data; the last point of a unit's line
-// carries the unit's name as its label, so each line is named at its end
-// (also where a merged unit's line stops).
+// shows the series' label, the unit's name, so each line is named at its
+// end (also where a merged unit's line stops).
 type bumpPoint struct {
 	Value float64    `json:"value"`
 	Text  string     `json:"text"`
@@ -188,9 +188,17 @@ type bumpPoint struct {
 }
 
 type bumpLabel struct {
+	Show bool `json:"show"`
+}
+
+// bumpEndLabel is every line's label, shown on its last point only: the
+// series name ("{a}", a fixed template, never data), wrapped at the
+// width the grid leaves on the right (static/js/group.js narrows both on
+// a phone).
+type bumpEndLabel struct {
 	Show      bool   `json:"show"`
 	Position  string `json:"position"`
-	Formatter string `json:"formatter"` // "{a}": the series name, a fixed template, never data
+	Formatter string `json:"formatter"`
 	Width     int    `json:"width"`
 	Overflow  string `json:"overflow"`
 }
@@ -229,7 +237,7 @@ func (b bumpRows) option(id string) map[string]any {
 			}
 			p := bumpPoint{Value: float64(u.ranks[i]), Text: u.rankText(i)}
 			if i == u.last {
-				p.Label = &bumpLabel{Show: true, Position: "right", Formatter: "{a}", Width: 140, Overflow: "break"}
+				p.Label = &bumpLabel{Show: true}
 			}
 			data[i] = p
 		}
@@ -259,7 +267,22 @@ func (b bumpRows) option(id string) map[string]any {
 		line.AddSeries(u.name, nil, so...)
 	}
 	line.Validate()
-	return line.JSON()
+	m := line.JSON()
+	if ss, ok := m["series"].(charts.MultiSeries); ok {
+		out := make([]bumpSeries, len(ss))
+		for i := range ss {
+			out[i] = bumpSeries{SingleSeries: ss[i], Label: bumpEndLabel{Position: "right", Formatter: "{a}", Width: 140, Overflow: "break"}}
+		}
+		m["series"] = out
+	}
+	return m
+}
+
+// bumpSeries is a line with its end label (go-echarts' series label has
+// no width or overflow).
+type bumpSeries struct {
+	charts.SingleSeries
+	Label bumpEndLabel `json:"label"`
 }
 
 func (b bumpRows) desc() string {

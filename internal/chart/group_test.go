@@ -79,7 +79,8 @@ func TestGroupRanksGapsAndLineage(t *testing.T) {
 		`"connectNulls":false`,
 		`"id":"so-cu"`, `"id":"so-cu-hai"`, `"id":"so-moi"`,
 		// Sở Y tế: ranked 2021, missing 2022, not scored 2023.
-		`"data":[{"value":3,"text":"3/5","label":{"show":true,"position":"right","formatter":"{a}","width":140,"overflow":"break"}},null,null]`,
+		`"data":[{"value":3,"text":"3/5","label":{"show":true}},null,null]`,
+		`"label":{"show":false,"position":"right","formatter":"{a}","width":140,"overflow":"break"}`,
 		`"focus":"series"`,
 		`"xAxis":"2022"`, // the framework change
 	} {

@@ -99,7 +99,7 @@ func TestBrowserGroupHighlight(t *testing.T) {
 	load(t, tab, chromedp.Navigate(site+"khoi/so/"), `!document.querySelector('[data-bump-picker]').hidden`)
 	type state struct {
 		Hash, Highlighted, Value string
-		Blurred, Lines          int
+		Blurred, Lines           int
 	}
 	// blurred counts the lines faded by the highlight: ECharts draws a
 	// blurred series at a low opacity.

@@ -13,6 +13,8 @@
  * clicking a line chooses its unit too, and hovering another line only
  * previews it: the choice comes back when the pointer leaves.
  *
+ * On a narrow screen it gives the names at the lines' ends less room.
+ *
  * The chosen id is also written to the chart box's data-highlighted
  * attribute, which the browser tests read.
  */
@@ -89,6 +91,24 @@
   chart.on('mouseout', function () {
     if (current) { chart.dispatchAction({ type: 'highlight', seriesId: current }); }
   });
+
+  // On a phone the names at the lines' ends would leave the plot a
+  // sliver: the grid keeps less room on the right and the names wrap
+  // narrower (the option in the page is the desktop's).
+  var narrow = null;
+  function fit() {
+    var n = box.clientWidth < 560;
+    if (n === narrow) { return; }
+    narrow = n;
+    var series = chart.getOption().series || [];
+    chart.setOption({
+      grid: { right: n ? 92 : 150 },
+      series: series.map(function () { return { label: { width: n ? 84 : 140 } }; })
+    });
+    if (current) { chart.dispatchAction({ type: 'highlight', seriesId: current }); }
+  }
+  fit();
+  window.addEventListener('resize', function () { window.requestAnimationFrame(fit); });
 
   highlight(fromHash());
 })();
