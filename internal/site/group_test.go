@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -107,5 +108,43 @@ func TestThresholdNotes(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("notes\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// The comparison's data: figures as the tables print them, a year
+// without a result is null (never 0), a unit not scored says so, and a
+// merged unit and its predecessors are separate units.
+func TestCompareData(t *testing.T) {
+	in := newFixture("").input("/")
+	m := newModel(in)
+	m.plan()
+	p, err := m.compare(m.groupByID["xa"], m.byGroup["xa"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d compareData
+	if err := json.Unmarshal(p.Data, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Years) != 2 || d.Years[0].Year != 2022 || d.Years[1].Ranked != 1 || d.Min != 2 || d.Max != 10 {
+		t.Errorf("years %+v min %d max %d", d.Years, d.Min, d.Max)
+	}
+	units := map[string]compareUnit{}
+	for _, u := range d.Units {
+		units[u.ID] = u
+	}
+	tanAn, tanPhu, binhMinh := units["xa-tan-an"], units["xa-tan-phu"], units["xa-binh-minh"]
+	if len(tanAn.Res) != 2 || tanAn.Res[0] == nil || tanAn.Res[0].Index != "88,00" || tanAn.Res[0].Rank != 1 || tanAn.Res[1] != nil {
+		t.Errorf("Tân An (merged into Tân Phú in 2023): %+v", tanAn.Res)
+	}
+	if len(tanPhu.Res) != 2 || tanPhu.Res[0] != nil || tanPhu.Res[1] == nil || tanPhu.Res[1].Index != "80,50" {
+		t.Errorf("Tân Phú: %+v", tanPhu.Res)
+	}
+	if r := binhMinh.Res[1]; r == nil || r.Scored || r.Index != "" || r.Rank != 0 {
+		t.Errorf("Bình Minh not scored in 2023: %+v", r)
+	}
+	// The table for readers without JavaScript: every unit, each year.
+	if len(p.Rows) != len(d.Units) || len(p.Rows[0].Cells) != 2 {
+		t.Errorf("rows %+v", p.Rows)
 	}
 }
