@@ -80,6 +80,7 @@ package chart
 
 import (
 	"encoding/json"
+	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -131,11 +132,25 @@ const (
 	labelFramework = "Đổi bộ chỉ số"
 )
 
-// bandColors colour bands by their position in the framework (0 = best), so
-// the same position has the same colour in every group and year. Chosen to
-// stay distinguishable for the common colour-vision deficiencies and to
-// print legibly in greyscale (dark to light to dark red).
-var bandColors = [...]string{"#1b7837", "#2166ac", "#e08214", "#d6604d", "#b2182b", "#762a83"}
+// bandColors colour the known band words (xếp loại) by the word, not by
+// its position in the framework, so "Tốt" has one colour in every group,
+// year and framework (where "Tốt" is the top band in one framework and the
+// second in another). Chosen to stay distinguishable for the common
+// colour-vision deficiencies and to print legibly in greyscale (dark
+// green, blue, orange, light red, dark red, purple from best to worst).
+var bandColors = map[string]string{
+	"xuat-sac":   "#1b7837",
+	"tot":        "#2166ac",
+	"kha":        "#e08214",
+	"trung-binh": "#d6604d",
+	"yeu":        "#b2182b",
+	"kem":        "#762a83",
+}
+
+// bandFallback colours a band word not in bandColors, chosen by a hash of
+// the word so it keeps its colour wherever it appears; none of these is
+// one of bandColors' or the grey of "not classified".
+var bandFallback = [...]string{"#35978f", "#8c510a", "#01665e", "#c51b7d", "#4d9221", "#542788"}
 
 // Colours for values without a framework band and for series.
 const (
@@ -148,11 +163,19 @@ const (
 	colorLost      = "#d6604d"
 )
 
-func bandColor(pos int) string {
-	if pos < 0 {
+// bandColor is the colour of a band word (a band's name as published or
+// in the framework), the same in every framework.
+func bandColor(name string) string {
+	k := viet.Slug(name)
+	if k == "" {
 		return colorOtherBand
 	}
-	return bandColors[pos%len(bandColors)]
+	if c, ok := bandColors[k]; ok {
+		return c
+	}
+	h := fnv.New32a()
+	h.Write([]byte(k))
+	return bandFallback[h.Sum32()%uint32(len(bandFallback))]
 }
 
 // encode marshals a go-echarts option map. encoding/json sorts map keys
@@ -302,7 +325,7 @@ func base(id string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
 		charts.WithAnimation(false),
-		charts.WithColorsOpts(opts.Colors{colorUnit, colorLost, colorBest, colorAvg, bandColors[2], bandColors[5]}),
+		charts.WithColorsOpts(opts.Colors{colorUnit, colorLost, colorBest, colorAvg, bandColors["kha"], bandColors["kem"]}),
 	}
 }
 

@@ -171,6 +171,9 @@ func cases(names map[string]string) map[string]func() Chart {
 		"area-profile-bars": func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2]) },
 		"area-profile-gap":  func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats()) },
 		"area-points":       func() Chart { return AreaPoints(unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
+		"group-ranks":       func() Chart { c, _, _ := groupCharts(names); return c },
+		"group-bands":       func() Chart { _, c, _ := groupCharts(names); return c },
+		"group-index":       func() Chart { _, _, c := groupCharts(names); return c },
 	}
 }
 
@@ -230,6 +233,9 @@ func TestIDs(t *testing.T) {
 		"area-profile-bars":  "chart-2023-so-noi-vu-areas",
 		"area-profile-gap":   "chart-2023-so-noi-vu-areas",
 		"area-points":        "chart-2023-so-noi-vu-points",
+		"group-ranks":        "chart-group-so-ranks",
+		"group-bands":        "chart-group-so-bands",
+		"group-index":        "chart-group-so-index",
 	}
 	for name, fn := range cases(nil) {
 		c := fn()
@@ -263,13 +269,16 @@ func TestHostileNamesStayData(t *testing.T) {
 			t.Fatalf("%s: Option is not JSON: %v", name, err)
 		}
 		// Charts whose option names the unit (as a category or series).
-		namesUnit := name == "ranking-index" || strings.HasPrefix(name, "area-profile")
+		namesUnit := name == "ranking-index" || strings.HasPrefix(name, "area-profile") || name == "group-ranks" || name == "group-index"
 		if namesUnit && !strings.Contains(string(mustMarshalNoEscape(t, v)), hostile) {
 			t.Errorf("%s: the unit name should be in the option as data", name)
 		}
 		if strings.Contains(string(c.Option), "formatter") {
 			for _, f := range regexp.MustCompile(`"formatter":"[^"]*"`).FindAllString(string(c.Option), -1) {
-				if f != `"formatter":"{b}"` {
+				// Fixed templates only: {b} the data name, {a} the
+				// series name (the bump chart's line-end labels), drawn
+				// as SVG text.
+				if f != `"formatter":"{b}"` && f != `"formatter":"{a}"` {
 					t.Errorf("%s: unexpected formatter %s: names must not reach formatter strings", name, f)
 				}
 			}

@@ -136,12 +136,12 @@ func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
 			return none
 		case k.pos >= 0:
 			if byPos[k.pos] == nil {
-				byPos[k.pos] = &barSeries{name: k.name, color: bandColor(k.pos)}
+				byPos[k.pos] = &barSeries{name: k.name, color: bandColor(rk.Framework.Bands[k.pos].Name)}
 			}
 			return byPos[k.pos]
 		default:
 			if byName[k.name] == nil {
-				byName[k.name] = &barSeries{name: k.name, color: colorOtherBand}
+				byName[k.name] = &barSeries{name: k.name, color: bandColor(k.name)}
 				others = append(others, byName[k.name])
 			}
 			return byName[k.name]
@@ -278,7 +278,7 @@ func bandCounts(rk *par.Ranking) []*bandCount {
 	byName := map[string]*bandCount{}
 	if rk.Framework != nil {
 		for i, b := range rk.Framework.Bands {
-			c := &bandCount{name: b.Name, color: bandColor(i)}
+			c := &bandCount{name: b.Name, color: bandColor(b.Name)}
 			byPos[i] = c
 			cats = append(cats, c)
 		}
@@ -297,7 +297,7 @@ func bandCounts(rk *par.Ranking) []*bandCount {
 		default:
 			c := byName[k.name]
 			if c == nil {
-				c = &bandCount{name: k.name, color: colorOtherBand}
+				c = &bandCount{name: k.name, color: bandColor(k.name)}
 				byName[k.name] = c
 				cats = append(cats, c)
 			}

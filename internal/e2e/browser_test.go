@@ -95,6 +95,11 @@ func pageKinds() []pageKind {
 		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
 		// Issue 11, 9: a chart's embed page, for an iframe on the portal.
 		{name: "embed", path: "nhung/2024-so-index/", charts: true, marker: "body.embed figure.chart"},
+		// Issue 11, 2 and 5: a group over all years (bump chart with its
+		// unit picker) and its unit comparison (compare.js draws nothing
+		// until units are picked; group_test.go drives both).
+		{name: "group", pattern: regexp.MustCompile(`^khoi/[^/]+/$`), charts: true, marker: "select#chon-don-vi", mobile: true},
+		{name: "compare", pattern: regexp.MustCompile(`^khoi/[^/]+/so-sanh-don-vi/$`), marker: "[data-compare-list] input[type=checkbox]", mobile: true},
 	}
 }
 
@@ -207,7 +212,9 @@ func checkChartScripts(t *testing.T, out string) {
 		}
 		page := string(b)
 		rel, _ := filepath.Rel(out, p)
-		hasChart := strings.Contains(page, "data-chart=")
+		// The unit comparison draws its charts itself (compare.js) once
+		// units are picked: its boxes are data-compare-chart.
+		hasChart := strings.Contains(page, "data-chart=") || strings.Contains(page, "data-compare-chart=")
 		loadsEcharts, loadsCharts := strings.Contains(page, echartsTag), strings.Contains(page, chartsTag)
 		switch {
 		case hasChart && (!loadsEcharts || !loadsCharts):

@@ -382,6 +382,7 @@ func newFixture(hostile string) *fixture {
 			res.ByUnit[r.Unit.ID] = append(res.ByUnit[r.Unit.ID], r)
 		}
 	}
+	res.Histories = fixtureHistories(reg, res.Rankings)
 	return &fixture{ds: ds, res: res}
 }
 

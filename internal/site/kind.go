@@ -33,6 +33,8 @@ func kinds() []pageKind {
 		methodologyKind(),
 		reconciliationKind(),
 		freePageKind(),
+		groupKind(),
+		compareKind(),
 	}
 }
 
@@ -45,6 +47,12 @@ func (m *model) plan() []Page {
 		for i := n; i < len(pages); i++ {
 			pages[i].Template = k.Template
 		}
+	}
+	// Views are built after the plan: they may link a page of another
+	// kind only if it was planned (m.planned).
+	m.planned = make(map[string]bool, len(pages))
+	for _, p := range pages {
+		m.planned[p.URL] = true
 	}
 	return pages
 }
@@ -71,6 +79,13 @@ func viewOf(v any) func() (any, error) {
 // the chart scripts.
 type charted interface {
 	charts() []chart.Chart
+}
+
+// drawsCharts is implemented by views whose own script draws charts with
+// ECharts in the browser (the unit comparison): the page then loads the
+// chart scripts although it has no chart of its own.
+type drawsCharts interface {
+	drawsCharts() bool
 }
 
 // sortabler is implemented by views (through meta) that may have a

@@ -31,7 +31,8 @@ type homeGroup struct {
 	Bands    []bandCount
 	Years    []link
 	Unranked bool
-	Final    bool // no results after Year: the group's last published ranking
+	Final    bool   // no results after Year: the group's last published ranking
+	History  string // the group's page over all years ("" if none)
 }
 
 type homePage struct {
@@ -91,6 +92,9 @@ func (m *model) home() homePage {
 				p.Computed = true
 			}
 			p.Recorded = p.Recorded || m.recorded[uyKey{rr.R.Unit.ID, rr.R.Year}]
+		}
+		if m.planned[groupURL(g.ID)] {
+			hg.History = groupURL(g.ID)
 		}
 		p.Groups = append(p.Groups, hg)
 	}

@@ -71,6 +71,8 @@ type rankingPage struct {
 	Prev        link
 	Next        link
 	Charts      []chart.Chart
+	History     string   // the group's page over all years, "" if none
+	Thresholds  []string // band bounds changed since the previous year's framework
 
 	// The table's rows and sources, written once by markup.rankTable.
 	rowsHTML template.HTML
@@ -107,6 +109,20 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 		p.Method = frameworkURL(rk.Framework.ID)
 	}
 	p.hoistNotes()
+	if m.planned[groupURL(rk.Group.ID)] {
+		p.History = groupURL(rk.Group.ID)
+	}
+	for _, h := range m.res.Histories {
+		if h.Group == rk.Group {
+			var ts []par.ThresholdChange
+			for _, t := range h.Thresholds {
+				if t.Year == rk.Year {
+					ts = append(ts, t)
+				}
+			}
+			p.Thresholds = thresholdNotes(ts)
+		}
+	}
 	m.parentColumn(p)
 	sameIndex, sameAppraised := true, true
 	for _, row := range p.Rows {

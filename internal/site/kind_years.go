@@ -25,11 +25,17 @@ type yearItem struct {
 
 type yearsPage struct {
 	meta
-	Years []yearItem
+	Years  []yearItem
+	Groups []link // each group's page over all years
 }
 
 func (m *model) years() yearsPage {
 	p := yearsPage{}
+	for _, h := range m.res.Histories {
+		if u := groupURL(h.Group.ID); m.planned[u] {
+			p.Groups = append(p.Groups, link{Title: h.Group.Name, URL: u})
+		}
+	}
 	for i := len(m.res.Years) - 1; i >= 0; i-- {
 		y := m.res.Years[i]
 		it := yearItem{Year: y, URL: yearURL(y), Decisions: m.decisionsOf(y)}

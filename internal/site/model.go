@@ -2,7 +2,6 @@ package site
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"parindex/internal/par"
@@ -41,6 +40,8 @@ type model struct {
 	children   map[string][]*par.Unit // parent id → children
 
 	recorded map[uyKey]bool // unit-years with a recorded difference (‡)
+
+	planned map[string]bool // every planned page's URL, filled by plan before any view is built
 }
 
 type rkKey struct {
@@ -237,23 +238,25 @@ func scored(rk *par.Ranking) bool {
 	return false
 }
 
-// bandClass is the CSS class of a band: its position in the framework
-// (0 = best), capped so the stylesheet needs only a few colours.
+// bandClass is the CSS class of a band: its word (the framework's name
+// of the band, else the published one), so a band word has one colour in
+// every framework, as in the charts; a word the stylesheet does not know
+// is neutral (its name is always written).
 func bandClass(fw *par.Framework, b par.BandMark) string {
 	if b.ID == "" && b.Name == "" {
 		return ""
 	}
-	i := -1
+	name := b.Name
 	if fw != nil {
-		i = fw.BandIndex(b.ID)
+		if i := fw.BandIndex(b.ID); i >= 0 {
+			name = fw.Bands[i].Name
+		}
 	}
-	switch {
-	case i < 0:
-		return "band band-x"
-	case i > 4:
-		i = 4
+	switch k := viet.Slug(name); k {
+	case "xuat-sac", "tot", "kha", "trung-binh", "yeu", "kem":
+		return "band band-" + k
 	}
-	return "band band-" + strconv.Itoa(i)
+	return "band band-x"
 }
 
 // ending describes how a unit ceased: "đã sáp nhập", "đã giải thể" or "".

@@ -266,6 +266,9 @@ func (e *env) render(buf *bytes.Buffer, p *Page) (any, error) {
 	if c, ok := data.(charted); ok {
 		r.Charts = slices.ContainsFunc(c.charts(), func(c chart.Chart) bool { return !c.Empty })
 	}
+	if d, ok := data.(drawsCharts); ok && d.drawsCharts() {
+		r.Charts = true
+	}
 	if s, ok := data.(sortabler); ok {
 		r.Sortable = s.sortable()
 	}
