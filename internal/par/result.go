@@ -107,6 +107,7 @@ type Results struct {
 	Years      []int                // ascending
 	Rankings   []*Ranking           // by year, then group order
 	ByUnit     map[string][]*Result // unit id → results by year ascending
+	Pairs      []*Pair              // every two years of each group: by group order, then earlier year, then later year
 }
 
 // AreaStat summarises one area over a ranking's scored units, as percent of
