@@ -33,6 +33,7 @@ func kinds() []pageKind {
 		methodologyKind(),
 		reconciliationKind(),
 		freePageKind(),
+		pairKind(),
 	}
 }
 
@@ -71,6 +72,12 @@ func viewOf(v any) func() (any, error) {
 // the chart scripts.
 type charted interface {
 	charts() []chart.Chart
+}
+
+// scripter is implemented by views (through meta) that need scripts of
+// their own besides site.js and the chart scripts.
+type scripter interface {
+	scripts() []string
 }
 
 // sortabler is implemented by views (through meta) that may have a

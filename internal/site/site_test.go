@@ -71,6 +71,8 @@ var goldenPages = map[string]string{
 	"404.html":                                "404.html",
 	"nam/index.html":                          "years.html",
 	"trang/gioi-thieu/index.html":             "page.html",
+	"khoi/so/2022-2023/index.html":            "pair.html",
+	"khoi/xa/2022-2023/index.html":            "pair-merger.html",
 }
 
 func TestGolden(t *testing.T) {
