@@ -93,6 +93,9 @@ func pageKinds() []pageKind {
 		// it and the filter by district (site.js).
 		{name: "ranking-communes", path: "nam/2024/xa/", marker: "select#loc-cap-tren", mobile: true},
 		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
+		// Issue 11, 1: two years of a group compared; pair.js shows the
+		// year-pair selector (TestPairSelector uses it).
+		{name: "pair", pattern: regexp.MustCompile(`^khoi/[^/]+/\d{4}-\d{4}/$`), charts: true, marker: "form[data-pair-form]:not([hidden])", mobile: true},
 	}
 }
 
