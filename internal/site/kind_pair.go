@@ -104,6 +104,7 @@ type pairPage struct {
 	Stats     []statRow
 	StatsNote string
 	Tops      []topList
+	NoMovers  bool // no unit compares across the two years: one sentence instead of empty lists
 	Caption   string
 	NoData    bool
 	Moves     []moveItem // units in one year only, with why
@@ -286,6 +287,7 @@ func (v *pairPage) tops(m *model, p *par.Pair) {
 	}
 	add("Tăng chỉ số nhiều nhất", "tang-chi-so", p.IndexUp, index)
 	add("Giảm chỉ số nhiều nhất", "giam-chi-so", p.IndexDown, index)
+	v.NoMovers = len(p.RankUp)+len(p.RankDown)+len(p.IndexUp)+len(p.IndexDown) == 0
 }
 
 // pairUnit links a row's unit under the name it had in the comparison.
