@@ -246,7 +246,7 @@ func (v *pairPage) stats(p *par.Pair) {
 		return signedPoints(y-x, dec)
 	}
 	v.Stats = []statRow{
-		{Label: "Số đơn vị có chỉ số", From: strconv.Itoa(a.N), To: strconv.Itoa(b.N)},
+		{Label: "Số đơn vị có chỉ số", From: strconv.Itoa(a.N), To: strconv.Itoa(b.N), Change: signedInt(b.N - a.N)},
 		{Label: "Trung bình (%)", From: fig(a, a.Mean), To: fig(b, b.Mean), Change: chg(a.Mean, b.Mean)},
 		{Label: "Trung vị (%)", From: fig(a, a.Median), To: fig(b, b.Median), Change: chg(a.Median, b.Median)},
 		{Label: "Thấp nhất (%)", From: fig(a, a.Min), To: fig(b, b.Min), Change: chg(a.Min, b.Min)},
@@ -293,6 +293,18 @@ func (v *pairPage) tops(m *model, p *par.Pair) {
 // pairUnit links a row's unit under the name it had in the comparison.
 func (m *model) pairUnit(r *par.PairRow) link {
 	return link{Title: r.Name, URL: unitURL(r.Unit.ID)}
+}
+
+// signedInt writes a change of a count with its sign, the true minus
+// sign for a fall, "0" for none.
+func signedInt(d int) string {
+	switch {
+	case d > 0:
+		return "+" + strconv.Itoa(d)
+	case d < 0:
+		return "\u2212" + strconv.Itoa(-d)
+	}
+	return "0"
 }
 
 func rankArrow(d int) string {
