@@ -212,13 +212,18 @@ func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]
 		}
 		// The series' name is the label: wrapped, never cut (the table
 		// and the tooltip name the unit too).
-		line.AddSeries(wrapLabel(s.row.Name), nil,
+		so := []charts.SeriesOpts{
 			charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Data = data }),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: color}), // the line's too
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(labelled), Position: "right", Formatter: "{a}"}),
 			charts.WithEmphasisOpts(opts.Emphasis{Focus: "series", Label: &opts.Label{Show: opts.Bool(true)}}),
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}), // a null is a gap: no line to zero
-		)
+		}
+		if labelled {
+			// Filled dots; a hundred lines keep ECharts' small default,
+			// which also keeps the option light.
+			so = append(so, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}))
+		}
+		line.AddSeries(wrapLabel(s.row.Name), nil, so...) // a null is a gap: no line to zero
 	}
 	line.Validate()
 	return line.JSON()
