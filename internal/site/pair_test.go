@@ -39,7 +39,13 @@ func withThirdYear(f *fixture) *fixture {
 		res("so-noi-vu", 7, "79.50", 3, "kha"),
 		res("so-xay-dung", 8, "66.00", 4, "kha"),
 	}}
-	f.res.Rankings = append(f.res.Rankings, rk)
+	// The group scored but never ranked, in 2024 too.
+	ca := f.res.ByUnit["cong-an-tinh"][0]
+	ca24 := *ca
+	ca24.Year, ca24.Index, ca24.Total = 2024, pubFig("90.25", src(9, "G")), pubFig("90.25", src(9, "C"))
+	dt := &par.Ranking{Group: reg.Group("dac-thu"), Year: 2024, Framework: ca.Framework, Results: []*par.Result{&ca24}}
+	f.res.ByUnit["cong-an-tinh"] = append(f.res.ByUnit["cong-an-tinh"], &ca24)
+	f.res.Rankings = append(f.res.Rankings, rk, dt)
 	f.res.Years = append(f.res.Years, 2024)
 	for _, r := range rk.Results {
 		f.res.ByUnit[r.Unit.ID] = append(f.res.ByUnit[r.Unit.ID], r)
@@ -94,11 +100,12 @@ func TestPairPages(t *testing.T) {
 		}
 	}
 	want := map[string][]string{
-		"/khoi/so/2022-2023/":    {"2022/so", "2023/so"},
-		"/khoi/so/2022-2024/":    {"2022/so", "2024/so"},
-		"/khoi/so/2023-2024/":    {"2023/so", "2024/so"},
-		"/khoi/huyen/2022-2023/": {"2022/huyen", "2023/huyen"},
-		"/khoi/xa/2022-2023/":    {"2022/xa", "2023/xa"},
+		"/khoi/so/2022-2023/":      {"2022/so", "2023/so"},
+		"/khoi/so/2022-2024/":      {"2022/so", "2024/so"},
+		"/khoi/so/2023-2024/":      {"2023/so", "2024/so"},
+		"/khoi/huyen/2022-2023/":   {"2022/huyen", "2023/huyen"},
+		"/khoi/xa/2022-2023/":      {"2022/xa", "2023/xa"},
+		"/khoi/dac-thu/2023-2024/": {"2023/dac-thu", "2024/dac-thu"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("pair pages %v, want %v", got, want)
@@ -149,7 +156,7 @@ func TestPairPageContent(t *testing.T) {
 		`<span class="chg down" aria-hidden="true">▼1</span><span class="sr-only">xuống 1 bậc xếp loại</span>`, // Sở Nội vụ Tốt → Khá
 		`<span class="chg same" aria-hidden="true">=</span><span class="sr-only">giữ nguyên xếp loại</span>`,
 		`<span class="chg up" aria-hidden="true">▲1</span><span class="sr-only">tăng 1 bậc</span>`, // Sở KH&CN 4 → 2 among 3 common: 3 → 2
-		"Chưa được chấm điểm năm 2023.", // Sở Xây dựng entered
+		"Chưa được chấm điểm năm 2023.",                                                            // Sở Xây dựng entered
 		`<span class="missing" title="Chưa chấm điểm năm 2023">`,
 	} {
 		if !strings.Contains(same, want) {
@@ -158,6 +165,19 @@ func TestPairPageContent(t *testing.T) {
 	}
 	if strings.Contains(same, "framework-notice") {
 		t.Error("framework notice on a comparison within one framework")
+	}
+	// A group scored but not ranked: the index compared, no rank columns
+	// or lists.
+	unranked := string(files["khoi/dac-thu/2023-2024/index.html"])
+	for _, want := range []string{"(khối được chấm điểm, công bố nhưng không xếp hạng)", "1 đơn vị có chỉ số cả hai năm", "&#43;2,25 điểm"} {
+		if !strings.Contains(unranked, want) {
+			t.Errorf("unranked group's comparison lacks %q", want)
+		}
+	}
+	for _, bad := range []string{">Hạng 2023<", "Tăng hạng nhiều nhất"} {
+		if strings.Contains(unranked, bad) {
+			t.Errorf("unranked group's comparison shows %q", bad)
+		}
 	}
 	rk := string(files["nam/2024/so/index.html"])
 	if !strings.Contains(rk, `<a href="/chi-so-cchc/khoi/so/2023-2024/">So sánh với năm trước (2023–2024)</a>`) {
