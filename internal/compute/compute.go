@@ -68,6 +68,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 	// ascending by year.
 	x.changes(res)
 	res.Histories = Histories(x.reg, res.Rankings)
+	res.Pairs = Pairs(x.reg, res)
 	x.checkConsistency(res)
 	return res, x.dl
 }

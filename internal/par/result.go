@@ -108,6 +108,7 @@ type Results struct {
 	Rankings   []*Ranking           // by year, then group order
 	ByUnit     map[string][]*Result // unit id → results by year ascending
 	Histories  []*History           // each ranking group with a ranking, in registry group order
+	Pairs      []*Pair              // every two years of each group: by group order, then earlier year, then later year
 }
 
 // AreaStat summarises one area over a ranking's scored units, as percent of

@@ -3,6 +3,7 @@ package site
 import (
 	"strconv"
 
+	"parindex/internal/compute"
 	"parindex/internal/par"
 )
 
@@ -383,6 +384,9 @@ func newFixture(hostile string) *fixture {
 		}
 	}
 	res.Histories = fixtureHistories(reg, res.Rankings)
+	// Comparisons of two years are derived from the rankings by the
+	// compute stage's own function, not written out by hand.
+	res.Pairs = compute.Pairs(reg, res)
 	return &fixture{ds: ds, res: res}
 }
 

@@ -76,6 +76,8 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"indexChange": func(c change) template.HTML { return html(func(b *strings.Builder) { k.indexChange(b, c) }) },
 		"rankRows":    k.rankRows,
 		"rankSources": k.rankSources,
+		"pairRows":    k.pairRows,
+		"pairSources": k.pairSources,
 		"treeRows":    treeRows,
 		"tableRows":   tableRows,
 

@@ -48,9 +48,9 @@ func TestGroupPage(t *testing.T) {
 			t.Errorf("group page lacks %s", want)
 		}
 	}
-	// The year-pair pages are another kind's: not planned here, not linked.
-	if strings.Contains(page, `href="/khoi/so/2022-2023/"`) {
-		t.Errorf("group page links a year pair that is not planned")
+	// The year-pair pages (kind_pair.go) are linked, as planned.
+	if !strings.Contains(page, `href="/khoi/so/2022-2023/"`) {
+		t.Errorf("group page does not link its year pair")
 	}
 	for _, p := range []string{"index.html", "nam/index.html", "nam/2023/so/index.html"} {
 		if !strings.Contains(string(files[p]), `href="/khoi/so/"`) {

@@ -35,6 +35,7 @@ func kinds() []pageKind {
 		freePageKind(),
 		groupKind(),
 		compareKind(),
+		pairKind(),
 	}
 }
 
@@ -86,6 +87,12 @@ type charted interface {
 // chart scripts although it has no chart of its own.
 type drawsCharts interface {
 	drawsCharts() bool
+}
+
+// scripter is implemented by views (through meta) that need scripts of
+// their own besides site.js and the chart scripts.
+type scripter interface {
+	scripts() []string
 }
 
 // sortabler is implemented by views (through meta) that may have a

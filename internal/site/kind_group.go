@@ -40,11 +40,6 @@ const urlGroups = "/khoi/"
 // groupURL is a group's history page.
 func groupURL(group string) string { return urlGroups + group + "/" }
 
-// pairURL is the comparison of a group's rankings of two years.
-func pairURL(group string, y1, y2 int) string {
-	return groupURL(group) + strconv.Itoa(y1) + "-" + strconv.Itoa(y2) + "/"
-}
-
 // unitOption is one choice of a unit picker.
 type unitOption struct {
 	ID   string

@@ -73,6 +73,9 @@ type rankingPage struct {
 	Charts      []chart.Chart
 	History     string   // the group's page over all years, "" if none
 	Thresholds  []string // band bounds changed since the previous year's framework
+	// Pairs chooses two years of the group to compare (kind_pair.go),
+	// nil when the group has one ranking only.
+	Pairs *pairSelector
 
 	// The table's rows and sources, written once by markup.rankTable.
 	rowsHTML template.HTML
@@ -195,6 +198,16 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 		}
 		if i+1 < len(rks) {
 			p.Next = link{Title: "Năm " + strconv.Itoa(rks[i+1].Year), URL: rankingURL(rks[i+1].Year, rk.Group.ID)}
+		}
+		switch {
+		case i > 0:
+			p.Pairs = m.pairSelectorOf(rk.Group, rks[i-1].Year, rk.Year)
+			p.Pairs.Prev = link{Title: strconv.Itoa(rks[i-1].Year) + "–" + strconv.Itoa(rk.Year), URL: pairURL(rk.Group.ID, rks[i-1].Year, rk.Year)}
+		case len(rks) > 1:
+			p.Pairs = m.pairSelectorOf(rk.Group, rk.Year, rks[i+1].Year)
+		}
+		if p.Pairs != nil {
+			p.Scripts = []string{pairScript}
 		}
 	}
 	// The costliest part of a page (JSON encoding), built by the render

@@ -403,13 +403,19 @@ func (k *markup) rankRows(p *rankingPage) template.HTML {
 // cells' data-src keys index (see sources), or "" when no figure has one.
 func (k *markup) rankSources(p *rankingPage) template.HTML {
 	k.rankTable(p)
-	if len(p.srcs.list) == 0 {
+	return p.srcs.listHTML()
+}
+
+// listHTML writes the list of a table's sources, which its cells'
+// data-src keys index, or "" when no figure has one.
+func (t *sources) listHTML() template.HTML {
+	if len(t.list) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("<details class=\"sources\"><summary>Nguồn số liệu trong bảng</summary>\n" +
 		"<p>Số liệu trong bảng lấy từ các tệp, trang tính dưới đây. Di chuột, chạm vào một số, hoặc dùng phím Tab rồi các phím mũi tên để đến một số, để xem ô chứa số đó.</p>\n<ol id=\"nguon\">")
-	for _, place := range p.srcs.list {
+	for _, place := range t.list {
 		b.WriteString("\n<li>")
 		esc(&b, place)
 		b.WriteString("</li>")

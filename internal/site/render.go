@@ -31,10 +31,11 @@ type root struct {
 	Site     *layout
 	Page     *Page
 	Data     any
-	Crumbs   []link // from the home page down to the parent of this page
-	Section  string // URL of the navigation entry this page belongs to
-	Charts   bool   // load echarts and charts.js
-	Sortable bool   // load site.js
+	Crumbs   []link   // from the home page down to the parent of this page
+	Section  string   // URL of the navigation entry this page belongs to
+	Charts   bool     // load echarts and charts.js
+	Sortable bool     // load site.js
+	Scripts  []string // further scripts the page needs (meta.Scripts)
 }
 
 // env is the render setup shared by all workers: parsed templates (read
@@ -271,6 +272,9 @@ func (e *env) render(buf *bytes.Buffer, p *Page) (any, error) {
 	}
 	if s, ok := data.(sortabler); ok {
 		r.Sortable = s.sortable()
+	}
+	if s, ok := data.(scripter); ok {
+		r.Scripts = s.scripts()
 	}
 	return data, t.ExecuteTemplate(buf, "base", r)
 }

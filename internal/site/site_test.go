@@ -77,6 +77,8 @@ var goldenPages = map[string]string{
 	"nhung/2023-so-index/du-lieu.csv":   "embed.csv",
 	"khoi/so/index.html":                "group.html",
 	"khoi/so/so-sanh-don-vi/index.html": "compare.html",
+	"khoi/so/2022-2023/index.html":      "pair.html",
+	"khoi/xa/2022-2023/index.html":      "pair-merger.html",
 }
 
 func TestGolden(t *testing.T) {

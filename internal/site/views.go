@@ -23,10 +23,12 @@ type link struct {
 
 // meta is embedded in every view: which scripts the page needs.
 type meta struct {
-	Sortable bool // the page has a sortable table: load site.js
+	Sortable bool     // the page has a sortable table: load site.js
+	Scripts  []string // further scripts of the theme (site-relative), loaded with defer
 }
 
-func (m meta) sortable() bool { return m.Sortable }
+func (m meta) sortable() bool    { return m.Sortable }
+func (m meta) scripts() []string { return m.Scripts }
 
 // change is a result's movement since the previous year, ready to print.
 type change struct {

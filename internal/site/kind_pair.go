@@ -1,0 +1,645 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"parindex/internal/chart"
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// pairKind: "/khoi/<group>/<y1>-<y2>/", one group's rankings of two years
+// compared (rule "comparing two years"), pre-rendered for every two years
+// in which the group has a ranking, so that any pair is a static
+// permalink. The comparison itself is the compute stage's (par.Pair).
+func pairKind() pageKind {
+	return pageKind{Template: "pair", Pattern: "/khoi/<group>/<years>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, p := range m.res.Pairs {
+			keys := []string{RankingKey(p.From.Year, p.Group.ID), RankingKey(p.To.Year, p.Group.ID)}
+			for _, o := range p.Other {
+				keys = append(keys, RankingKey(o.Year, o.Group))
+			}
+			out = append(out, Page{
+				URL:      pairURL(p.Group.ID, p.From.Year, p.To.Year),
+				Title:    p.Group.Name + " — so sánh năm " + strconv.Itoa(p.From.Year) + " và " + strconv.Itoa(p.To.Year),
+				Crumb:    strconv.Itoa(p.From.Year) + "–" + strconv.Itoa(p.To.Year),
+				Rankings: keys,
+				view:     func() (any, error) { return m.pair(p), nil },
+			})
+		}
+		return out
+	}}
+}
+
+// pairURL is the permalink of a group's comparison of two years; static/js/pair.js
+// builds the same from the selector's base (pairBase).
+func pairURL(group string, from, to int) string {
+	return pairBase(group) + strconv.Itoa(from) + "-" + strconv.Itoa(to) + "/"
+}
+
+// pairBase is the folder of a group's comparisons: its page over the years.
+func pairBase(group string) string { return groupURL(group) }
+
+// pairSelector is the choice of two years of a group (template
+// "pair-selector"): two selects that pair.js turns into a pair's URL, and
+// the links it stands for, which the page lists for readers without
+// JavaScript.
+type pairSelector struct {
+	Group       string // group id
+	GroupName   string
+	Base        string // site-relative folder of the group's pairs (pairBase)
+	Years       []int
+	From, To    int    // preselected
+	Consecutive []link // the pairs of consecutive ranking years, newest first
+	All         []pairLinks
+	Prev        link   // on a ranking page: its year compared with the year before
+	Current     string // the pair page showing it, marked in the lists
+}
+
+// pairLinks are the pairs starting from one year.
+type pairLinks struct {
+	From  int
+	Links []link
+}
+
+// pairSelectorOf is the selector of group g preselecting from–to, nil when
+// the group has fewer than two rankings.
+func (m *model) pairSelectorOf(g *par.Group, from, to int) *pairSelector {
+	rks := m.byGroup[g.ID]
+	if len(rks) < 2 {
+		return nil
+	}
+	s := &pairSelector{Group: g.ID, GroupName: g.Name, Base: pairBase(g.ID), From: from, To: to}
+	for _, rk := range rks {
+		s.Years = append(s.Years, rk.Year)
+	}
+	for i := len(s.Years) - 1; i > 0; i-- {
+		a, b := s.Years[i-1], s.Years[i]
+		s.Consecutive = append(s.Consecutive, link{Title: strconv.Itoa(a) + "–" + strconv.Itoa(b), URL: pairURL(g.ID, a, b)})
+	}
+	for i, a := range s.Years[:len(s.Years)-1] {
+		pl := pairLinks{From: a}
+		for _, b := range s.Years[i+1:] {
+			pl.Links = append(pl.Links, link{Title: strconv.Itoa(a) + "–" + strconv.Itoa(b), URL: pairURL(g.ID, a, b)})
+		}
+		s.All = append(s.All, pl)
+	}
+	return s
+}
+
+func (p *pairPage) charts() []chart.Chart { return p.Charts }
+
+// pairPage is the view of a comparison of two years.
+type pairPage struct {
+	meta
+	Pair      *par.Pair
+	Group     *par.Group
+	From, To  int
+	Ranked    bool   // the group is ranked: rank columns and lists
+	Lead      string // the lead sentence
+	Notice    *frameworkNotice
+	Stats     []statRow
+	StatsNote string
+	Tops      []topList
+	NoMovers  bool // no unit compares across the two years: one sentence instead of empty lists
+	Caption   string
+	NoData    bool
+	Moves     []moveItem // units in one year only, with why
+	FromURL   string     // the two rankings
+	ToURL     string
+	Selector  *pairSelector
+	Charts    []chart.Chart
+	RankNote  string // how rank changes are counted
+	Computed  bool   // some figure shown is computed: show the legend
+	Recorded  bool   // some figure shown is a recorded difference (‡)
+	BandHead  string // the band column's header
+
+	// The table's rows and sources, written once by markup.pairTable,
+	// and each reason's note in the table.
+	rowsHTML     template.HTML
+	srcs         *sources
+	shortReasons map[*par.PairReason]string
+}
+
+// frameworkNotice says that the two years were scored by different
+// frameworks, naming both, and which band thresholds moved.
+type frameworkNotice struct {
+	From, To   link
+	Thresholds []string // "Tốt: từ 80% (2022) thành từ 85% (2024)"
+}
+
+// statRow is one figure of the group's statistics in both years.
+type statRow struct {
+	Label    string
+	From, To string
+	Change   string // the later less the earlier, signed, or ""
+}
+
+// topList is one list of the biggest movers.
+type topList struct {
+	Title string
+	ID    string
+	Items []topItem
+	Ties  bool // the list is longer than five because of ties
+}
+
+type topItem struct {
+	Unit   link
+	Change string // "▲3", "+6,00"
+	Dir    string // "up", "down": the stylesheet's colour
+	SR     string // the change in words
+	Detail string // "5 → 2", "85,00 → 91,00"
+}
+
+// moveItem is a unit compared in one year only, and why.
+type moveItem struct {
+	Unit   link
+	Dir    string // "Vào" (entered) or "Ra" (left)
+	Reason []link // text and links, in order
+}
+
+func (m *model) pair(p *par.Pair) *pairPage {
+	v := &pairPage{
+		meta:    meta{Sortable: true, Scripts: []string{pairScript}},
+		Pair:    p,
+		Group:   p.Group,
+		From:    p.From.Year,
+		To:      p.To.Year,
+		Ranked:  !p.Group.Unranked,
+		FromURL: rankingURL(p.From.Year, p.Group.ID),
+		ToURL:   rankingURL(p.To.Year, p.Group.ID),
+	}
+	y1, y2 := strconv.Itoa(v.From), strconv.Itoa(v.To)
+	v.Selector = m.pairSelectorOf(p.Group, v.From, v.To)
+	if v.Selector != nil {
+		v.Selector.Current = pairURL(p.Group.ID, v.From, v.To)
+	}
+	both := 0
+	for _, r := range p.Rows {
+		if r.HasIndex {
+			both++
+		}
+	}
+	if v.Ranked {
+		v.Lead = "So sánh bảng xếp hạng Chỉ số cải cách hành chính của khối " + p.Group.Name + " năm " + y1 + " và năm " + y2 +
+			": năm " + y1 + " có " + strconv.Itoa(p.FromOf) + " đơn vị được xếp hạng, năm " + y2 + " có " + strconv.Itoa(p.ToOf) +
+			"; " + strconv.Itoa(p.Common) + " đơn vị được xếp hạng cả hai năm."
+		v.RankNote = "Thay đổi hạng chỉ tính giữa " + strconv.Itoa(p.Common) + " đơn vị được xếp hạng cả hai năm (kể cả đơn vị so sánh qua một đơn vị tiền thân duy nhất): đơn vị mới vào hay ra khỏi bảng không làm đơn vị khác lên, xuống hạng, nên thay đổi có thể khác hiệu số hai thứ hạng."
+	} else {
+		v.Lead = "So sánh kết quả Chỉ số cải cách hành chính của khối " + p.Group.Name + " (khối được chấm điểm, công bố nhưng không xếp hạng) năm " + y1 + " và năm " + y2 +
+			": " + strconv.Itoa(both) + " đơn vị có chỉ số cả hai năm."
+	}
+	if !p.Comparable {
+		n := &frameworkNotice{}
+		if fw := p.From.Framework; fw != nil {
+			n.From = link{Title: fw.Title, URL: frameworkURL(fw.ID)}
+		}
+		if fw := p.To.Framework; fw != nil {
+			n.To = link{Title: fw.Title, URL: frameworkURL(fw.ID)}
+		}
+		unit := "%"
+		if fw := p.To.Framework; fw != nil && fw.Basis == par.BasisPoints {
+			unit = " điểm"
+		}
+		for _, t := range p.Thresholds {
+			n.Thresholds = append(n.Thresholds, t.Name+": từ "+viet.Exact(t.From)+unit+" (năm "+y1+") thành từ "+viet.Exact(t.To)+unit+" (năm "+y2+")")
+		}
+		v.Notice = n
+	}
+	v.BandHead = "Xếp loại " + y1 + " → " + y2
+	if !p.Comparable {
+		v.BandHead += " (không so sánh được: khác bộ chỉ số)"
+	}
+	for _, row := range p.Rows {
+		for _, r := range []*par.Result{row.From, row.To} {
+			if r != nil && r.Scored {
+				v.Computed = v.Computed || r.Rank.Origin == par.Computed || r.Index.Origin == par.Computed || r.Band.Origin == par.Computed
+				v.Recorded = v.Recorded || m.recorded[uyKey{r.Unit.ID, r.Year}]
+			}
+		}
+	}
+	v.stats(p)
+	v.tops(m, p)
+	v.moves(m, p)
+	v.Caption = "So sánh đầy đủ " + strconv.Itoa(len(p.Rows)) + " đơn vị có mặt ít nhất một trong hai năm. Bấm tiêu đề cột để sắp xếp."
+	v.Charts = nonEmpty(chart.PairSlope(p))
+	return v
+}
+
+// stats fills the group's statistics, side by side.
+func (v *pairPage) stats(p *par.Pair) {
+	a, b := p.FromStats, p.ToStats
+	dec := max(a.Decimals, b.Decimals)
+	fig := func(st par.PairStats, x par.Points) string {
+		if st.N == 0 {
+			return dash
+		}
+		return viet.Fixed(x, dec)
+	}
+	chg := func(x, y par.Points) string {
+		if a.N == 0 || b.N == 0 {
+			return ""
+		}
+		return signedPoints(y-x, dec)
+	}
+	v.Stats = []statRow{
+		{Label: "Số đơn vị có chỉ số", From: strconv.Itoa(a.N), To: strconv.Itoa(b.N), Change: signedInt(b.N - a.N)},
+		{Label: "Trung bình (%)", From: fig(a, a.Mean), To: fig(b, b.Mean), Change: chg(a.Mean, b.Mean)},
+		{Label: "Trung vị (%)", From: fig(a, a.Median), To: fig(b, b.Median), Change: chg(a.Median, b.Median)},
+		{Label: "Thấp nhất (%)", From: fig(a, a.Min), To: fig(b, b.Min), Change: chg(a.Min, b.Min)},
+		{Label: "Cao nhất (%)", From: fig(a, a.Max), To: fig(b, b.Max), Change: chg(a.Max, b.Max)},
+		{Label: "Khoảng cách cao nhất – thấp nhất (điểm %)", From: fig(a, a.Max-a.Min), To: fig(b, b.Max-b.Min), Change: chg(a.Max-a.Min, b.Max-b.Min)},
+		{Label: "Độ lệch chuẩn (điểm %)", From: fig(a, a.SD), To: fig(b, b.SD), Change: chg(a.SD, b.SD)},
+	}
+	v.StatsNote = "Tính trên các đơn vị được chấm điểm và có chỉ số mỗi năm, theo chỉ số đã công bố (làm tròn như công bố); đơn vị chưa chấm điểm không được tính, không tính là 0. Độ lệch chuẩn là độ lệch chuẩn của tổng thể (chia cho số đơn vị), đo mức phân tán quanh trung bình. Các số liệu thống kê do parindex tính."
+}
+
+// tops fills the lists of biggest movers.
+func (v *pairPage) tops(m *model, p *par.Pair) {
+	dec := 2
+	if fw := p.To.Framework; fw != nil && fw.Decimals > 0 {
+		dec = fw.Decimals
+	}
+	rank := func(r *par.PairRow) topItem {
+		it := topItem{Unit: m.pairUnit(r), Change: rankArrow(r.Rank), Dir: dirOf(r.Rank)}
+		it.SR = rankWords(r.Rank)
+		it.Detail = "hạng " + strconv.Itoa(r.From.Rank.N) + " → " + strconv.Itoa(r.To.Rank.N)
+		return it
+	}
+	index := func(r *par.PairRow) topItem {
+		it := topItem{Unit: m.pairUnit(r), Change: signedPoints(r.Index, dec) + " điểm", Dir: dirOf(int(r.Index.Round(dec)))}
+		it.Detail = fmtFigure(r.From.Index) + " → " + fmtFigure(r.To.Index)
+		return it
+	}
+	add := func(title, id string, rows par.PairTop, f func(*par.PairRow) topItem) {
+		l := topList{Title: title, ID: id, Ties: len(rows) > 5}
+		for _, r := range rows {
+			l.Items = append(l.Items, f(r))
+		}
+		v.Tops = append(v.Tops, l)
+	}
+	if v.Ranked {
+		add("Tăng hạng nhiều nhất", "tang-hang", p.RankUp, rank)
+		add("Giảm hạng nhiều nhất", "giam-hang", p.RankDown, rank)
+	}
+	add("Tăng chỉ số nhiều nhất", "tang-chi-so", p.IndexUp, index)
+	add("Giảm chỉ số nhiều nhất", "giam-chi-so", p.IndexDown, index)
+	v.NoMovers = len(p.RankUp)+len(p.RankDown)+len(p.IndexUp)+len(p.IndexDown) == 0
+}
+
+// pairUnit links a row's unit under the name it had in the comparison.
+func (m *model) pairUnit(r *par.PairRow) link {
+	return link{Title: r.Name, URL: unitURL(r.Unit.ID)}
+}
+
+// signedInt writes a change of a count with its sign, the true minus
+// sign for a fall, "0" for none.
+func signedInt(d int) string {
+	switch {
+	case d > 0:
+		return "+" + strconv.Itoa(d)
+	case d < 0:
+		return "\u2212" + strconv.Itoa(-d)
+	}
+	return "0"
+}
+
+func rankArrow(d int) string {
+	switch {
+	case d > 0:
+		return "▲" + strconv.Itoa(d)
+	case d < 0:
+		return "▼" + strconv.Itoa(-d)
+	}
+	return "="
+}
+
+func rankWords(d int) string {
+	switch {
+	case d > 0:
+		return "tăng " + strconv.Itoa(d) + " bậc"
+	case d < 0:
+		return "giảm " + strconv.Itoa(-d) + " bậc"
+	}
+	return "không đổi"
+}
+
+// moves lists the units compared in one year only, with why, in the
+// table's order: entered first, then left.
+func (v *pairPage) moves(m *model, p *par.Pair) {
+	via := map[string]*par.PairRow{} // predecessor id → the row compared through it
+	for _, r := range p.Rows {
+		if r.Via != "" {
+			via[r.Via] = r
+		}
+	}
+	v.shortReasons = map[*par.PairReason]string{}
+	for _, r := range p.Rows {
+		for _, why := range []*par.PairReason{r.Entered, r.Left} {
+			if why != nil {
+				v.shortReasons[why] = m.reasonShort(why)
+			}
+		}
+	}
+	for _, r := range p.Rows {
+		if r.Entered != nil {
+			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Vào", Reason: m.reasonParts(r.Entered, nil)})
+		}
+	}
+	for _, r := range p.Rows {
+		if r.Left != nil {
+			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Ra", Reason: m.reasonParts(r.Left, via[r.Unit.ID])})
+		}
+	}
+}
+
+// reasonParts says why a unit is in one year of the comparison only, as
+// text and links to the units and rankings it names (template "lnk" each);
+// succ is the row compared through this unit's result, if any.
+func (m *model) reasonParts(why *par.PairReason, succ *par.PairRow) []link {
+	var out []link
+	text := func(s string) { out = append(out, link{Title: s}) }
+	units := func(ids []string) {
+		for i, id := range ids {
+			if i > 0 {
+				if i == len(ids)-1 {
+					text(" và ")
+				} else {
+					text(", ")
+				}
+			}
+			out = append(out, m.unitLink(id))
+		}
+	}
+	on := func(d par.Date) {
+		if !d.IsZero() {
+			text(" ngày " + d.String())
+		}
+	}
+	y := strconv.Itoa(why.Year)
+	switch why.Kind {
+	case par.ReasonCreated:
+		text("Thành lập")
+		on(why.Date)
+		if len(why.Units) > 0 {
+			text(", từ ")
+			units(why.Units)
+		}
+		text("; năm " + y + " chưa có")
+	case par.ReasonPredecessors:
+		text("Hợp nhất từ ")
+		units(why.Units)
+		text(", đều được chấm điểm năm " + y + ": không so sánh với riêng đơn vị nào, và không cộng gộp kết quả của các đơn vị tiền thân")
+	case par.ReasonMoved:
+		text("Năm " + y + " thuộc ")
+		out = append(out, link{Title: "khối " + m.groupName(why.Group), URL: rankingURL(why.Year, why.Group)})
+	case par.ReasonNotScored:
+		text("Chưa được chấm điểm năm " + y)
+	case par.ReasonMerged:
+		text("Sáp nhập vào ")
+		units(why.Units)
+		on(why.Date)
+		if succ != nil {
+			text("; " + succ.Name + " được so sánh với kết quả năm " + strconv.Itoa(succ.From.Year) + " của đơn vị này")
+		}
+	case par.ReasonDissolved:
+		text("Giải thể")
+		on(why.Date)
+		if len(why.Units) > 0 {
+			text(", nhiệm vụ chuyển cho ")
+			units(why.Units)
+		}
+	default:
+		text("Không có trong bảng xếp hạng năm " + y)
+	}
+	if why.Note != "" {
+		text(" (" + why.Note + ")")
+	}
+	text(".")
+	return out
+}
+
+// pairScript navigates the year-pair selector to a pair's static page.
+const pairScript = "/static/js/pair.js"
+
+// reasonShort is a row's note in the comparison table: why it is in one
+// year only, in a few words (the list under the table says it in full).
+func (m *model) reasonShort(why *par.PairReason) string {
+	y := strconv.Itoa(why.Year)
+	switch why.Kind {
+	case par.ReasonCreated:
+		if !why.Date.IsZero() {
+			return "thành lập ngày " + why.Date.String()
+		}
+		return "thành lập sau năm " + y
+	case par.ReasonPredecessors:
+		return "hợp nhất từ " + strconv.Itoa(len(why.Units)) + " đơn vị, không so sánh"
+	case par.ReasonMoved:
+		return "năm " + y + " thuộc khối " + m.groupName(why.Group)
+	case par.ReasonNotScored:
+		return "chưa chấm điểm năm " + y
+	case par.ReasonMerged:
+		if len(why.Units) > 0 {
+			return "sáp nhập vào " + m.unitName(why.Units[0])
+		}
+		return "đã sáp nhập"
+	case par.ReasonDissolved:
+		return "giải thể"
+	}
+	return "không có trong bảng năm " + y
+}
+
+// pairRows writes the body rows of a comparison table, each preceded by a
+// newline, and fills the page's table of sources (see sources).
+func (k *markup) pairRows(v *pairPage) template.HTML {
+	k.pairTable(v)
+	return v.rowsHTML
+}
+
+// pairSources writes the list of the comparison table's sources.
+func (k *markup) pairSources(v *pairPage) template.HTML {
+	k.pairTable(v)
+	return v.srcs.listHTML()
+}
+
+func (k *markup) pairTable(v *pairPage) {
+	if v.srcs != nil {
+		return
+	}
+	srcs := &sources{}
+	v.srcs = srcs
+	p := v.Pair
+	dec := 2
+	if fw := p.To.Framework; fw != nil && fw.Decimals > 0 {
+		dec = fw.Decimals
+	}
+	y1, y2 := strconv.Itoa(v.From), strconv.Itoa(v.To)
+	var b strings.Builder
+	b.Grow(len(p.Rows) * 1000)
+	missing := func(r *par.Result, year string) string {
+		if r == nil {
+			return "Không có trong bảng năm " + year
+		}
+		return "Chưa chấm điểm năm " + year
+	}
+	for _, row := range p.Rows {
+		from, to := row.From, row.To
+		var shown []par.Source
+		for _, r := range []*par.Result{to, from} {
+			if r != nil && r.Scored && r.Index.Known() {
+				shown = append(shown, r.Index.Src)
+			}
+		}
+		ref := srcs.startRow(shown...)
+		b.WriteString("\n<tr")
+		if ref != "" {
+			b.WriteString(` data-src-row="`)
+			b.WriteString(ref)
+			b.WriteString(`"`)
+		}
+		b.WriteString(">\n<th scope=\"row\"><a href=\"")
+		k.url(&b, unitURL(row.Unit.ID))
+		b.WriteString(`">`)
+		esc(&b, row.Name)
+		b.WriteString("</a></th>")
+		if v.Ranked {
+			for _, c := range []struct {
+				r    *par.Result
+				year string
+			}{{from, y1}, {to, y2}} {
+				b.WriteString(`<td class="num" data-sort="`)
+				if c.r != nil && c.r.Rank.N > 0 {
+					b.WriteString(strconv.Itoa(c.r.Rank.N))
+					b.WriteString(`">`)
+					k.pairRank(&b, c.r.Rank, srcs)
+				} else {
+					b.WriteString(`">`)
+					if c.r != nil && c.r.Scored {
+						noData(&b, "Không được xếp hạng năm "+c.year)
+					} else {
+						noData(&b, missing(c.r, c.year))
+					}
+				}
+				b.WriteString(`</td>`)
+			}
+			b.WriteString(`<td class="num" data-sort="`)
+			if row.HasRank {
+				b.WriteString(strconv.Itoa(row.Rank))
+				b.WriteString(`">`)
+				rankChange(&b, change{Rank: rankArrow(row.Rank), Dir: dirOf(row.Rank), RankSR: rankWords(row.Rank)})
+			} else {
+				b.WriteString(`">`)
+				noData(&b, "Không được xếp hạng cả hai năm")
+			}
+			b.WriteString(`</td>`)
+		}
+		b.WriteByte('\n')
+		for _, c := range []struct {
+			r    *par.Result
+			year string
+		}{{from, y1}, {to, y2}} {
+			if c.r != nil && c.r.Scored {
+				k.numCell(&b, c.r.Index, srcs)
+				continue
+			}
+			b.WriteString(`<td class="num" data-sort="">`)
+			noData(&b, missing(c.r, c.year))
+			b.WriteString(`</td>`)
+		}
+		b.WriteString(`<td class="num" data-sort="`)
+		if row.HasIndex {
+			b.WriteString(row.Index.String())
+			b.WriteString(`">`)
+			esc(&b, signedPoints(row.Index, dec))
+		} else {
+			b.WriteString(`">`)
+			noData(&b, "Không có chỉ số cả hai năm")
+		}
+		b.WriteString("</td>\n<td data-sort=\"")
+		if to != nil && to.Scored && to.Framework != nil {
+			if i := to.Framework.BandIndex(to.Band.ID); i >= 0 && to.Band.ID != "" {
+				b.WriteString(strconv.Itoa(i))
+			}
+		}
+		b.WriteString(`">`)
+		for i, r := range []*par.Result{from, to} {
+			if i > 0 {
+				b.WriteString(" → ")
+			}
+			if r != nil && r.Scored {
+				k.band(&b, r.Band, bandClass(r.Framework, r.Band), srcs)
+			} else {
+				noData(&b, missing(r, []string{y1, y2}[i]))
+			}
+		}
+		if row.HasBand {
+			b.WriteString(` <span class="chg `)
+			b.WriteString(dirOf(row.Band))
+			b.WriteString(`" aria-hidden="true">`)
+			b.WriteString(rankArrow(row.Band))
+			b.WriteString(`</span><span class="sr-only">`)
+			switch {
+			case row.Band > 0:
+				b.WriteString("lên " + strconv.Itoa(row.Band) + " bậc xếp loại")
+			case row.Band < 0:
+				b.WriteString("xuống " + strconv.Itoa(-row.Band) + " bậc xếp loại")
+			default:
+				b.WriteString("giữ nguyên xếp loại")
+			}
+			b.WriteString(`</span>`)
+		}
+		b.WriteString("</td>\n<td class=\"pair-note\">")
+		notes := 0
+		note := func() {
+			if notes > 0 {
+				b.WriteString("; ")
+			}
+			notes++
+		}
+		if row.Via != "" && from != nil {
+			note()
+			b.WriteString(`so với năm ` + y1 + ` của <a href="`)
+			k.url(&b, unitURL(row.Via))
+			b.WriteString(`">`)
+			esc(&b, from.Name)
+			b.WriteString(`</a> (đơn vị tiền thân)`)
+		}
+		for _, why := range []*par.PairReason{row.Entered, row.Left} {
+			if why != nil {
+				note()
+				esc(&b, v.shortReasons[why])
+			}
+		}
+		b.WriteString("</td>\n</tr>")
+	}
+	v.rowsHTML = template.HTML(b.String())
+}
+
+// pairRank writes a rank as markup.rank does, but a computed rank's
+// dagger without its title, which the legend under the table explains
+// once: a comparison of a hundred units repeated it a hundred times.
+func (k *markup) pairRank(b *strings.Builder, r par.Rank, srcs *sources) {
+	b.WriteString(`<span class="fig"`)
+	source(b, r.Origin, r.Src, srcs)
+	b.WriteByte('>')
+	b.WriteString(strconv.Itoa(r.N))
+	b.WriteString(`</span>`)
+	if r.Origin == par.Computed {
+		b.WriteString(`<sup class="computed">†</sup>`)
+	}
+	k.reconMark(b, r.Src)
+}
+
+// dirOf is the stylesheet's class of a change: "up", "down" or "same".
+func dirOf(d int) string {
+	switch {
+	case d > 0:
+		return "up"
+	case d < 0:
+		return "down"
+	}
+	return "same"
+}
