@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,7 +40,9 @@ func PairSlope(p *par.Pair) Chart {
 		Option: encode(slopeOption(id, p, rows, start)),
 		Desc:   slopeDesc(p, rows, start),
 		Height: slopeHeight(len(rows)),
-		Empty:  len(rows) == 0,
+		// Without a unit in both years there is no slope to draw: two
+		// columns of dots say nothing the rankings do not.
+		Empty: !slices.ContainsFunc(rows, func(r slopeRow) bool { return r.from.Known() && r.to.Known() }),
 	}
 }
 

@@ -152,6 +152,7 @@ func TestBrowser(t *testing.T) {
 	}
 	// Checked on the files, so it holds without chromium too.
 	t.Run("chart-scripts", func(t *testing.T) { checkChartScripts(t, out) })
+	t.Run("page-weight", func(t *testing.T) { checkComparisonWeight(t, out) })
 
 	requireChromium(t)
 	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
@@ -193,6 +194,39 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	t.Run("chart-tools", func(t *testing.T) { checkChartTools(t, browserCtx, site) })
+}
+
+// checkComparisonWeight: every comparison page of the example — a group
+// over the years, two years compared, the unit comparison; the communes'
+// have 100 units and more — stays under 150 KB of HTML and JSON before
+// compression (issue 11, Engineering), and logs the largest.
+func checkComparisonWeight(t *testing.T, out string) {
+	t.Helper()
+	const limit = 150 * 1000
+	pages, err := filepath.Glob(filepath.Join(out, "khoi", "*", "*", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups, _ := filepath.Glob(filepath.Join(out, "khoi", "*", "index.html"))
+	pages = append(pages, groups...)
+	if len(pages) == 0 {
+		t.Fatal("no comparison page under khoi/")
+	}
+	largest, largestSize := "", int64(0)
+	for _, p := range pages {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Size() > largestSize {
+			largest, largestSize = p, fi.Size()
+		}
+		if fi.Size() > limit {
+			t.Errorf("%s: %d bytes, over %d", p, fi.Size(), limit)
+		}
+	}
+	rel, _ := filepath.Rel(out, largest)
+	t.Logf("%d comparison pages; the largest, %s, is %d bytes", len(pages), rel, largestSize)
 }
 
 // checkChartScripts walks every page of the built site: a page that shows

@@ -108,6 +108,7 @@ type pairPage struct {
 	Caption   string
 	NoData    bool
 	Moves     []moveItem // units in one year only, with why
+	Compared  int        // rows in both years: the comparison table's
 	FromURL   string     // the two rankings
 	ToURL     string
 	Selector  *pairSelector
@@ -158,6 +159,7 @@ type topItem struct {
 type moveItem struct {
 	Unit   link
 	Dir    string // "Vào" (entered) or "Ra" (left)
+	Fig    string // its result in the year it is in: "năm 2025: hạng 4/34, chỉ số 96,16 %"
 	Reason []link // text and links, in order
 }
 
@@ -224,7 +226,12 @@ func (m *model) pair(p *par.Pair) *pairPage {
 	v.stats(p)
 	v.tops(m, p)
 	v.moves(m, p)
-	v.Caption = "So sánh đầy đủ " + strconv.Itoa(len(p.Rows)) + " đơn vị có mặt ít nhất một trong hai năm. Bấm tiêu đề cột để sắp xếp."
+	for _, r := range p.Rows {
+		if inBoth(r) {
+			v.Compared++
+		}
+	}
+	v.Caption = "So sánh đầy đủ " + strconv.Itoa(v.Compared) + " đơn vị có mặt cả hai năm; đơn vị chỉ có mặt một năm được liệt kê riêng, kèm lý do. Bấm tiêu đề cột để sắp xếp."
 	v.Charts = nonEmpty(chart.PairSlope(p))
 	return v
 }
@@ -346,12 +353,12 @@ func (v *pairPage) moves(m *model, p *par.Pair) {
 	}
 	for _, r := range p.Rows {
 		if r.Entered != nil {
-			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Vào", Reason: m.reasonParts(r.Entered, nil)})
+			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Vào", Fig: m.moveFig(r.To), Reason: m.reasonParts(r.Entered, nil)})
 		}
 	}
 	for _, r := range p.Rows {
 		if r.Left != nil {
-			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Ra", Reason: m.reasonParts(r.Left, via[r.Unit.ID])})
+			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Ra", Fig: m.moveFig(r.From), Reason: m.reasonParts(r.Left, via[r.Unit.ID])})
 		}
 	}
 }
@@ -486,6 +493,9 @@ func (k *markup) pairTable(v *pairPage) {
 		return "Chưa chấm điểm năm " + year
 	}
 	for _, row := range p.Rows {
+		if !inBoth(row) {
+			continue // listed under "in one year only", with its figures
+		}
 		from, to := row.From, row.To
 		var shown []par.Source
 		for _, r := range []*par.Result{to, from} {
@@ -642,4 +652,39 @@ func dirOf(d int) string {
 		return "down"
 	}
 	return "same"
+}
+
+// inBoth: the unit has a result in both years' rankings (its own or a
+// single predecessor's), so it is a row of the comparison table; a unit in
+// one year only is listed apart with why (a table row of dashes for the
+// other year said nothing, and made a 100-commune page twice its size).
+func inBoth(r *par.PairRow) bool { return r.From != nil && r.To != nil }
+
+// moveFig is a one-year unit's result in that year.
+func (m *model) moveFig(r *par.Result) string {
+	if r == nil {
+		return ""
+	}
+	y := "năm " + strconv.Itoa(r.Year) + ": "
+	if !r.Scored {
+		return y + "chưa chấm điểm"
+	}
+	var parts []string
+	if r.Rank.N > 0 {
+		s := "hạng " + strconv.Itoa(r.Rank.N)
+		if rk := m.rankings[rkKey{r.Year, r.Group}]; rk != nil && m.ranked[rk] > 0 {
+			s += "/" + strconv.Itoa(m.ranked[rk])
+		}
+		parts = append(parts, s)
+	}
+	if r.Index.Known() {
+		parts = append(parts, "chỉ số "+viet.Figure(r.Index)+" %")
+	}
+	if r.Band.Name != "" {
+		parts = append(parts, r.Band.Name)
+	}
+	if len(parts) == 0 {
+		return y + "không có chỉ số"
+	}
+	return y + strings.Join(parts, ", ")
 }
