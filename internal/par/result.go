@@ -107,6 +107,7 @@ type Results struct {
 	Years      []int                // ascending
 	Rankings   []*Ranking           // by year, then group order
 	ByUnit     map[string][]*Result // unit id → results by year ascending
+	Compare    Comparisons          // per-area rankings and self-assessment gaps per ranking
 }
 
 // AreaStat summarises one area over a ranking's scored units, as percent of
