@@ -67,6 +67,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 	// x.order is by year then group order, so each unit's list is already
 	// ascending by year.
 	x.changes(res)
+	x.comparisons(res)
 	x.checkConsistency(res)
 	return res, x.dl
 }

@@ -28,7 +28,8 @@ type SelfGapRow struct {
 
 // SelfGapYear is a unit's gap in one year.
 type SelfGapYear struct {
-	Year  int
+	Year      int
+	Framework string // id of the framework that scored it
 	Known bool
 	// Why says why the gap is not known: no detail sheet, an incomplete
 	// sheet, no self-assessed score.
