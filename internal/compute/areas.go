@@ -12,7 +12,14 @@ import (
 // comparisons computes the per-area rankings and the self-assessment gaps
 // of every ranking (rules "area comparison" and "self-assessment gap"),
 // once the changes since the previous year are known.
-func (x *run) comparisons(res *par.Results) {
+func (x *run) comparisons(res *par.Results) { compare(res, x.coll) }
+
+// Compare fills res.Compare from results whose ranks and changes are
+// known: Run calls it; a test of a later stage with results built by hand
+// calls it too.
+func Compare(res *par.Results) { compare(res, viet.NewCollator()) }
+
+func compare(res *par.Results, coll *viet.Collator) {
 	res.Compare = par.Comparisons{
 		Areas:   map[par.GroupYear]*par.AreaComparison{},
 		SelfGap: map[par.GroupYear]*par.SelfGap{},
@@ -24,8 +31,8 @@ func (x *run) comparisons(res *par.Results) {
 	prevOf := previousResult(res)
 	for _, rk := range res.Rankings {
 		k := par.GroupYear{Group: rk.Group.ID, Year: rk.Year}
-		res.Compare.Areas[k] = compareAreas(rk, byKey[par.GroupYear{Group: rk.Group.ID, Year: rk.Year - 1}], prevOf, x.coll)
-		res.Compare.SelfGap[k] = selfGaps(rk, res.ByUnit, x.coll)
+		res.Compare.Areas[k] = compareAreas(rk, byKey[par.GroupYear{Group: rk.Group.ID, Year: rk.Year - 1}], prevOf, coll)
+		res.Compare.SelfGap[k] = selfGaps(rk, res.ByUnit, coll)
 	}
 }
 
@@ -147,12 +154,12 @@ func areaChange(row *par.AreaRow, r, p *par.Result, code string, dec int) {
 		row.NoChange = m.Why
 		return
 	}
-	_, _, ps, _, ok := par.AreaShare(p, m.Prev)
+	_, _, ps, pest, ok := par.AreaShare(p, m.Prev)
 	if !ok {
 		row.NoChange = "năm " + strconv.Itoa(p.Year) + " không có điểm lĩnh vực này"
 		return
 	}
-	row.PrevShare = ps
+	row.PrevShare, row.PrevEstimated = ps, pest
 	row.Change = row.Share.Round(dec) - ps.Round(dec)
 	row.HasChange = true
 }

@@ -175,8 +175,9 @@ type AreaRow struct {
 	// The change of share since the previous year in percentage points
 	// (the unit's own, or its single predecessor's result, as for the
 	// index), when HasChange; otherwise NoChange says why.
-	PrevShare Points
-	Change    Points
-	HasChange bool
-	NoChange  string
+	PrevShare     Points
+	PrevEstimated bool // the previous share uses the framework's area maximum
+	Change        Points
+	HasChange     bool
+	NoChange      string
 }

@@ -30,7 +30,7 @@ type SelfGapRow struct {
 type SelfGapYear struct {
 	Year      int
 	Framework string // id of the framework that scored it
-	Known bool
+	Known     bool
 	// Why says why the gap is not known: no detail sheet, an incomplete
 	// sheet, no self-assessed score.
 	Why       string

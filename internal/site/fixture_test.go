@@ -382,8 +382,16 @@ func newFixture(hostile string) *fixture {
 			res.ByUnit[r.Unit.ID] = append(res.ByUnit[r.Unit.ID], r)
 		}
 	}
-	return &fixture{ds: ds, res: res}
+	f := &fixture{ds: ds, res: res}
+	for _, extend := range fixtureExtensions {
+		extend(f)
+	}
+	return f
 }
+
+// fixtureExtensions extend the fixture for one feature each, from that
+// feature's own test file (registered in its init).
+var fixtureExtensions []func(f *fixture)
 
 // input hands the fixture to the render stage. The fixture's documents
 // hold their finished HTML in Body: the docs stage is not under test here.

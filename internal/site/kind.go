@@ -33,6 +33,8 @@ func kinds() []pageKind {
 		methodologyKind(),
 		reconciliationKind(),
 		freePageKind(),
+		areasKind(),
+		selfGapKind(),
 	}
 }
 

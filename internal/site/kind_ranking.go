@@ -68,6 +68,7 @@ type rankingPage struct {
 	Prev        link
 	Next        link
 	Charts      []chart.Chart
+	Compare     []link // comparison pages of this ranking (areas, self-assessment)
 
 	// The table's rows and sources, written once by markup.rankTable.
 	rowsHTML template.HTML
@@ -181,6 +182,7 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 	// The costliest part of a page (JSON encoding), built by the render
 	// worker with the rest of the view.
 	p.Charts = nonEmpty(chart.RankingIndex(rk), chart.BandDistribution(rk))
+	p.Compare = m.compareLinks(rk)
 	return p
 }
 

@@ -1,0 +1,210 @@
+package site
+
+import (
+	"strconv"
+
+	"parindex/internal/chart"
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// areasKind: "/nam/<year>/<group>/linh-vuc/", a ranking's units compared
+// area by area (rule "area comparison"): per area, the units ranked by
+// their share of the applicable area maximum with its change since the
+// previous year, and a heatmap of units × areas.
+func areasKind() pageKind {
+	return pageKind{Template: "areas", Pattern: "/nam/<year>/<group>/linh-vuc/", pages: func(m *model) []Page {
+		var out []Page
+		for _, rk := range m.res.Rankings {
+			ac := m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}]
+			if ac == nil || rk.Framework == nil {
+				continue
+			}
+			keys := []string{RankingKey(rk.Year, rk.Group.ID)}
+			if ac.PrevYear != 0 {
+				keys = append(keys, RankingKey(ac.PrevYear, rk.Group.ID))
+			}
+			out = append(out, Page{URL: areasURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — so sánh theo lĩnh vực năm " + strconv.Itoa(rk.Year),
+				Crumb: "Theo lĩnh vực", Rankings: keys, view: func() (any, error) { return m.areas(ac), nil }})
+		}
+		return out
+	}}
+}
+
+func areasURL(year int, group string) string { return rankingURL(year, group) + "linh-vuc/" }
+
+func (p *areasPage) charts() []chart.Chart { return p.Charts }
+
+type areasPage struct {
+	meta
+	Group     *par.Group
+	Year      int
+	Framework *par.Framework
+	Ranking   string // the ranking's URL
+	Method    string
+	Scored    bool
+	Estimated bool
+	PrevYear  int
+	// Notice names both frameworks when the previous year was scored by
+	// another one; Mapped says whether the new one maps its areas.
+	Notice     string
+	PrevMethod string
+	Areas      []areaCmpView
+	Charts     []chart.Chart
+	Prev, Next link
+}
+
+type areaCmpView struct {
+	ID      string // the section's anchor
+	Label   string // "I. Title"
+	Max     string
+	Avg     string
+	N       int
+	Compare string // what the change compares with, or why there is none
+	Rows    []areaCmpRow
+	Other   []areaCmpRow // units without a share, with the reason
+	Changes bool         // some row has a change
+}
+
+type areaCmpRow struct {
+	Rank     string
+	Unit     link
+	Points   string
+	Max      string
+	Share    string
+	Sort     string
+	Est      bool
+	Change   string
+	Dir      string
+	NoChange string
+	Why      string
+}
+
+func (m *model) areas(ac *par.AreaComparison) *areasPage {
+	rk := ac.Ranking
+	fw := rk.Framework
+	dec := fw.Decimals
+	p := &areasPage{
+		meta:  meta{Sortable: ac.Scored},
+		Group: rk.Group, Year: rk.Year, Framework: fw, Ranking: rankingURL(rk.Year, rk.Group.ID),
+		Method: frameworkURL(fw.ID), Scored: ac.Scored, Estimated: ac.Estimated, PrevYear: ac.PrevYear,
+	}
+	if ac.Across {
+		pf := ac.PrevFramework
+		p.PrevMethod = frameworkURL(pf.ID)
+		p.Notice = "Năm " + strconv.Itoa(ac.PrevYear) + " khối được đánh giá theo " + pf.Title + " (" + pf.ID + "), năm " +
+			strconv.Itoa(rk.Year) + " theo " + fw.Title + " (" + fw.ID + "). "
+		if fw.Previous == pf.ID && len(fw.AreaMap) > 0 {
+			p.Notice += "Chỉ so sánh chỉ số và các lĩnh vực có trong bảng đối chiếu của bộ mới; các lĩnh vực khác không so sánh với năm trước."
+		} else {
+			p.Notice += "Bộ mới không có bảng đối chiếu lĩnh vực với bộ cũ, nên chỉ so sánh được chỉ số, không so sánh lĩnh vực."
+		}
+	}
+	for _, ar := range ac.Areas {
+		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
+		if ar.N > 0 {
+			v.Avg = viet.Fixed(ar.Avg, dec)
+		}
+		switch {
+		case ac.PrevYear == 0:
+			v.Compare = "Không có năm trước để so sánh."
+		case ar.Match.Prev == nil:
+			v.Compare = "Không so sánh với năm " + strconv.Itoa(ac.PrevYear) + ": " + ar.Match.Why + "."
+		case ar.Match.Across:
+			v.Compare = "So với lĩnh vực " + joinPlus(ar.Match.Prev) + " của " + ac.PrevFramework.ID + " năm " + strconv.Itoa(ac.PrevYear)
+			if len(ar.Match.Prev) > 1 {
+				v.Compare += " (gộp: tổng điểm các lĩnh vực trên tổng điểm tối đa)"
+			}
+			v.Compare += "."
+		default:
+			v.Compare = "So với cùng lĩnh vực năm " + strconv.Itoa(ac.PrevYear) + "."
+		}
+		for _, row := range ar.Rows {
+			r := row.Result
+			rv := areaCmpRow{Unit: link{Title: r.Name, URL: unitURL(r.Unit.ID)}}
+			if !row.Known {
+				rv.Why = row.Why
+				v.Other = append(v.Other, rv)
+				continue
+			}
+			rv.Rank = strconv.Itoa(row.Rank)
+			rv.Points, rv.Max, rv.Share = viet.Fixed(row.Points, dec), viet.Fixed(row.Max, dec), viet.Fixed(row.Share, dec)
+			rv.Sort, rv.Est = row.Share.String(), row.Estimated
+			if row.HasChange {
+				v.Changes = true
+				rv.Change = signedPoints(row.Change, dec)
+				if row.PrevEstimated {
+					rv.Change += "*"
+					p.Estimated = true
+				}
+				switch c := row.Change.Round(dec); {
+				case c > 0:
+					rv.Dir = "up"
+				case c < 0:
+					rv.Dir = "down"
+				default:
+					rv.Dir = "same"
+				}
+			} else {
+				rv.NoChange = row.NoChange
+				if ar.Match.Prev == nil && ac.PrevYear != 0 {
+					rv.NoChange = "lĩnh vực không so sánh với năm trước (xem ghi chú của lĩnh vực)"
+				}
+			}
+			v.Rows = append(v.Rows, rv)
+		}
+		p.Areas = append(p.Areas, v)
+	}
+	if rks := m.byGroup[rk.Group.ID]; len(rks) > 0 {
+		for i, o := range rks {
+			if o != rk {
+				continue
+			}
+			if i > 0 {
+				p.Prev = link{Title: "Năm " + strconv.Itoa(rks[i-1].Year), URL: areasURL(rks[i-1].Year, rk.Group.ID)}
+			}
+			if i+1 < len(rks) {
+				p.Next = link{Title: "Năm " + strconv.Itoa(rks[i+1].Year), URL: areasURL(rks[i+1].Year, rk.Group.ID)}
+			}
+		}
+	}
+	p.Charts = nonEmpty(chart.AreaHeatmap(ac))
+	return p
+}
+
+// areaLabelText is "I. Title".
+func areaLabelText(code, title string) string {
+	if title == "" {
+		return code
+	}
+	return code + ". " + title
+}
+
+func joinPlus(codes []string) string {
+	s := ""
+	for i, c := range codes {
+		if i > 0 {
+			s += " + "
+		}
+		s += c
+	}
+	return s
+}
+
+// areaTrend is the unit page's chart of each area's share per year.
+func (m *model) areaTrend(name string, results []*par.Result) []chart.Chart {
+	return nonEmpty(chart.AreaTrend(name, results))
+}
+
+// compareLinks are the comparison pages of a ranking, for its page's
+// "see also" line.
+func (m *model) compareLinks(rk *par.Ranking) []link {
+	if rk.Framework == nil || m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}] == nil {
+		return nil
+	}
+	out := []link{{Title: "So sánh theo lĩnh vực", URL: areasURL(rk.Year, rk.Group.ID)}}
+	if m.hasSelfGap(rk) {
+		out = append(out, link{Title: "Tự chấm và thẩm định", URL: selfGapURL(rk.Year, rk.Group.ID)})
+	}
+	return out
+}
