@@ -117,6 +117,13 @@ func (h heatRows) option(id string) map[string]any {
 	for i, r := range h.units {
 		names[i] = wrapLabel(r.Name)
 	}
+	// The colour scale starts at the lowest share rounded down to a ten,
+	// so close shares (85 and 95) get distinct colours; the scale's label
+	// says where it starts.
+	lo, below := h.scaleStart(), ""
+	if lo > 0 {
+		below = " trở xuống"
+	}
 	hm.SetGlobalOptions(
 		charts.WithLegendOpts(noLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
@@ -124,8 +131,8 @@ func (h heatRows) option(id string) map[string]any {
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", Data: codes, Name: labelArea, NameLocation: "middle", NameGap: 24, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names}),
 		charts.WithVisualMapOpts(opts.VisualMap{
-			Type: "continuous", Calculable: opts.Bool(false), Min: 0, Max: 100,
-			Orient: "horizontal", Left: "center", Top: "0", Text: []string{"100 %", "0 %"},
+			Type: "continuous", Calculable: opts.Bool(false), Min: float32(lo), Max: 100,
+			Orient: "horizontal", Left: "center", Top: "0", Text: []string{"100 %", strconv.Itoa(lo) + " %" + below},
 			InRange: &opts.VisualMapInRange{Color: heatColors},
 		}),
 	)
@@ -156,11 +163,24 @@ func (h heatRows) option(id string) map[string]any {
 	return m
 }
 
+// scaleStart is the lowest share shown, rounded down to a ten.
+func (h heatRows) scaleStart() int {
+	lo := 100
+	for i := range h.units {
+		for _, c := range h.cells[i] {
+			if c != nil {
+				lo = min(lo, int(c.Share/par.Scale)/10*10)
+			}
+		}
+	}
+	return min(lo, 90)
+}
+
 func (h heatRows) desc() string {
 	var d strings.Builder
 	rk := h.ac.Ranking
 	d.WriteString("Bản đồ nhiệt tỷ lệ điểm đạt so với điểm tối đa áp dụng của " + strconv.Itoa(len(h.units)) + " đơn vị trên " +
-		strconv.Itoa(len(h.ac.Areas)) + " lĩnh vực, " + rankingOf(rk) + ", màu càng đậm tỷ lệ càng cao")
+		strconv.Itoa(len(h.ac.Areas)) + " lĩnh vực, " + rankingOf(rk) + ", màu càng đậm tỷ lệ càng cao (thang màu từ " + strconv.Itoa(h.scaleStart()) + " đến 100 %)")
 	var best, worst *par.AreaRanking
 	for _, ar := range h.ac.Areas {
 		if ar.N == 0 {

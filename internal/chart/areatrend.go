@@ -11,16 +11,13 @@ import (
 	"parindex/internal/viet"
 )
 
-// trendColors tell up to ten area lines apart (Tableau 10); a line's
-// name in the legend and tooltip says which area it is.
-var trendColors = opts.Colors{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"}
-
 // trendLine is one area's line: the years it has a share in, and the
 // area's code and title in its last year.
 type trendLine struct {
 	code, title string
 	first, last int            // positions in the years
 	data        []*par.AreaRow // per year, nil when absent
+	codes       []string       // the area's code in each year it has, "" before
 }
 
 type trendRows struct {
@@ -32,7 +29,7 @@ type trendRows struct {
 }
 
 // AreaTrend charts a unit's share of each area's maximum per year (rule
-// "area comparison"): one line per area. Across a framework change a line
+// "area comparison"): one small panel per area, all on the same axis. Across a framework change a line
 // goes on only where the new framework maps the area one to one onto an
 // old one (par.CompareArea); every other area of the new framework starts
 // a line of its own, and a dashed line marks the change. A year without an
@@ -58,7 +55,7 @@ func AreaTrend(unitName string, results []*par.Result) Chart {
 	c.Table = t.table(c.Title + " – " + unitName)
 	c.Option = encode(t.option(id))
 	c.Desc = t.desc()
-	c.Height = 340 + 22*((len(t.lines)+2)/3)
+	c.Height = t.height()
 	return c
 }
 
@@ -96,6 +93,10 @@ func gatherTrend(unitName string, results []*par.Result) trendRows {
 				t.lines = append(t.lines, l)
 			}
 			l.code, l.title, l.last = a.Code, a.Title, i
+			for len(l.codes) < i {
+				l.codes = append(l.codes, "")
+			}
+			l.codes = append(l.codes, a.Code)
 			cur[a.Code] = l
 			pts, m, share, est, ok := par.AreaShare(r, []string{a.Code})
 			for len(l.data) < i {
@@ -124,6 +125,13 @@ func (t trendRows) name(l *trendLine) string {
 	if l.first > 0 || l.last < len(t.years)-1 {
 		n += " (" + yearSpan(t.years[l.first:l.last+1]) + ")"
 	}
+	// Renumbered at a change: say what it was called before.
+	for i := len(l.codes) - 1; i >= 0; i-- {
+		if c := l.codes[i]; c != "" && c != l.code {
+			n += " (đến năm " + strconv.Itoa(t.years[i]) + ": lĩnh vực " + c + ")"
+			break
+		}
+	}
 	return n
 }
 
@@ -149,11 +157,43 @@ func (t trendRows) table(title string) Table {
 	return tb
 }
 
-func (t trendRows) option(id string) map[string]any {
-	years := make([]string, len(t.years))
-	for i, y := range t.years {
-		years[i] = strconv.Itoa(y)
+// Small multiples: one panel per line, stacked, each titled with its
+// area and drawn on the same value axis, so panels compare at a glance;
+// a phone shows them at full width. One chart with ten crossing lines was
+// unreadable.
+const (
+	panelPlot  = 114 // px per panel below its title: value labels, plot, year labels
+	titleLine  = 16  // px per line of a panel's title
+	titleChars = 48  // a title's line, in characters: fits a 390 px phone at 12 px
+)
+
+// titles are the panels' titles, wrapped for a phone; the first says
+// where the shared value axis starts when it does not start at 0.
+func (t trendRows) titles(lo int) []string {
+	out := make([]string, len(t.lines))
+	for i, l := range t.lines {
+		n := t.name(l)
+		if i == 0 && lo > 0 {
+			n += " · tỷ lệ %, trục từ " + strconv.Itoa(lo)
+		}
+		out[i] = strings.Join(greedyWrap(strings.Fields(n), titleChars), "\n")
 	}
+	return out
+}
+
+// tops are where each panel starts, and the total height.
+func (t trendRows) tops(titles []string) ([]int, int) {
+	tops := make([]int, len(titles))
+	y := 8
+	for i, ti := range titles {
+		tops[i] = y
+		y += titleLine*(strings.Count(ti, "\n")+1) + panelPlot
+	}
+	return tops, y + 8
+}
+
+// low is where the shared value axis starts: a ten below the lowest share.
+func (t trendRows) low() int {
 	lo := 100
 	for _, l := range t.lines {
 		for _, d := range l.data {
@@ -162,19 +202,45 @@ func (t trendRows) option(id string) map[string]any {
 			}
 		}
 	}
-	xName := "Năm"
-	if len(t.fwChange) > 0 {
-		xName = "Năm (nét đứt: đổi bộ chỉ số)"
+	return min(lo, 90)
+}
+
+func (t trendRows) height() int {
+	_, h := t.tops(t.titles(t.low()))
+	return h
+}
+
+func (t trendRows) option(id string) map[string]any {
+	years := make([]string, len(t.years))
+	for i, y := range t.years {
+		years[i] = strconv.Itoa(y)
 	}
+	lo := t.low()
+	names := t.titles(lo)
+	tops, _ := t.tops(names)
 	line := charts.NewLine()
 	line.SetGlobalOptions(base(id)...)
+	var grids []opts.Grid
+	for i := range t.lines {
+		plotTop := tops[i] + titleLine*(strings.Count(names[i], "\n")+1) + 28
+		grids = append(grids, opts.Grid{Left: "8", Right: "16", Top: strconv.Itoa(plotTop), Height: "56", ContainLabel: opts.Bool(true)})
+		x := opts.XAxis{Type: "category", BoundaryGap: opts.Bool(true), GridIndex: i, Data: years}
+		// Every panel has the same axis, so the shares compare across
+		// panels; its name says where it starts, once, on the first.
+		// The panel's title is its value axis' name, above the plot (the
+		// site's ECharts build has no title component).
+		y := opts.YAxis{Type: "value", GridIndex: i, Min: lo, Max: 100, Name: names[i], NameLocation: "end", NameGap: 22}
+		if i == 0 {
+			line.SetGlobalOptions(charts.WithXAxisOpts(x), charts.WithYAxisOpts(y))
+		} else {
+			line.ExtendXAxis(x)
+			line.ExtendYAxis(y)
+		}
+	}
 	line.SetGlobalOptions(
-		charts.WithColorsOpts(trendColors),
-		charts.WithLegendOpts(bottomLegend()),
+		charts.WithLegendOpts(noLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "24", Right: "24", Top: "16", Bottom: strconv.Itoa(64 + 22*((len(t.lines)+2)/3)), ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(true), Name: xName, NameLocation: "middle", NameGap: 28}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: zoomedName(labelShare, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: 100}),
+		charts.WithGridOpts(grids...),
 	)
 	line.SetXAxis(years)
 	for k, l := range t.lines {
@@ -186,9 +252,11 @@ func (t trendRows) option(id string) map[string]any {
 		}
 		so := []charts.SeriesOpts{
 			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = data }),
-			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ConnectNulls: opts.Bool(false)}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colorUnit}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}),
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ConnectNulls: opts.Bool(false), XAxisIndex: k, YAxisIndex: k}),
 		}
-		if k == 0 && len(t.fwChange) > 0 {
+		if len(t.fwChange) > 0 {
 			var marks []opts.MarkLineNameXAxisItem
 			for _, y := range t.fwChange {
 				marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework + " năm " + strconv.Itoa(y), XAxis: strconv.Itoa(y)})
@@ -205,7 +273,31 @@ func (t trendRows) option(id string) map[string]any {
 		line.AddSeries(t.name(l), nil, so...)
 	}
 	line.Validate()
-	return line.JSON()
+	m := line.JSON()
+	if ys, ok := m["yAxis"].([]opts.YAxis); ok {
+		axes := make([]panelAxis, len(ys))
+		for i, y := range ys {
+			axes[i] = panelAxis{YAxis: y, Interval: float64(100-lo) / 2, NameTextStyle: panelName{Align: "left", VerticalAlign: "bottom", FontSize: 12, LineHeight: titleLine, Color: "#333333"}}
+		}
+		m["yAxis"] = axes
+	}
+	return m
+}
+
+// panelAxis is a panel's value axis with its name (the panel's title)
+// set left-aligned from the axis, which go-echarts cannot express.
+type panelAxis struct {
+	opts.YAxis
+	Interval      float64   `json:"interval"` // ticks at the start, middle and 100 only: the panels are small
+	NameTextStyle panelName `json:"nameTextStyle"`
+}
+
+type panelName struct {
+	Align         string `json:"align"`
+	VerticalAlign string `json:"verticalAlign"`
+	FontSize      int    `json:"fontSize"`
+	LineHeight    int    `json:"lineHeight"`
+	Color         string `json:"color"`
 }
 
 func (t trendRows) desc() string {

@@ -93,6 +93,12 @@ func pageKinds() []pageKind {
 		// it and the filter by district (site.js).
 		{name: "ranking-communes", path: "nam/2024/xa/", marker: "select#loc-cap-tren", mobile: true},
 		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
+		// Issue 11, 3, 4 and 8: units ranked area by area with the heatmap;
+		// the same across the 2025 framework change (the notice names both
+		// frameworks); self-assessment against appraisal.
+		{name: "areas", path: "nam/2024/so/linh-vuc/", charts: true, marker: "table.ranking", mobile: true},
+		{name: "areas-framework-change", tmpl: "areas", path: "nam/2025/so/linh-vuc/", charts: true, marker: ".framework-notice"},
+		{name: "selfgap", path: "nam/2024/so/tu-cham/", marker: "table.ranking", mobile: true},
 	}
 }
 

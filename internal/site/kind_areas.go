@@ -2,6 +2,7 @@ package site
 
 import (
 	"strconv"
+	"strings"
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
@@ -153,6 +154,7 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 			}
 			v.Rows = append(v.Rows, rv)
 		}
+		hoistNoChange(&v, ac.PrevYear)
 		p.Areas = append(p.Areas, v)
 	}
 	if rks := m.byGroup[rk.Group.ID]; len(rks) > 0 {
@@ -170,6 +172,27 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 	}
 	p.Charts = nonEmpty(chart.AreaHeatmap(ac))
 	return p
+}
+
+// hoistNoChange: when no unit of an area has a change and all give the
+// same reason (the previous year published no area scores), the reason is
+// said once under the area's heading and the column is left out.
+func hoistNoChange(v *areaCmpView, prevYear int) {
+	if v.Changes || len(v.Rows) == 0 || prevYear == 0 {
+		return
+	}
+	why := v.Rows[0].NoChange
+	for _, r := range v.Rows {
+		if r.NoChange != why {
+			return
+		}
+	}
+	if !strings.HasPrefix(v.Compare, "Không so sánh") {
+		v.Compare = "Không so sánh với năm " + strconv.Itoa(prevYear) + ": " + why + "."
+	}
+	for i := range v.Rows {
+		v.Rows[i].NoChange = ""
+	}
 }
 
 // areaLabelText is "I. Title".

@@ -44,7 +44,7 @@ func TestCheckTheme(t *testing.T) {
 	}, {
 		name: "a layout override breaks a built-in page",
 		own:  map[string]string{"templates/layout/base.html": "{{define \"base\"}}{{template \"content\" .}}{{end}}"},
-		want: []string{"error: built-in template templates/areas.html:49: no such template \"pager\": the layout (templates/layout/) must define every template the pages use (and 9 further errors with the same cause)"},
+		want: []string{"error: built-in template templates/areas.html:50: no such template \"pager\": the layout (templates/layout/) must define every template the pages use (and 9 further errors with the same cause)"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
