@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,9 +22,13 @@ func areasKind() pageKind {
 			if ac == nil || rk.Framework == nil {
 				continue
 			}
+			// The changes compare with the year before, where a unit's
+			// previous result may lie in another group's ranking.
 			keys := []string{RankingKey(rk.Year, rk.Group.ID)}
-			if ac.PrevYear != 0 {
-				keys = append(keys, RankingKey(ac.PrevYear, rk.Group.ID))
+			for _, o := range m.res.Rankings {
+				if o.Year == rk.Year-1 {
+					keys = append(keys, RankingKey(o.Year, o.Group.ID))
+				}
 			}
 			out = append(out, Page{URL: areasURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — so sánh theo lĩnh vực năm " + strconv.Itoa(rk.Year),
 				Crumb: "Theo lĩnh vực", Rankings: keys, view: func() (any, error) { return m.areas(ac), nil }})
@@ -230,4 +235,32 @@ func (m *model) compareLinks(rk *par.Ranking) []link {
 		out = append(out, link{Title: "Tự chấm và thẩm định", URL: selfGapURL(rk.Year, rk.Group.ID)})
 	}
 	return out
+}
+
+// previousFramework links the framework f replaces, for the methodology
+// page.
+func (m *model) previousFramework(f *par.Framework) link {
+	for _, o := range m.ds.Frameworks {
+		if f.Previous != "" && o.ID == f.Previous {
+			return link{Title: o.Title, URL: frameworkURL(o.ID)}
+		}
+	}
+	return link{}
+}
+
+// areaMapText says what area code of f compares with in the framework f
+// replaces: "IV + V", or why it is not compared; "" when f replaces none.
+func areaMapText(f *par.Framework, code string) string {
+	if f.Previous == "" {
+		return ""
+	}
+	for _, l := range f.AreaMap {
+		if slices.Contains(l.Areas, code) {
+			if len(l.Areas) > 1 {
+				return joinPlus(l.Prev) + " (cùng " + joinPlus(l.Areas) + ")"
+			}
+			return joinPlus(l.Prev)
+		}
+	}
+	return "không so sánh"
 }
