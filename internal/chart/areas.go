@@ -99,7 +99,7 @@ type heatItem struct {
 func (h heatRows) rowHeight() int {
 	lines := 1
 	for _, r := range h.units {
-		lines = max(lines, strings.Count(wrapLabel(r.Name), "\n")+1)
+		lines = max(lines, strings.Count(heatLabel(r.Name), "\n")+1)
 	}
 	return max(26, 14*lines+10)
 }
@@ -115,7 +115,7 @@ func (h heatRows) option(id string) map[string]any {
 	}
 	names := make([]string, len(h.units))
 	for i, r := range h.units {
-		names[i] = wrapLabel(r.Name)
+		names[i] = heatLabel(r.Name)
 	}
 	// The colour scale starts at the lowest share rounded down to a ten,
 	// so close shares (85 and 95) get distinct colours; the scale's label
@@ -153,7 +153,9 @@ func (h heatRows) option(id string) map[string]any {
 	}
 	hm.AddSeries(labelShare, data,
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = items }),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#000"}),
+		// A phone leaves about 250 px for the cells: with many areas
+		// the labels get a smaller font so "98,67" fits its cell.
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#000", FontSize: h.labelSize()}),
 	)
 	hm.Validate()
 	m := hm.JSON()
@@ -161,6 +163,35 @@ func (h heatRows) option(id string) map[string]any {
 		m["yAxis"] = []categoryAxis{{YAxis: ys[0], AxisLabel: categoryLabel{LineHeight: 15}}}
 	}
 	return m
+}
+
+// heatChars is a unit name's line on the heatmap: narrower than other
+// charts' (labelChars), since every column of cells needs room on a phone.
+const heatChars = 14
+
+// heatLabel wraps a unit's name into even lines of at most heatChars
+// characters (a longer word keeps its own line), never cutting it.
+func heatLabel(s string) string {
+	words := strings.Fields(s)
+	lines := greedyWrap(words, heatChars)
+	for w := 1; w < heatChars; w++ {
+		if l := greedyWrap(words, w); len(l) == len(lines) {
+			lines = l
+			break
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// labelSize is the cells' font size in px.
+func (h heatRows) labelSize() float32 {
+	switch n := len(h.ac.Areas); {
+	case n > 6:
+		return 9
+	case n > 4:
+		return 10
+	}
+	return 12
 }
 
 // scaleStart is the lowest share shown, rounded down to a ten.
