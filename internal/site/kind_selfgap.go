@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,10 +51,13 @@ type selfGapPage struct {
 	Rows      []selfGapRowView
 	Other     []selfGapRowView
 	NoSelf    bool // some unit has self-assessed criteria without a self-assessed score
-	Trend     bool // some unit has more than one year
-	Across    bool // the trend spans frameworks
-	Prev      link
-	Next      link
+	// NoDetailYears are the years left out of the trend column because no
+	// unit of the page has a gap then ("2019–2021").
+	NoDetailYears string
+	Trend         bool // some unit has more than one year
+	Across        bool // the trend spans frameworks
+	Prev          link
+	Next          link
 }
 
 type selfGapRowView struct {
@@ -132,6 +136,7 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		p.Rows = append(p.Rows, v)
 	}
 	p.Sortable = len(p.Rows) > 0
+	p.dropEmptyYears()
 	rks := m.byGroup[rk.Group.ID]
 	for i, o := range rks {
 		if o != rk {
@@ -151,4 +156,60 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		}
 	}
 	return p
+}
+
+// dropEmptyYears leaves out of every unit's trend the years in which no
+// unit has a gap (the years with summary annexes only), said once in a
+// note instead of a dash per unit and year.
+func (p *selfGapPage) dropEmptyYears() {
+	known := map[int]bool{}
+	all := map[int]bool{}
+	for _, rows := range [][]selfGapRowView{p.Rows, p.Other} {
+		for _, r := range rows {
+			for _, t := range r.Trend {
+				all[t.Year] = true
+				known[t.Year] = known[t.Year] || t.Known
+			}
+		}
+	}
+	var empty []int
+	for y := range all {
+		if !known[y] {
+			empty = append(empty, y)
+		}
+	}
+	if len(empty) == 0 {
+		return
+	}
+	slices.Sort(empty)
+	p.NoDetailYears = yearList(empty)
+	for _, rows := range [][]selfGapRowView{p.Rows, p.Other} {
+		for i := range rows {
+			rows[i].Trend = slices.DeleteFunc(rows[i].Trend, func(t gapYear) bool { return !known[t.Year] })
+		}
+	}
+	p.Trend = false
+	for _, rows := range [][]selfGapRowView{p.Rows, p.Other} {
+		for _, r := range rows {
+			p.Trend = p.Trend || len(r.Trend) > 1
+		}
+	}
+}
+
+// yearList writes years compactly: "2019–2021, 2023".
+func yearList(years []int) string {
+	var parts []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(years[i]))
+		} else {
+			parts = append(parts, strconv.Itoa(years[i])+"–"+strconv.Itoa(years[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }
