@@ -69,6 +69,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 	x.changes(res)
 	res.Histories = Histories(x.reg, res.Rankings)
 	res.Pairs = Pairs(x.reg, res)
+	x.comparisons(res)
 	x.checkConsistency(res)
 	return res, x.dl
 }

@@ -103,6 +103,12 @@ func pageKinds() []pageKind {
 		// Issue 11, 1: two years of a group compared; pair.js shows the
 		// year-pair selector (TestPairSelector uses it).
 		{name: "pair", pattern: regexp.MustCompile(`^khoi/[^/]+/\d{4}-\d{4}/$`), charts: true, marker: "form[data-pair-form]:not([hidden])", mobile: true},
+		// Issue 11, 3, 4 and 8: units ranked area by area with the heatmap;
+		// the same across the 2025 framework change (the notice names both
+		// frameworks); self-assessment against appraisal.
+		{name: "areas", path: "nam/2024/so/linh-vuc/", charts: true, marker: "table.ranking", mobile: true},
+		{name: "areas-framework-change", tmpl: "areas", path: "nam/2025/so/linh-vuc/", charts: true, marker: ".framework-notice"},
+		{name: "selfgap", path: "nam/2024/so/tu-cham/", marker: "table.ranking", mobile: true},
 	}
 }
 

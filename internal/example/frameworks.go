@@ -530,3 +530,30 @@ func newFramework(id, title string, groups []string, from, to int, basis par.Bas
 	fw.Index()
 	return fw
 }
+
+// areaMaps declares, for each framework that replaces another, the areas
+// that carry on (rule "comparisons across a framework change"): one to one,
+// renumbered (so-2025's V is so-2022's VI) and merged (IV ← IV+V). Areas
+// left out (so-2022's new VIII) are not compared across the change.
+var areaMaps = map[string]struct {
+	previous string
+	links    [][2]string // this framework's areas, the previous one's ("+" joins)
+}{
+	"so-2022": {"so-2019", [][2]string{{"I", "I"}, {"II", "II"}, {"III", "III"}, {"IV", "IV"}, {"V", "V"}, {"VI", "VI"}, {"VII", "VII"}}},
+	"so-2025": {"so-2022", [][2]string{{"I", "I"}, {"II", "II"}, {"III", "III"}, {"IV", "IV+V"}, {"V", "VI"}, {"VI", "VII"}}},
+	"xa-2025": {"xa-2019", [][2]string{{"I", "I"}, {"II", "II"}, {"III", "III"}, {"IV", "IV+V"}, {"V", "VI"}, {"VI", "VII"}}},
+}
+
+// linkFrameworks sets Previous and AreaMap from areaMaps.
+func linkFrameworks(fws []*par.Framework) {
+	for _, f := range fws {
+		m, ok := areaMaps[f.ID]
+		if !ok {
+			continue
+		}
+		f.Previous = m.previous
+		for _, l := range m.links {
+			f.AreaMap = append(f.AreaMap, par.AreaLink{Areas: strings.Split(l[0], "+"), Prev: strings.Split(l[1], "+")})
+		}
+	}
+}

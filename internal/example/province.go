@@ -305,6 +305,7 @@ func exampleProject(seed uint64) *project {
 		newFramework("xa-2019", "Bộ Chỉ số CCHC UBND các xã, phường, thị trấn", []string{"xa"}, 2019, 2024, par.BasisPoints, bandsBacKan(), outlineXa2019),
 		newFramework("xa-2025", "Bộ Chỉ số CCHC UBND các xã, phường sau sắp xếp đơn vị hành chính", []string{"xa"}, 2025, 0, par.BasisIndex, bands2025(), outlineXa2025),
 	}
+	linkFrameworks(p.fws)
 	so22 := p.fws[1]
 	so22.Bonus = []par.Extra{{Code: "T1", Title: "Sáng kiến, giải pháp cải cách hành chính được cấp có thẩm quyền công nhận", Max: par.FromInt(2)}}
 	so22.Penalty = []par.Extra{{Code: "P1", Title: "Vi phạm kỷ luật, kỷ cương hành chính bị cấp có thẩm quyền phê bình", Max: par.FromInt(2)}}

@@ -141,6 +141,13 @@ func frameworkYAML(header string, f *par.Framework) string {
 	}
 	fmt.Fprintf(&b, "basis: %s\n", q(string(f.Basis)))
 	fmt.Fprintf(&b, "decimals: %d\n", f.Decimals)
+	if f.Previous != "" {
+		fmt.Fprintf(&b, "previous: %s\n", q(f.Previous))
+		b.WriteString("area_map:\n")
+		for _, l := range f.AreaMap {
+			fmt.Fprintf(&b, "  %s: %s\n", q(strings.Join(l.Areas, "+")), q(strings.Join(l.Prev, "+")))
+		}
+	}
 	b.WriteString("bands:\n")
 	for _, bd := range f.Bands {
 		fmt.Fprintf(&b, "  - {id: %s, name: %s, name_en: %s, min: %s}\n", q(bd.ID), q(bd.Name), q(bd.NameEn), bd.Min)

@@ -20,6 +20,7 @@ const maxDepth = 10
 func loadFrameworks(fsys fs.FS, reg *par.Registry, d *diag.List) []*par.Framework {
 	var out []*par.Framework
 	firstAt := map[string]par.Source{}
+	prevAt, mapAt := map[*par.Framework]par.Source{}, map[*par.Framework]par.Source{}
 	for _, p := range walkFiles(fsys, frameworksDir, d) {
 		if hidden(p) {
 			continue
@@ -33,7 +34,7 @@ func loadFrameworks(fsys fs.FS, reg *par.Registry, d *diag.List) []*par.Framewor
 			continue
 		}
 		n0 := d.Len()
-		f := loadFramework(fsys, p, reg, d)
+		f, pSrc, mSrc := loadFramework(fsys, p, reg, d)
 		if f == nil {
 			// Which groups it was to score is unknown: every "no
 			// framework" may follow from this file.
@@ -45,28 +46,32 @@ func loadFrameworks(fsys fs.FS, reg *par.Registry, d *diag.List) []*par.Framewor
 			continue
 		}
 		firstAt[f.ID] = f.Src
+		prevAt[f], mapAt[f] = pSrc, mSrc
 		out = append(out, f)
 	}
 	checkOverlaps(d, out)
+	checkAreaMaps(d, out, prevAt, mapAt)
 	return out
 }
 
-func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.Framework {
+// loadFramework reads one framework file; it also returns where its
+// previous and area_map keys are, for checkAreaMaps.
+func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) (f *par.Framework, prevAt, mapAt par.Source) {
 	data, ok := readText(fsys, p, d)
 	if !ok {
-		return nil
+		return nil, prevAt, mapAt
 	}
 	y := &yfile{path: p, d: d}
 	root, ok := y.parse(data)
 	if !ok {
-		return nil
+		return nil, prevAt, mapAt
 	}
 	if root == nil {
 		d.Errorf(par.Source{File: p, Line: 1}, "framework file is empty")
-		return nil
+		return nil, prevAt, mapAt
 	}
-	m := y.fields(root, "framework", "id", "title", "title_en", "groups", "from", "to", "basis", "decimals", "ties", "bands", "rules", "areas", "bonus", "penalty", "note")
-	f := &par.Framework{Src: par.Source{File: p, Line: 1}, Basis: par.BasisIndex, Decimals: 2}
+	m := y.fields(root, "framework", "id", "title", "title_en", "groups", "from", "to", "basis", "decimals", "ties", "bands", "rules", "areas", "bonus", "penalty", "note", "previous", "area_map")
+	f = &par.Framework{Src: par.Source{File: p, Line: 1}, Basis: par.BasisIndex, Decimals: 2}
 	if m.need("id") {
 		f.ID = m.str("id")
 		f.Src = m.src("id")
@@ -155,7 +160,10 @@ func loadFramework(fsys fs.FS, p string, reg *par.Registry, d *diag.List) *par.F
 			codes[k] = e.Src
 		}
 	}
-	return f
+	f.Previous = m.str("previous")
+	prevAt, mapAt = m.src("previous"), m.src("area_map")
+	f.AreaMap = loadAreaMap(y, m.vals["area_map"])
+	return f, prevAt, mapAt
 }
 
 // loadBands reads the bands, best first. Either every band has a lower

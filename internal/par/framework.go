@@ -121,6 +121,13 @@ type Framework struct {
 	Note           string // markdown shown on the methodology page
 	Src            Source
 
+	// Previous is the id of the framework this one replaces ("" when it
+	// declares none), and AreaMap links its areas to Previous's: only
+	// mapped areas are compared across the change (rule "comparisons
+	// across a framework change"; see CompareArea).
+	Previous string
+	AreaMap  []AreaLink
+
 	byKey map[string]*Node
 }
 

@@ -35,12 +35,6 @@ type Pair struct {
 	Other []GroupYear
 }
 
-// GroupYear names a ranking: a group in a results year.
-type GroupYear struct {
-	Group string
-	Year  int
-}
-
 // PairRow is one unit in a two-year comparison. From or To is nil when
 // the unit has no result in the group's ranking of that year.
 type PairRow struct {

@@ -109,6 +109,7 @@ type Results struct {
 	ByUnit     map[string][]*Result // unit id → results by year ascending
 	Histories  []*History           // each ranking group with a ranking, in registry group order
 	Pairs      []*Pair              // every two years of each group: by group order, then earlier year, then later year
+	Compare    Comparisons          // per-area rankings and self-assessment gaps per ranking
 }
 
 // AreaStat summarises one area over a ranking's scored units, as percent of

@@ -387,8 +387,16 @@ func newFixture(hostile string) *fixture {
 	// Comparisons of two years are derived from the rankings by the
 	// compute stage's own function, not written out by hand.
 	res.Pairs = compute.Pairs(reg, res)
-	return &fixture{ds: ds, res: res}
+	f := &fixture{ds: ds, res: res}
+	for _, extend := range fixtureExtensions {
+		extend(f)
+	}
+	return f
 }
+
+// fixtureExtensions extend the fixture for one feature each, from that
+// feature's own test file (registered in its init).
+var fixtureExtensions []func(f *fixture)
 
 // input hands the fixture to the render stage. The fixture's documents
 // hold their finished HTML in Body: the docs stage is not under test here.

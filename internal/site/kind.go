@@ -36,6 +36,8 @@ func kinds() []pageKind {
 		groupKind(),
 		compareKind(),
 		pairKind(),
+		areasKind(),
+		selfGapKind(),
 	}
 }
 

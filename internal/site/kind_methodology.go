@@ -40,6 +40,7 @@ type frameworkView struct {
 	Rules    []string
 	Note     []string // paragraphs of the framework's note, as text
 	Rankings []link
+	Previous link // the framework it replaces (its area map: areaView.Prev)
 }
 
 type extraView struct {
@@ -55,6 +56,7 @@ type areaView struct {
 	Criteria int
 	Sub      int
 	Lead     link
+	Prev     string // the previous framework's areas it compares with, when f maps its areas
 }
 
 type methodMax struct {
@@ -107,7 +109,7 @@ func (m *model) methodology() methodologyPage {
 }
 
 func (m *model) frameworkView(f *par.Framework) frameworkView {
-	v := frameworkView{F: f, Max: f.Max()}
+	v := frameworkView{F: f, Max: f.Max(), Previous: m.previousFramework(f)}
 	for _, g := range f.Groups {
 		// Link the group's latest ranking under this framework.
 		l := link{Title: m.groupName(g)}
@@ -135,7 +137,7 @@ func (m *model) frameworkView(f *par.Framework) frameworkView {
 	}
 	methods := map[par.Method]par.Points{}
 	for _, a := range f.Areas {
-		av := areaView{Code: a.Code, Title: a.Title, Max: a.Max}
+		av := areaView{Code: a.Code, Title: a.Title, Max: a.Max, Prev: areaMapText(f, a.Code)}
 		// Depth is counted here rather than read from Node.Level so the page
 		// does not depend on Framework.Index having run.
 		var walk func(n *par.Node, depth int)

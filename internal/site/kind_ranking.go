@@ -75,7 +75,8 @@ type rankingPage struct {
 	Thresholds  []string // band bounds changed since the previous year's framework
 	// Pairs chooses two years of the group to compare (kind_pair.go),
 	// nil when the group has one ranking only.
-	Pairs *pairSelector
+	Pairs   *pairSelector
+	Compare []link // comparison pages of this ranking (areas, self-assessment)
 
 	// The table's rows and sources, written once by markup.rankTable.
 	rowsHTML template.HTML
@@ -219,6 +220,7 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 		index.SameAs = rankingTableID
 	}
 	p.Charts = nonEmpty(index, chart.BandDistribution(rk))
+	p.Compare = m.compareLinks(rk)
 	return p
 }
 

@@ -184,6 +184,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	if p.profile != nil && len(p.stats) > 0 {
 		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
 	}
+	p.Charts = append(p.Charts, m.areaTrend(p.Name, results)...)
 	return p
 }
 

@@ -44,7 +44,10 @@ func TestCheckTheme(t *testing.T) {
 	}, {
 		name: "a layout override breaks a built-in page",
 		own:  map[string]string{"templates/layout/base.html": "{{define \"base\"}}{{template \"content\" .}}{{end}}"},
-		want: []string{"error: built-in template templates/decision.html:49: no such template \"lnk\": the layout (templates/layout/) must define every template the pages use"}, // then "(and N further errors…)": N grows with the page kinds,
+		// The first page in name order that uses a template the layout no
+		// longer defines; then "(and N further errors…)", N growing with
+		// the page kinds.
+		want: []string{"error: built-in template templates/areas.html:50: no such template \"pager\": the layout (templates/layout/) must define every template the pages use (and "},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

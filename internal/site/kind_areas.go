@@ -1,0 +1,266 @@
+package site
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"parindex/internal/chart"
+	"parindex/internal/par"
+	"parindex/internal/viet"
+)
+
+// areasKind: "/nam/<year>/<group>/linh-vuc/", a ranking's units compared
+// area by area (rule "area comparison"): per area, the units ranked by
+// their share of the applicable area maximum with its change since the
+// previous year, and a heatmap of units × areas.
+func areasKind() pageKind {
+	return pageKind{Template: "areas", Pattern: "/nam/<year>/<group>/linh-vuc/", pages: func(m *model) []Page {
+		var out []Page
+		for _, rk := range m.res.Rankings {
+			ac := m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}]
+			if ac == nil || rk.Framework == nil {
+				continue
+			}
+			// The changes compare with the year before, where a unit's
+			// previous result may lie in another group's ranking.
+			keys := []string{RankingKey(rk.Year, rk.Group.ID)}
+			for _, o := range m.res.Rankings {
+				if o.Year == rk.Year-1 {
+					keys = append(keys, RankingKey(o.Year, o.Group.ID))
+				}
+			}
+			out = append(out, Page{URL: areasURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — so sánh theo lĩnh vực năm " + strconv.Itoa(rk.Year),
+				Crumb: "Theo lĩnh vực", Rankings: keys, view: func() (any, error) { return m.areas(ac), nil }})
+		}
+		return out
+	}}
+}
+
+func areasURL(year int, group string) string { return rankingURL(year, group) + "linh-vuc/" }
+
+func (p *areasPage) charts() []chart.Chart { return p.Charts }
+
+type areasPage struct {
+	meta
+	Group     *par.Group
+	Year      int
+	Framework *par.Framework
+	Ranking   string // the ranking's URL
+	Method    string
+	Scored    bool
+	Estimated bool
+	PrevYear  int
+	// Notice names both frameworks when the previous year was scored by
+	// another one; Mapped says whether the new one maps its areas.
+	Notice     string
+	PrevMethod string
+	Areas      []areaCmpView
+	Charts     []chart.Chart
+	Prev, Next link
+}
+
+type areaCmpView struct {
+	ID      string // the section's anchor
+	Label   string // "I. Title"
+	Max     string
+	Avg     string
+	N       int
+	Compare string // what the change compares with, or why there is none
+	Rows    []areaCmpRow
+	Other   []areaCmpRow // units without a share, with the reason
+	Changes bool         // some row has a change
+}
+
+type areaCmpRow struct {
+	Rank     string
+	Unit     link
+	Points   string
+	Max      string
+	Share    string
+	Sort     string
+	Est      bool
+	Change   string
+	Dir      string
+	NoChange string
+	Why      string
+}
+
+func (m *model) areas(ac *par.AreaComparison) *areasPage {
+	rk := ac.Ranking
+	fw := rk.Framework
+	dec := fw.Decimals
+	p := &areasPage{
+		meta:  meta{Sortable: ac.Scored},
+		Group: rk.Group, Year: rk.Year, Framework: fw, Ranking: rankingURL(rk.Year, rk.Group.ID),
+		Method: frameworkURL(fw.ID), Scored: ac.Scored, Estimated: ac.Estimated, PrevYear: ac.PrevYear,
+	}
+	if ac.Across {
+		pf := ac.PrevFramework
+		p.PrevMethod = frameworkURL(pf.ID)
+		p.Notice = "Năm " + strconv.Itoa(ac.PrevYear) + " khối được đánh giá theo " + pf.Title + " (" + pf.ID + "), năm " +
+			strconv.Itoa(rk.Year) + " theo " + fw.Title + " (" + fw.ID + "). "
+		if fw.Previous == pf.ID && len(fw.AreaMap) > 0 {
+			p.Notice += "Chỉ so sánh chỉ số và các lĩnh vực có trong bảng đối chiếu của bộ mới; các lĩnh vực khác không so sánh với năm trước."
+		} else {
+			p.Notice += "Bộ mới không có bảng đối chiếu lĩnh vực với bộ cũ, nên chỉ so sánh được chỉ số, không so sánh lĩnh vực."
+		}
+	}
+	for _, ar := range ac.Areas {
+		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
+		if ar.N > 0 {
+			v.Avg = viet.Fixed(ar.Avg, dec)
+		}
+		switch {
+		case ac.PrevYear == 0:
+			v.Compare = "Không có năm trước để so sánh."
+		case ar.Match.Prev == nil:
+			v.Compare = "Không so sánh với năm " + strconv.Itoa(ac.PrevYear) + ": " + ar.Match.Why + "."
+		case ar.Match.Across:
+			v.Compare = "So với lĩnh vực " + joinPlus(ar.Match.Prev) + " của " + ac.PrevFramework.ID + " năm " + strconv.Itoa(ac.PrevYear)
+			if len(ar.Match.Prev) > 1 {
+				v.Compare += " (gộp: tổng điểm các lĩnh vực trên tổng điểm tối đa)"
+			}
+			v.Compare += "."
+		default:
+			v.Compare = "So với cùng lĩnh vực năm " + strconv.Itoa(ac.PrevYear) + "."
+		}
+		for _, row := range ar.Rows {
+			r := row.Result
+			rv := areaCmpRow{Unit: link{Title: r.Name, URL: unitURL(r.Unit.ID)}}
+			if !row.Known {
+				rv.Why = row.Why
+				v.Other = append(v.Other, rv)
+				continue
+			}
+			rv.Rank = strconv.Itoa(row.Rank)
+			rv.Points, rv.Max, rv.Share = viet.Fixed(row.Points, dec), viet.Fixed(row.Max, dec), viet.Fixed(row.Share, dec)
+			rv.Sort, rv.Est = row.Share.String(), row.Estimated
+			if row.HasChange {
+				v.Changes = true
+				rv.Change = signedPoints(row.Change, dec)
+				if row.PrevEstimated {
+					rv.Change += "*"
+					p.Estimated = true
+				}
+				switch c := row.Change.Round(dec); {
+				case c > 0:
+					rv.Dir = "up"
+				case c < 0:
+					rv.Dir = "down"
+				default:
+					rv.Dir = "same"
+				}
+			} else {
+				rv.NoChange = row.NoChange
+				if ar.Match.Prev == nil && ac.PrevYear != 0 {
+					rv.NoChange = "lĩnh vực không so sánh với năm trước (xem ghi chú của lĩnh vực)"
+				}
+			}
+			v.Rows = append(v.Rows, rv)
+		}
+		hoistNoChange(&v, ac.PrevYear)
+		p.Areas = append(p.Areas, v)
+	}
+	if rks := m.byGroup[rk.Group.ID]; len(rks) > 0 {
+		for i, o := range rks {
+			if o != rk {
+				continue
+			}
+			if i > 0 {
+				p.Prev = link{Title: "Năm " + strconv.Itoa(rks[i-1].Year), URL: areasURL(rks[i-1].Year, rk.Group.ID)}
+			}
+			if i+1 < len(rks) {
+				p.Next = link{Title: "Năm " + strconv.Itoa(rks[i+1].Year), URL: areasURL(rks[i+1].Year, rk.Group.ID)}
+			}
+		}
+	}
+	p.Charts = nonEmpty(chart.AreaHeatmap(ac))
+	return p
+}
+
+// hoistNoChange: when no unit of an area has a change and all give the
+// same reason (the previous year published no area scores), the reason is
+// said once under the area's heading and the column is left out.
+func hoistNoChange(v *areaCmpView, prevYear int) {
+	if v.Changes || len(v.Rows) == 0 || prevYear == 0 {
+		return
+	}
+	why := v.Rows[0].NoChange
+	for _, r := range v.Rows {
+		if r.NoChange != why {
+			return
+		}
+	}
+	if !strings.HasPrefix(v.Compare, "Không so sánh") {
+		v.Compare = "Không so sánh với năm " + strconv.Itoa(prevYear) + ": " + why + "."
+	}
+	for i := range v.Rows {
+		v.Rows[i].NoChange = ""
+	}
+}
+
+// areaLabelText is "I. Title".
+func areaLabelText(code, title string) string {
+	if title == "" {
+		return code
+	}
+	return code + ". " + title
+}
+
+func joinPlus(codes []string) string {
+	s := ""
+	for i, c := range codes {
+		if i > 0 {
+			s += " + "
+		}
+		s += c
+	}
+	return s
+}
+
+// areaTrend is the unit page's chart of each area's share per year.
+func (m *model) areaTrend(name string, results []*par.Result) []chart.Chart {
+	return nonEmpty(chart.AreaTrend(name, results))
+}
+
+// compareLinks are the comparison pages of a ranking, for its page's
+// "see also" line.
+func (m *model) compareLinks(rk *par.Ranking) []link {
+	if rk.Framework == nil || m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}] == nil {
+		return nil
+	}
+	out := []link{{Title: "So sánh theo lĩnh vực", URL: areasURL(rk.Year, rk.Group.ID)}}
+	if m.hasSelfGap(rk) {
+		out = append(out, link{Title: "Tự chấm và thẩm định", URL: selfGapURL(rk.Year, rk.Group.ID)})
+	}
+	return out
+}
+
+// previousFramework links the framework f replaces, for the methodology
+// page.
+func (m *model) previousFramework(f *par.Framework) link {
+	for _, o := range m.ds.Frameworks {
+		if f.Previous != "" && o.ID == f.Previous {
+			return link{Title: o.Title, URL: frameworkURL(o.ID)}
+		}
+	}
+	return link{}
+}
+
+// areaMapText says what area code of f compares with in the framework f
+// replaces: "IV + V", or why it is not compared; "" when f replaces none.
+func areaMapText(f *par.Framework, code string) string {
+	if f.Previous == "" {
+		return ""
+	}
+	for _, l := range f.AreaMap {
+		if slices.Contains(l.Areas, code) {
+			if len(l.Areas) > 1 {
+				return joinPlus(l.Prev) + " (cùng " + joinPlus(l.Areas) + ")"
+			}
+			return joinPlus(l.Prev)
+		}
+	}
+	return "không so sánh"
+}
