@@ -106,7 +106,8 @@ func pageKinds() []pageKind {
 		// Issue 11, 3, 4 and 8: units ranked area by area with the heatmap;
 		// the same across the 2025 framework change (the notice names both
 		// frameworks); self-assessment against appraisal.
-		{name: "areas", path: "nam/2024/so/linh-vuc/", charts: true, marker: "table.ranking", mobile: true},
+		{name: "areas", path: "nam/2024/so/linh-vuc/", charts: true, marker: "table.area-summary", mobile: true},
+		{name: "areas-one", tmpl: "areas", path: "nam/2024/xa/linh-vuc/i/", marker: "table.ranking", mobile: true},
 		{name: "areas-framework-change", tmpl: "areas", path: "nam/2025/so/linh-vuc/", charts: true, marker: ".framework-notice"},
 		{name: "selfgap", path: "nam/2024/so/tu-cham/", marker: "table.ranking", mobile: true},
 	}
@@ -203,8 +204,9 @@ func TestBrowser(t *testing.T) {
 }
 
 // checkComparisonWeight: every comparison page of the example — a group
-// over the years, two years compared, the unit comparison; the communes'
-// have 100 units and more — stays under 150 KB of HTML and JSON before
+// over the years, two years compared, the unit comparison, areas compared,
+// self-assessment against appraisal; the communes' have 100 units and
+// more — stays under 150 KB of HTML and JSON before
 // compression (issue 11, Engineering), and logs the largest.
 func checkComparisonWeight(t *testing.T, out string) {
 	t.Helper()
@@ -213,8 +215,15 @@ func checkComparisonWeight(t *testing.T, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	groups, _ := filepath.Glob(filepath.Join(out, "khoi", "*", "index.html"))
-	pages = append(pages, groups...)
+	for _, glob := range [][]string{
+		{"khoi", "*", "index.html"},                      // a group over the years
+		{"nam", "*", "*", "linh-vuc", "index.html"},      // areas compared
+		{"nam", "*", "*", "linh-vuc", "*", "index.html"}, // one area's ranking
+		{"nam", "*", "*", "tu-cham", "index.html"},       // self-assessment against appraisal
+	} {
+		more, _ := filepath.Glob(filepath.Join(append([]string{out}, glob...)...))
+		pages = append(pages, more...)
+	}
 	if len(pages) == 0 {
 		t.Fatal("no comparison page under khoi/")
 	}

@@ -24,6 +24,7 @@ func init() {
 		compute.Compare(f.res)
 	})
 	goldenPages["nam/2023/so/linh-vuc/index.html"] = "areas.html"
+	goldenPages["nam/2023/so/linh-vuc/i/index.html"] = "areas-area.html"
 	goldenPages["nam/2022/huyen/linh-vuc/index.html"] = "areas-annex.html"
 	goldenPages["nam/2023/so/tu-cham/index.html"] = "selfgap.html"
 }

@@ -37,6 +37,7 @@ func kinds() []pageKind {
 		compareKind(),
 		pairKind(),
 		areasKind(),
+		areaKind(),
 		selfGapKind(),
 	}
 }

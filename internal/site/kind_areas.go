@@ -22,19 +22,69 @@ func areasKind() pageKind {
 			if ac == nil || rk.Framework == nil {
 				continue
 			}
-			// The changes compare with the year before, where a unit's
-			// previous result may lie in another group's ranking.
-			keys := []string{RankingKey(rk.Year, rk.Group.ID)}
-			for _, o := range m.res.Rankings {
-				if o.Year == rk.Year-1 {
-					keys = append(keys, RankingKey(o.Year, o.Group.ID))
-				}
-			}
+			keys := m.areasRankings(rk)
 			out = append(out, Page{URL: areasURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — so sánh theo lĩnh vực năm " + strconv.Itoa(rk.Year),
 				Crumb: "Theo lĩnh vực", Rankings: keys, view: func() (any, error) { return m.areas(ac), nil }})
 		}
 		return out
 	}}
+}
+
+// areaKind: "/nam/<year>/<group>/linh-vuc/<area>/", one area's full
+// ranking, with the overview's template: seven rankings of a hundred
+// communes on the overview made it 250 KB.
+func areaKind() pageKind {
+	return pageKind{Template: "areas", Pattern: "/nam/<year>/<group>/linh-vuc/<area>/", pages: func(m *model) []Page {
+		var out []Page
+		for _, rk := range m.res.Rankings {
+			ac := m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}]
+			if ac == nil || rk.Framework == nil || !ac.Scored {
+				continue
+			}
+			keys := m.areasRankings(rk)
+			for i, ar := range ac.Areas {
+				label := areaLabelText(ar.Code, ar.Title)
+				out = append(out, Page{URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Title: rk.Group.Name + " — lĩnh vực " + label + " năm " + strconv.Itoa(rk.Year),
+					Crumb: label, Rankings: keys, view: func() (any, error) { return m.areaPage(ac, i), nil }})
+			}
+		}
+		return out
+	}}
+}
+
+// areasRankings are the rankings an area comparison shows: its own, and
+// the year before's, where a unit's previous result may lie in another
+// group's ranking.
+func (m *model) areasRankings(rk *par.Ranking) []string {
+	keys := []string{RankingKey(rk.Year, rk.Group.ID)}
+	for _, o := range m.res.Rankings {
+		if o.Year == rk.Year-1 {
+			keys = append(keys, RankingKey(o.Year, o.Group.ID))
+		}
+	}
+	return keys
+}
+
+// areaURL is the page of one area's ranking.
+func areaURL(year int, group, code string) string {
+	return areasURL(year, group) + viet.Slug(code) + "/"
+}
+
+// areaPage is one area's full ranking: the overview's view narrowed to
+// that area, linking the areas before and after it.
+func (m *model) areaPage(ac *par.AreaComparison, i int) *areasPage {
+	p := m.areas(ac)
+	p.Area = &p.Areas[i]
+	p.Sortable = true
+	p.Charts = nil
+	p.Prev, p.Next = link{}, link{}
+	if i > 0 {
+		p.Prev = link{Title: p.Areas[i-1].Label, URL: p.Areas[i-1].URL}
+	}
+	if i+1 < len(p.Areas) {
+		p.Next = link{Title: p.Areas[i+1].Label, URL: p.Areas[i+1].URL}
+	}
+	return p
 }
 
 func areasURL(year int, group string) string { return rankingURL(year, group) + "linh-vuc/" }
@@ -56,12 +106,15 @@ type areasPage struct {
 	Notice     string
 	PrevMethod string
 	Areas      []areaCmpView
+	Area       *areaCmpView // an area's own page: that area's ranking; else the overview
+	Overview   string       // the overview's URL
 	Charts     []chart.Chart
 	Prev, Next link
 }
 
 type areaCmpView struct {
 	ID      string // the section's anchor
+	URL     string // the area's own page
 	Label   string // "I. Title"
 	Max     string
 	Avg     string
@@ -91,8 +144,8 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 	fw := rk.Framework
 	dec := fw.Decimals
 	p := &areasPage{
-		meta:  meta{Sortable: ac.Scored},
-		Group: rk.Group, Year: rk.Year, Framework: fw, Ranking: rankingURL(rk.Year, rk.Group.ID),
+		Overview: areasURL(rk.Year, rk.Group.ID),
+		Group:    rk.Group, Year: rk.Year, Framework: fw, Ranking: rankingURL(rk.Year, rk.Group.ID),
 		Method: frameworkURL(fw.ID), Scored: ac.Scored, Estimated: ac.Estimated, PrevYear: ac.PrevYear,
 	}
 	if ac.Across {
@@ -107,7 +160,7 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 		}
 	}
 	for _, ar := range ac.Areas {
-		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
+		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
 		if ar.N > 0 {
 			v.Avg = viet.Fixed(ar.Avg, dec)
 		}
