@@ -104,7 +104,7 @@ func TestBrowserGroupHighlight(t *testing.T) {
 	// blurred counts the lines faded by the highlight: ECharts draws a
 	// blurred series at a low opacity.
 	const stateJS = `(() => {
-		const box = document.getElementById('chart-group-so-ranks');
+		const box = document.querySelector('#chart-group-so-ranks [data-chart]');
 		const chart = echarts.getInstanceByDom(box);
 		const paths = [...box.querySelectorAll('svg path')].filter(p => p.getAttribute('fill') === 'none');
 		const faded = paths.filter(p => parseFloat(getComputedStyle(p).opacity) < 0.5 || parseFloat(p.getAttribute('opacity') || '1') < 0.5 || parseFloat(p.getAttribute('stroke-opacity') || '1') < 0.5);

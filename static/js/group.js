@@ -25,7 +25,10 @@
   if (!picker || typeof window.echarts === 'undefined') {
     return;
   }
-  var box = document.getElementById(picker.getAttribute('data-bump-picker'));
+  // data-bump-picker names the chart (its figure's id); its drawing box
+  // is the figure's [data-chart] element.
+  var figure = document.getElementById(picker.getAttribute('data-bump-picker'));
+  var box = figure ? figure.querySelector('[data-chart]') : null;
   var select = picker.querySelector('select');
   if (!box || !select) {
     return;
