@@ -355,3 +355,14 @@ func yearSpan(years []int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// labelLayout is a series' ECharts labelLayout (the LabelLayout feature
+// of the bundle).
+type labelLayout struct {
+	MoveOverlap string `json:"moveOverlap"`
+}
+
+// spreadLabels moves the names at the lines' ends of bump and slope
+// charts up or down off one another where units end close together,
+// rather than drawing them over each other.
+var spreadLabels = labelLayout{MoveOverlap: "shiftY"}

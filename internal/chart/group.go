@@ -271,7 +271,7 @@ func (b bumpRows) option(id string) map[string]any {
 	if ss, ok := m["series"].(charts.MultiSeries); ok {
 		out := make([]bumpSeries, len(ss))
 		for i := range ss {
-			out[i] = bumpSeries{SingleSeries: ss[i], Label: bumpEndLabel{Position: "right", Formatter: "{a}", Width: 140, Overflow: "break"}}
+			out[i] = bumpSeries{SingleSeries: ss[i], Label: bumpEndLabel{Position: "right", Formatter: "{a}", Width: 140, Overflow: "break"}, LabelLayout: spreadLabels}
 		}
 		m["series"] = out
 	}
@@ -282,7 +282,8 @@ func (b bumpRows) option(id string) map[string]any {
 // no width or overflow).
 type bumpSeries struct {
 	charts.SingleSeries
-	Label bumpEndLabel `json:"label"`
+	Label       bumpEndLabel `json:"label"`
+	LabelLayout labelLayout  `json:"labelLayout"`
 }
 
 func (b bumpRows) desc() string {

@@ -229,7 +229,22 @@ func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]
 		line.AddSeries(wrapLabel(s.row.Name), nil, so...) // a null is a gap: no line to zero
 	}
 	line.Validate()
-	return line.JSON()
+	m := line.JSON()
+	if ss, ok := m["series"].(charts.MultiSeries); ok && labelled {
+		out := make([]spreadSeries, len(ss))
+		for i := range ss {
+			out[i] = spreadSeries{SingleSeries: ss[i], LabelLayout: spreadLabels}
+		}
+		m["series"] = out
+	}
+	return m
+}
+
+// spreadSeries is a line whose label moves off the labels it would
+// overlap (go-echarts' series has no labelLayout).
+type spreadSeries struct {
+	charts.SingleSeries
+	LabelLayout labelLayout `json:"labelLayout"`
 }
 
 func slopeDesc(p *par.Pair, rows []slopeRow, start int) string {
