@@ -76,7 +76,6 @@ func TestGroupRanksGapsAndLineage(t *testing.T) {
 	ranks, _, _ := groupCharts(nil)
 	s := string(ranks.Option)
 	for _, want := range []string{
-		`"connectNulls":false`,
 		`"id":"so-cu"`, `"id":"so-cu-hai"`, `"id":"so-moi"`,
 		// Sở Y tế: ranked 2021, missing 2022, not scored 2023.
 		`"data":[{"value":3,"text":"3/5","label":{"show":true}},null,null]`,

@@ -49,7 +49,6 @@ var modules = []module{
 	{"echarts/components", "LegendComponent", "legends, plain and scroll"},
 	{"echarts/components", "MarkLineComponent", "framework-change lines on the unit history and bump charts"},
 	{"echarts/components", "VisualMapComponent", "the colour scale of heatmaps"},
-	{"echarts/components", "DataZoomComponent", "bump charts over many years"},
 	{"echarts/features", "LabelLayout", "labelLayout: the names at the lines' ends of bump and slope charts moved apart where they overlap"},
 	{"echarts/renderers", "SVGRenderer", "charts.js draws with renderer 'svg' (no canvas renderer)"},
 }
