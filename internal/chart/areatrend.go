@@ -257,18 +257,7 @@ func (t trendRows) option(id string) map[string]any {
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ConnectNulls: opts.Bool(false), XAxisIndex: k, YAxisIndex: k}),
 		}
 		if len(t.fwChange) > 0 {
-			var marks []opts.MarkLineNameXAxisItem
-			for _, y := range t.fwChange {
-				marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework + " năm " + strconv.Itoa(y), XAxis: strconv.Itoa(y)})
-			}
-			so = append(so,
-				charts.WithMarkLineNameXAxisItemOpts(marks...),
-				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-					Symbol:    []string{"none", "none"},
-					Label:     &opts.Label{Show: opts.Bool(false)},
-					LineStyle: &opts.LineStyle{Color: colorAvg, Type: "dashed"},
-				}),
-			)
+			so = append(so, frameworkMarks(t.fwChange)...)
 		}
 		line.AddSeries(t.name(l), nil, so...)
 	}

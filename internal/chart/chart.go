@@ -366,3 +366,21 @@ type labelLayout struct {
 // charts up or down off one another where units end close together,
 // rather than drawing them over each other.
 var spreadLabels = labelLayout{MoveOverlap: "shiftY"}
+
+// frameworkMarks are a line series' dashed vertical lines at the years
+// whose framework differs from the year before's, without text of their
+// own (the year axis' name says what they mean; the tooltip names each).
+func frameworkMarks(years []int) []charts.SeriesOpts {
+	var marks []opts.MarkLineNameXAxisItem
+	for _, y := range years {
+		marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework + " năm " + strconv.Itoa(y), XAxis: strconv.Itoa(y)})
+	}
+	return []charts.SeriesOpts{
+		charts.WithMarkLineNameXAxisItemOpts(marks...),
+		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(false)},
+			LineStyle: &opts.LineStyle{Color: colorAvg, Type: "dashed"},
+		}),
+	}
+}

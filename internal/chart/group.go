@@ -251,18 +251,7 @@ func (b bumpRows) option(id string) map[string]any {
 			charts.WithEmphasisOpts(opts.Emphasis{Focus: "series"}),
 		}
 		if k == 0 && len(b.fwChange) > 0 {
-			var marks []opts.MarkLineNameXAxisItem
-			for _, y := range b.fwChange {
-				marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework + " năm " + strconv.Itoa(y), XAxis: strconv.Itoa(y)})
-			}
-			so = append(so,
-				charts.WithMarkLineNameXAxisItemOpts(marks...),
-				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-					Symbol:    []string{"none", "none"},
-					Label:     &opts.Label{Show: opts.Bool(false)},
-					LineStyle: &opts.LineStyle{Color: colorAvg, Type: "dashed"},
-				}),
-			)
+			so = append(so, frameworkMarks(b.fwChange)...)
 		}
 		line.AddSeries(u.name, nil, so...)
 	}

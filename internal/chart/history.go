@@ -340,18 +340,7 @@ func (h historyRows) line(id string, y opts.YAxis, ss []series) map[string]any {
 		}
 		// The framework changes, once, on the unit's own series.
 		if i == len(ss)-1 && len(h.fwChange) > 0 {
-			var marks []opts.MarkLineNameXAxisItem
-			for _, yr := range h.fwChange {
-				marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework + " năm " + strconv.Itoa(yr), XAxis: strconv.Itoa(yr)})
-			}
-			so = append(so,
-				charts.WithMarkLineNameXAxisItemOpts(marks...),
-				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-					Symbol:    []string{"none", "none"},
-					Label:     &opts.Label{Show: opts.Bool(false)},
-					LineStyle: &opts.LineStyle{Color: colorAvg, Type: "dashed"},
-				}),
-			)
+			so = append(so, frameworkMarks(h.fwChange)...)
 		}
 		line.AddSeries(s.name, nil, so...)
 	}
