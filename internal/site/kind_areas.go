@@ -41,7 +41,13 @@ func areaKind() pageKind {
 			if ac == nil || rk.Framework == nil || !ac.Scored {
 				continue
 			}
+			// An area's page shows the area in every year of the group.
 			keys := m.areasRankings(rk)
+			for _, o := range m.byGroup[rk.Group.ID] {
+				if k := RankingKey(o.Year, o.Group.ID); !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
 			for i, ar := range ac.Areas {
 				label := areaLabelText(ar.Code, ar.Title)
 				out = append(out, Page{URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Title: rk.Group.Name + " — lĩnh vực " + label + " năm " + strconv.Itoa(rk.Year),
@@ -75,6 +81,7 @@ func areaURL(year int, group, code string) string {
 func (m *model) areaPage(ac *par.AreaComparison, i int) *areasPage {
 	p := m.areas(ac)
 	p.Area = &p.Areas[i]
+	p.Area.Years = m.areaYears(ac.Ranking.Group.ID, ac.Areas[i].Code)
 	p.Sortable = true
 	p.Charts = nil
 	p.Prev, p.Next = link{}, link{}
@@ -115,6 +122,11 @@ type areasPage struct {
 type areaCmpView struct {
 	ID      string // the section's anchor
 	URL     string // the area's own page
+	Lead    link   // the area's lead agency (cơ quan chủ trì) named by the framework, if any
+	// Years: the area in every year of the group whose framework has an
+	// area of that code (an area's own page only): how all units fared
+	// over time.
+	Years []areaYear
 	Label   string // "I. Title"
 	Max     string
 	Avg     string
@@ -161,6 +173,9 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 	}
 	for _, ar := range ac.Areas {
 		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
+		if n := frameworkArea(fw, ar.Code); n != nil && n.Lead != "" {
+			v.Lead = m.unitLink(n.Lead)
+		}
 		if ar.N > 0 {
 			v.Avg = viet.Fixed(ar.Avg, dec)
 		}
@@ -316,4 +331,90 @@ func areaMapText(f *par.Framework, code string) string {
 		}
 	}
 	return "không so sánh"
+}
+
+// areaYear is one year of an area over time.
+type areaYear struct {
+	Year      int
+	Framework string // its id: an area code may mean another area under another framework
+	URL       string // that year's page of the area
+	Avg       string // mean share of the area maximum, "" when no unit has one
+	N         int
+	Lead      link
+	Current   bool // the page's own year
+}
+
+// areaYears is the area of code in every year of group whose framework
+// has an area of that code: the units' mean share and how many had one.
+func (m *model) areaYears(group, code string) []areaYear {
+	var out []areaYear
+	for _, rk := range m.byGroup[group] {
+		ac := m.res.Compare.Areas[par.GroupYear{Group: group, Year: rk.Year}]
+		if ac == nil || rk.Framework == nil {
+			continue
+		}
+		for _, ar := range ac.Areas {
+			if ar.Code != code {
+				continue
+			}
+			y := areaYear{Year: rk.Year, Framework: rk.Framework.ID, N: ar.N}
+			if ac.Scored {
+				y.URL = areaURL(rk.Year, group, code)
+			}
+			if ar.N > 0 {
+				y.Avg = viet.Fixed(ar.Avg, rk.Framework.Decimals)
+			}
+			if n := frameworkArea(rk.Framework, code); n != nil && n.Lead != "" {
+				y.Lead = m.unitLink(n.Lead)
+			}
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// frameworkArea is the area node of fw with code, or nil.
+func frameworkArea(fw *par.Framework, code string) *par.Node {
+	if fw == nil {
+		return nil
+	}
+	for _, n := range fw.Areas {
+		if n.Code == code {
+			return n
+		}
+	}
+	return nil
+}
+
+// leadArea is an area a unit leads (cơ quan chủ trì) under a framework,
+// with the pages of that area in the years the framework applied.
+type leadArea struct {
+	Framework link
+	Label     string
+	Pages     []link // one per year and group: "2024 – Sở, ban, ngành"
+}
+
+// leadAreas are the areas whose lead agency is u, by framework.
+func (m *model) leadAreas(u *par.Unit) []leadArea {
+	var out []leadArea
+	for _, fw := range m.ds.Frameworks {
+		for _, n := range fw.Areas {
+			if n.Lead != u.ID {
+				continue
+			}
+			la := leadArea{Framework: link{Title: fw.Title, URL: frameworkURL(fw.ID)}, Label: areaLabelText(n.Code, n.Title)}
+			for _, rk := range m.res.Rankings {
+				if rk.Framework != fw || rk.Group == nil {
+					continue
+				}
+				ac := m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}]
+				if ac == nil || !ac.Scored {
+					continue
+				}
+				la.Pages = append(la.Pages, link{Title: strconv.Itoa(rk.Year) + " – " + rk.Group.Name, URL: areaURL(rk.Year, rk.Group.ID, n.Code)})
+			}
+			out = append(out, la)
+		}
+	}
+	return out
 }

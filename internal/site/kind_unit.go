@@ -92,9 +92,12 @@ type unitPage struct {
 	ChildYears []childYear
 	ChildGroup string // the children's group name
 	Narrative  *par.Doc
-	Computed   bool
-	Recorded   bool // some figure shown is a recorded difference (‡): explain the mark
-	Charts     []chart.Chart
+	// Leads: the areas the unit leads (cơ quan chủ trì) in a framework,
+	// with how all units fared in them.
+	Leads    []leadArea
+	Computed bool
+	Recorded bool // some figure shown is a recorded difference (‡): explain the mark
+	Charts   []chart.Chart
 
 	profile *par.Result
 	stats   []par.AreaStat
@@ -110,6 +113,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 		Ended:     ending(u),
 		Notes:     m.lineage(u),
 		Narrative: m.unitDocs[u.ID],
+		Leads:     m.leadAreas(u),
 	}
 	if u.Parent != "" {
 		p.Parent = m.unitLink(u.Parent)

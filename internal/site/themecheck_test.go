@@ -47,7 +47,7 @@ func TestCheckTheme(t *testing.T) {
 		// The first page in name order that uses a template the layout no
 		// longer defines; then "(and N further errors…)", N growing with
 		// the page kinds.
-		want: []string{"error: built-in template templates/areas.html:58: no such template \"pager\": the layout (templates/layout/) must define every template the pages use (and "},
+		want: []string{"error: built-in template templates/areas.html:75: no such template \"pager\": the layout (templates/layout/) must define every template the pages use (and "},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
