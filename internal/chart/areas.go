@@ -93,7 +93,7 @@ func (h heatRows) table(title string) Table {
 type heatItem struct {
 	Value [3]any `json:"value"`
 	Text  string `json:"text"`
-	Name  string `json:"name"`
+	Name  string `json:"name,omitempty"`
 }
 
 func (h heatRows) rowHeight() int {

@@ -58,6 +58,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 		}
 		rk.r.Decision = x.decision(rk.r.Year, rk.r.Group.ID)
 		rk.r.AreaStats = areaStats(rk)
+		rk.r.Criteria = Criteria(rk.r)
 		res.Rankings = append(res.Rankings, rk.r)
 		for _, e := range rk.entries {
 			res.ByUnit[e.r.Unit.ID] = append(res.ByUnit[e.r.Unit.ID], e.r)

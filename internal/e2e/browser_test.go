@@ -108,6 +108,9 @@ func pageKinds() []pageKind {
 		// frameworks); self-assessment against appraisal.
 		{name: "areas", path: "nam/2024/so/linh-vuc/", charts: true, marker: "table.area-summary", mobile: true},
 		{name: "areas-one", tmpl: "areas", path: "nam/2024/xa/linh-vuc/i/", marker: "table.ranking", mobile: true},
+		// Issue 12, 6: the criteria a group lost points on, with the
+		// heatmap of units × criteria (100 communes).
+		{name: "criteria", path: "nam/2024/xa/tieu-chi/", charts: true, marker: "table.ranking", mobile: true},
 		{name: "areas-framework-change", tmpl: "areas", path: "nam/2025/so/linh-vuc/", charts: true, marker: ".framework-notice"},
 		{name: "selfgap", path: "nam/2024/so/tu-cham/", marker: "table.ranking", mobile: true},
 	}
@@ -220,6 +223,7 @@ func checkComparisonWeight(t *testing.T, out string) {
 		{"nam", "*", "*", "linh-vuc", "index.html"},      // areas compared
 		{"nam", "*", "*", "linh-vuc", "*", "index.html"}, // one area's ranking
 		{"nam", "*", "*", "tu-cham", "index.html"},       // self-assessment against appraisal
+		{"nam", "*", "*", "tieu-chi", "index.html"},      // criteria the group lost points on
 	} {
 		more, _ := filepath.Glob(filepath.Join(append([]string{out}, glob...)...))
 		pages = append(pages, more...)

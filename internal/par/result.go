@@ -95,6 +95,9 @@ type Ranking struct {
 	Results   []*Result  // ranked results by rank (ties in name order), then unscored in name order
 	Decision  *Doc       // publication decision covering it, if any
 	AreaStats []AreaStat // per-area average and best, for unit profiles
+	// Criteria: how the units with a complete detail sheet fared on each
+	// criterion (nil when no unit has one).
+	Criteria *Criteria
 
 	// Amendments are the later decisions that amend or replace Decision
 	// for this ranking, by date.

@@ -38,6 +38,7 @@ func kinds() []pageKind {
 		pairKind(),
 		areasKind(),
 		areaKind(),
+		criteriaKind(),
 		selfGapKind(),
 	}
 }

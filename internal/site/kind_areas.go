@@ -302,6 +302,9 @@ func (m *model) compareLinks(rk *par.Ranking) []link {
 	if m.hasSelfGap(rk) {
 		out = append(out, link{Title: "Tự chấm và thẩm định", URL: selfGapURL(rk.Year, rk.Group.ID)})
 	}
+	if rk.Criteria != nil {
+		out = append(out, link{Title: "Tiêu chí mất điểm", URL: criteriaURL(rk.Year, rk.Group.ID)})
+	}
 	return out
 }
 

@@ -83,7 +83,18 @@
     return marker(color) + esc(name) + ': <b>' + esc(text) + '</b>';
   }
 
-  function tooltipFormatter() {
+  // cellName names a heatmap cell that carries no name of its own (a
+  // hundred units × twenty criteria: the names would weigh more than the
+  // data) from its two axes: "unit – criterion".
+  function cellName(option, p) {
+    if (p.name || p.seriesType !== 'heatmap' || !Array.isArray(p.value)) { return p.name; }
+    var xs = asList(option.xAxis)[0], ys = asList(option.yAxis)[0];
+    var x = xs && xs.data ? xs.data[p.value[0]] : '';
+    var y = ys && ys.data ? ys.data[p.value[1]] : '';
+    return String(y == null ? '' : y).replace(/\n/g, ' ') + ' – ' + (x == null ? '' : x);
+  }
+
+  function tooltipFormatter(option) {
     return function (params) {
       if (Array.isArray(params)) { // trigger: 'axis'
         if (params.length === 0) { return ''; }
@@ -100,7 +111,7 @@
         return esc(p.name) + '<br>' + row(p.color, p.seriesName, textOf(p)) +
           (isMissing(p.percent) ? '' : ' (' + esc(fmt(p.percent)) + ' %)');
       }
-      return esc(p.name) + '<br>' + row(p.color, p.seriesName, textOf(p));
+      return esc(cellName(option, p)) + '<br>' + row(p.color, p.seriesName, textOf(p));
     };
   }
 
@@ -121,7 +132,7 @@
   // not hold code), except fixed templates such as markLine's '{b}'.
   function prepare(option) {
     asList(option.tooltip).forEach(function (t) {
-      t.formatter = tooltipFormatter();
+      t.formatter = tooltipFormatter(option);
       t.confine = true;
     });
     asList(option.series).forEach(function (s) {
