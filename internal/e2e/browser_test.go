@@ -94,7 +94,7 @@ func pageKinds() []pageKind {
 		{name: "ranking-communes", path: "nam/2024/xa/", marker: "select#loc-cap-tren", mobile: true},
 		{name: "unit-year-not-scored", path: "don-vi/ban-quan-ly-kcn/2023/", marker: ".note.incomplete"},
 		// Issue 11, 9: a chart's embed page, for an iframe on the portal.
-		{name: "embed", path: "nhung/2024-so-index/", charts: true, marker: "body.embed figure.chart"},
+		{name: "embed", path: "nhung/2024-so-index.html", charts: true, marker: "body.embed figure.chart"},
 		// Issue 11, 2 and 5: a group over all years (bump chart with its
 		// unit picker) and its unit comparison (compare.js draws nothing
 		// until units are picked; group_test.go drives both).

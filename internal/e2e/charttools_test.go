@@ -56,7 +56,7 @@ func checkChartTools(t *testing.T, browserCtx context.Context, site string) {
 	if st.Top < -1 || st.Top > st.Height/3 {
 		t.Errorf("permalink #%s: the chart's top is at %.0f px in a %.0f px window: the link did not land on it", id, st.Top, st.Height)
 	}
-	wantSnippet := `<iframe src="` + baseURL + `nhung/2024-so-bands/" title="`
+	wantSnippet := `<iframe src="` + baseURL + `nhung/2024-so-bands.html" title="`
 	if !strings.HasPrefix(st.Snippet, wantSnippet) {
 		t.Errorf("embed snippet %q, want it to start %q", st.Snippet, wantSnippet)
 	}

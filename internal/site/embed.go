@@ -14,10 +14,10 @@ import (
 )
 
 // Every chart a page shows gets, beside the page, two files of its own
-// (issue 11, item 9): an embed page, /nhung/<chart>/, with just the chart,
-// its title, its source line and a link back, for an iframe on another
-// site (static hosting has no ?embed); and its data table as CSV,
-// /nhung/<chart>/du-lieu.csv. They are written by the worker that renders
+// (issue 11, item 9): an embed page, /nhung/<chart>.html, with just the
+// chart, its title, its source line and a link back, for an iframe on
+// another site (static hosting has no ?embed); and its data table as CSV,
+// /nhung/<chart>.csv. They are written by the worker that renders
 // the page, from the same Chart values, so a preview that re-renders a
 // page rewrites them too. A chart's ID is its name across the site: two
 // pages showing a chart of the same ID would write the same files, so
@@ -29,11 +29,14 @@ const urlEmbed = "/nhung/"
 // "chart-" every ID starts with.
 func embedSlug(id string) string { return strings.TrimPrefix(id, "chart-") }
 
-// embedURL is a chart's embed page.
-func embedURL(id string) string { return urlEmbed + embedSlug(id) + "/" }
+// embedURL is a chart's embed page. Embed pages and CSVs are files side
+// by side in one folder, not a folder each: a province's charts number
+// in the thousands, and as many folders more made the site slower to
+// write, copy and remove.
+func embedURL(id string) string { return urlEmbed + embedSlug(id) + ".html" }
 
 // embedCSV is a chart's data as CSV.
-func embedCSV(id string) string { return embedURL(id) + "du-lieu.csv" }
+func embedCSV(id string) string { return urlEmbed + embedSlug(id) + ".csv" }
 
 // embedHeight is the iframe height the snippet suggests: the chart, its
 // title above and the source line below.

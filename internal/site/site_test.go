@@ -73,8 +73,8 @@ var goldenPages = map[string]string{
 	"nam/index.html":                          "years.html",
 	"trang/gioi-thieu/index.html":             "page.html",
 	// A chart's embed page and its data as CSV.
-	"nhung/2023-so-index/index.html":    "embed.html",
-	"nhung/2023-so-index/du-lieu.csv":   "embed.csv",
+	"nhung/2023-so-index.html":          "embed.html",
+	"nhung/2023-so-index.csv":           "embed.csv",
 	"khoi/so/index.html":                "group.html",
 	"khoi/so/so-sanh-don-vi/index.html": "compare.html",
 	"khoi/so/2022-2023/index.html":      "pair.html",
