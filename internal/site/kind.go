@@ -39,6 +39,7 @@ func kinds() []pageKind {
 		areasKind(),
 		areaKind(),
 		selfGapKind(),
+		reportKind(),
 	}
 }
 
