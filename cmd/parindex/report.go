@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -29,7 +30,8 @@ func newReportCmd(ios *streams) *cobra.Command {
 		Long: `report prints the printable report of a unit's results in a year (the site's
 page /don-vi/<unit>/<year>/bao-cao/: place, band, index, points per area and
 the criteria where points were lost) to an A4 PDF, through Debian's headless
-chromium (apt-get install chromium). With --all it writes one PDF per unit
+chromium (apt-get install chromium; PARINDEX_CHROMIUM names another command
+of the Chromium family, e.g. chromium-browser). With --all it writes one PDF per unit
 scored that year into --out (a folder). The site is built into a temporary
 folder for this; the project's site/ is not touched.`,
 		Args: cobra.NoArgs,
@@ -60,6 +62,8 @@ func runReport(ctx context.Context, ios *streams, opts *reportOptions) error {
 	}
 	done, rep, err := report.Print(report.Options{
 		Root: opts.Root, Year: opts.Year, Unit: opts.Unit, All: opts.All, Out: opts.Out, Context: ctx,
+		// Another browser of the Chromium family, or one not on PATH.
+		Chromium: os.Getenv("PARINDEX_CHROMIUM"),
 		Progress: func(unit, file string, pages int) {
 			line := fmt.Sprintf("wrote %s (%s, %d, %s)", filepath.ToSlash(file), unit, opts.Year, plural(pages, "A4 page"))
 			if pages > 2 {

@@ -37,7 +37,8 @@ type Options struct {
 	// Out is the PDF file (one unit; default bao-cao-<unit>-<year>.pdf) or
 	// the folder (All; default bao-cao-<year>), created when missing.
 	Out string
-	// Chromium is the browser's command, "" = "chromium" on PATH.
+	// Chromium is the browser's command (a name looked up on PATH, or a
+	// path), "" = "chromium".
 	Chromium string
 	Context  context.Context
 	// Progress, if set, is told of each PDF written.
@@ -64,10 +65,6 @@ func Print(opt Options) ([]Printed, *build.Report, error) {
 	if opt.Context == nil {
 		opt.Context = context.Background()
 	}
-	browser, err := findChromium(opt.Chromium)
-	if err != nil {
-		return nil, nil, err
-	}
 	tmp, err := os.MkdirTemp("", "parindex-report-")
 	if err != nil {
 		return nil, nil, err
@@ -79,6 +76,11 @@ func Print(opt Options) ([]Printed, *build.Report, error) {
 		return nil, rep, err
 	}
 	units, err := pick(rep.Dataset, rep.Results, opt)
+	if err != nil {
+		return nil, rep, err
+	}
+	// After the data: a wrong unit or year is said first.
+	browser, err := findChromium(opt.Chromium)
 	if err != nil {
 		return nil, rep, err
 	}
