@@ -113,6 +113,9 @@ func pageKinds() []pageKind {
 		{name: "criteria", path: "nam/2024/xa/tieu-chi/", charts: true, marker: "table.ranking", mobile: true},
 		{name: "areas-framework-change", tmpl: "areas", path: "nam/2025/so/linh-vuc/", charts: true, marker: ".framework-notice"},
 		{name: "selfgap", path: "nam/2024/so/tu-cham/", marker: "table.ranking", mobile: true},
+		// Issue 12, 8: a unit-year's printable report (report_test.go
+		// prints it to PDF).
+		{name: "report", pattern: regexp.MustCompile(`^don-vi/[^/]+/\d{4}/bao-cao/$`), marker: "body.report table.report-lost", mobile: true},
 	}
 }
 

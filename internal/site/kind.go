@@ -40,6 +40,7 @@ func kinds() []pageKind {
 		areaKind(),
 		criteriaKind(),
 		selfGapKind(),
+		reportKind(),
 	}
 }
 

@@ -276,5 +276,11 @@ func (e *env) render(buf *bytes.Buffer, p *Page) (any, error) {
 	if s, ok := data.(scripter); ok {
 		r.Scripts = s.scripts()
 	}
-	return data, t.ExecuteTemplate(buf, "base", r)
+	// A page template that defines "document" is a document of its own
+	// (the printable report), without the site's header and footer.
+	layout := "base"
+	if t.Lookup("document") != nil {
+		layout = "document"
+	}
+	return data, t.ExecuteTemplate(buf, layout, r)
 }

@@ -79,6 +79,10 @@ var goldenPages = map[string]string{
 	"khoi/so/so-sanh-don-vi/index.html": "compare.html",
 	"khoi/so/2022-2023/index.html":      "pair.html",
 	"khoi/xa/2022-2023/index.html":      "pair-merger.html",
+	// Issue 12, 8: the printable report of a unit-year, with its points
+	// lost, and of a year with only the annex.
+	"don-vi/so-noi-vu/2023/bao-cao/index.html":    "report.html",
+	"don-vi/so-tai-chinh/2022/bao-cao/index.html": "report-annex.html",
 }
 
 func TestGolden(t *testing.T) {
