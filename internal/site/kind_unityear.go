@@ -53,6 +53,7 @@ type unitYearPage struct {
 	Charts    []chart.Chart
 	Recon     []*par.Reconciliation // recorded differences of this unit-year
 	Missing   []string              // criteria without an appraised score (incomplete sheet)
+	Weak      *weakView             // the review of points lost (weakness.go); nil without detail sheet
 }
 
 func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
@@ -107,6 +108,10 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 		}
 	}
 	p.Tree, p.TreeSrc = r.Tree, treeSource(r.Tree)
+	p.Weak = m.weakness(r)
+	if len(p.Tree) > 0 {
+		p.Scripts = []string{treeScript}
+	}
 	p.Areas = areasWithMax(r)
 	if len(r.Areas) > 0 {
 		p.Charts = nonEmpty(chart.AreaPoints(r))
@@ -151,5 +156,9 @@ func treeSource(nodes []*par.NodeResult) string {
 	}
 	return src
 }
+
+// treeScript switches the criteria tree to the criteria where points were
+// lost.
+const treeScript = "/static/js/tree.js"
 
 func unitYearURL(id string, year int) string { return unitURL(id) + strconv.Itoa(year) + "/" }
