@@ -288,7 +288,8 @@ func matchKey(cur, prev *par.Framework, key string) (string, string) {
 	if !m.Continues {
 		why := m.Why
 		if why == "" {
-			why = "lĩnh vực " + area + " được gộp khi đổi bộ chỉ số"
+			// A merged area: compared as a whole, its criteria are not.
+			why = "lĩnh vực " + area + " tương ứng với " + strings.Join(m.Prev, " + ") + " của bộ trước (gộp lĩnh vực), không đối chiếu từng tiêu chí"
 		}
 		return "", "không đối chiếu được tiêu chí giữa bộ " + prev.ID + " và bộ " + cur.ID + ": " + why
 	}

@@ -74,7 +74,14 @@ func (m *model) weakness(r *par.Result) *weakView {
 		b.WriteString(`<th scope="row">`)
 		esc(&b, l.Node.Title)
 		if l.Remark != "" || l.Evidence != "" {
-			b.WriteString(`<details><summary>Ý kiến thẩm định, tài liệu kiểm chứng</summary>`)
+			sum := "Ý kiến thẩm định, tài liệu kiểm chứng"
+			switch {
+			case l.Evidence == "":
+				sum = "Ý kiến thẩm định"
+			case l.Remark == "":
+				sum = "Tài liệu kiểm chứng"
+			}
+			b.WriteString(`<details><summary>` + sum + `</summary>`)
 			if l.Remark != "" {
 				b.WriteString(`<p><strong>Ý kiến thẩm định:</strong> `)
 				esc(&b, l.Remark)
@@ -102,11 +109,14 @@ func (m *model) weakness(r *par.Result) *weakView {
 		self := dash
 		if l.Self.Known() {
 			self = viet.Figure(l.Self)
-			if l.Overclaimed {
-				self += " (cao hơn thẩm định)"
-			}
 		}
-		cell(&b, "num", "Tự chấm", self)
+		if !l.Overclaimed {
+			cell(&b, "num", "Tự chấm", self)
+		} else {
+			b.WriteString(`<td class="num overclaim" data-label="Tự chấm">`)
+			esc(&b, self)
+			b.WriteString(`<small>cao hơn thẩm định</small></td>`)
+		}
 		b.WriteString("</tr>")
 	}
 	v.LostRows = template.HTML(b.String())
