@@ -354,7 +354,7 @@ func distance(r *par.Result, rk *par.Ranking, stats map[string]par.CriterionStat
 			}
 		}
 		if d.NextBand == nil {
-			d.BandWhy = "đơn vị đã đạt ngưỡng của loại cao nhất"
+			d.TopBand, d.BandWhy = true, "đơn vị đã đạt ngưỡng của loại cao nhất"
 		}
 	}
 	if r.Rank.N <= 0 {

@@ -125,6 +125,7 @@ type Distance struct {
 	NextBand   *Band
 	BandPoints Points
 	BandWhy    string
+	TopBand    bool // the unit's value reaches the top band's bound
 	// Above is the nearest unit ranked above (nil when first or not
 	// ranked); AbovePoints the points by which the total would have to
 	// exceed its current value to rank above it (strictly more is needed).

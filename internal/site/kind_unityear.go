@@ -20,9 +20,17 @@ func unitYearKind() pageKind {
 				if !m.hasUnitYear(r) {
 					continue
 				}
+				// The review of persistent weaknesses reads the unit's
+				// earlier years: their rankings are shown too.
+				rks := []string{RankingKey(r.Year, r.Group)}
+				for _, o := range m.res.ByUnit[u.ID] {
+					if o.Year < r.Year {
+						rks = append(rks, RankingKey(o.Year, o.Group))
+					}
+				}
 				out = append(out, Page{URL: unitYearURL(u.ID, r.Year), Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year),
 					Crumb: "Năm " + strconv.Itoa(r.Year), Docs: docPaths(m.unitYearDocs[uyKey{u.ID, r.Year}]),
-					Rankings: []string{RankingKey(r.Year, r.Group)},
+					Rankings: rks,
 					view:     func() (any, error) { return m.unitYear(u, r), nil }})
 			}
 		}

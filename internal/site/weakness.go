@@ -32,6 +32,7 @@ type weakView struct {
 	Above          *par.Result
 	AboveText      string // the points needed to rank above Above
 	AboveWhy       string
+	First          bool // ranked first: no unit above
 	BelowRows      template.HTML
 	MaxText        string // the unit's applicable maximum the distances are on
 }
@@ -229,6 +230,8 @@ func (m *model) weakness(r *par.Result) *weakView {
 		} else {
 			v.Band += " (chỉ số " + f(d.NextBand.Min) + "%, tức " + f(d.BandPoints+r.Total.Value) + "/" + f(r.Max) + " điểm)."
 		}
+	case d.TopBand:
+		v.Band = "Không có loại kế trên: " + d.BandWhy + "."
 	default:
 		v.Band = "Loại kế trên: không tính được — " + d.BandWhy + "."
 	}
@@ -236,6 +239,7 @@ func (m *model) weakness(r *par.Result) *weakView {
 	if d.Above != nil {
 		v.AboveText = "tổng điểm cần tăng hơn " + f(d.AbovePoints) + " điểm"
 	}
+	v.First = r.Rank.N == 1
 	b.Reset()
 	for _, x := range d.Below {
 		b.WriteString("\n<tr>")

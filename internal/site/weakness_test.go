@@ -47,8 +47,8 @@ func TestUnitYearWeakness(t *testing.T) {
 		"Tiêu chí điều tra xã hội học",
 		"Điểm trừ (trừ vào tổng)",
 		"năm 2022 không có phiếu chấm chi tiết theo tiêu chí",
-		"Loại kế trên: không tính được",
-		"Hạng kế trên: không tính được — đơn vị xếp thứ nhất.",
+		"Không có loại kế trên: đơn vị đã đạt ngưỡng của loại cao nhất.",
+		"Không có hạng kế trên: đơn vị xếp thứ nhất.",
 		`<p class="tree-filter" hidden data-tree-filter>`,
 		`/static/js/tree.js`,
 	} {
