@@ -120,7 +120,7 @@ const (
 	labelIndex     = "Chỉ số (%)"
 	labelRank      = "Xếp hạng"
 	labelAchieved  = "Điểm đạt"
-	labelLost      = "Điểm bị trừ"
+	labelLost      = "Điểm bị mất"
 	labelAvg       = "Trung bình khối"
 	labelBest      = "Cao nhất khối"
 	labelUnranked  = "Chưa xếp loại"

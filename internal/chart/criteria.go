@@ -107,14 +107,14 @@ func CriteriaHeatmap(rk *par.Ranking) Chart {
 // hardest are the criteria some unit lost points on, the most often lost
 // first (then the most points lost on average, then framework order), at
 // most n.
-func hardest(stats []par.CriterionStat, n int) []par.CriterionStat {
-	var out []par.CriterionStat
+func hardest(stats []par.CriterionTally, n int) []par.CriterionTally {
+	var out []par.CriterionTally
 	for _, s := range stats {
 		if s.Lost > 0 {
 			out = append(out, s)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b par.CriterionStat) int {
+	slices.SortStableFunc(out, func(a, b par.CriterionTally) int {
 		if c := cmp.Compare(b.LostShare(), a.LostShare()); c != 0 {
 			return c
 		}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -234,7 +235,7 @@ func (p profileRows) desc() string {
 // in the result's order (framework order), first at the top.
 func AreaPoints(r *par.Result) Chart {
 	p := gatherPoints(r)
-	title := "Điểm đạt và điểm bị trừ theo lĩnh vực năm " + strconv.Itoa(r.Year)
+	title := "Điểm đạt và điểm bị mất theo lĩnh vực năm " + strconv.Itoa(r.Year)
 	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-points"
 	h := p.bars(id)
 	return Chart{
@@ -293,6 +294,35 @@ func gatherPoints(r *par.Result) pointsRows {
 		}
 		p.rows = append(p.rows, row)
 	}
+	// The areas losing the largest share of their maximum come first (the
+	// reader's question is where the unit lost most); areas whose loss is
+	// unknown go last; ties keep the framework's order.
+	worst := -1
+	share := func(row lossRow) par.Ratio { return par.Ratio{Num: row.lost, Den: row.max} }
+	order := make([]int, len(p.rows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := p.rows[i], p.rows[j]
+		switch {
+		case a.hasLost && b.hasLost:
+			return share(b).Cmp(share(a))
+		case a.hasLost:
+			return -1
+		case b.hasLost:
+			return 1
+		}
+		return 0
+	})
+	sorted := make([]lossRow, len(p.rows))
+	for k, i := range order {
+		sorted[k] = p.rows[i]
+		if i == p.worst {
+			worst = k
+		}
+	}
+	p.rows, p.worst = sorted, worst
 	return p
 }
 
@@ -341,10 +371,13 @@ func (p pointsRows) bars(id string) hbar {
 
 func (p pointsRows) desc() string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ cột ngang chồng điểm đạt và điểm bị trừ theo lĩnh vực của ")
+	d.WriteString("Biểu đồ cột ngang chồng điểm đạt và điểm bị mất theo lĩnh vực của ")
 	d.WriteString(p.r.Name)
 	d.WriteString(" năm ")
 	d.WriteString(strconv.Itoa(p.r.Year))
+	if p.counted > 1 {
+		d.WriteString(", lĩnh vực mất tỷ lệ điểm lớn nhất (so với điểm tối đa của lĩnh vực) đứng đầu")
+	}
 	switch {
 	case p.plotted == 0:
 		d.WriteString(": chưa có điểm theo lĩnh vực.")
@@ -357,13 +390,13 @@ func (p pointsRows) desc() string {
 		d.WriteString(strconv.Itoa(p.counted))
 		d.WriteString(" lĩnh vực")
 		if p.worst >= 0 {
-			d.WriteString("; bị trừ nhiều nhất ở lĩnh vực ")
+			d.WriteString("; mất nhiều điểm nhất ở lĩnh vực ")
 			d.WriteString(p.rows[p.worst].label)
 			d.WriteString(" (")
 			d.WriteString(viet.Fixed(p.worstPts, p.dec))
 			d.WriteString(" điểm)")
 		} else {
-			d.WriteString("; không bị trừ điểm")
+			d.WriteString("; không mất điểm")
 		}
 		d.WriteString(".")
 	default:

@@ -71,6 +71,7 @@ func Run(ds *par.Dataset) (*par.Results, *diag.List) {
 	res.Histories = Histories(x.reg, res.Rankings)
 	res.Pairs = Pairs(x.reg, res)
 	x.comparisons(res)
+	res.Weakness = Weaknesses(res)
 	x.checkConsistency(res)
 	return res, x.dl
 }

@@ -38,7 +38,8 @@ func Criteria(rk *par.Ranking) *par.Criteria {
 			if !n.Leaf() || n.Max <= 0 {
 				return // bonus and penalty items carry no maximum to lose from
 			}
-			st := par.CriterionStat{Node: n, Area: area, Shares: make([]par.Points, len(c.Units)), Known: make([]bool, len(c.Units))}
+			st := par.CriterionTally{Node: n, Area: area, Shares: make([]par.Points, len(c.Units)), Known: make([]bool, len(c.Units))}
+			var scores par.Points
 			for i, m := range leaves {
 				nr := m[n]
 				switch {
@@ -51,6 +52,10 @@ func Criteria(rk *par.Ranking) *par.Criteria {
 					continue
 				}
 				st.N++
+				if v := nr.Appraised.Value; st.N == 1 || v > st.Best {
+					st.Best = v
+				}
+				scores += nr.Appraised.Value
 				lost := nr.Max - nr.Appraised.Value
 				if lost > 0 {
 					st.Lost++
@@ -62,10 +67,7 @@ func Criteria(rk *par.Ranking) *par.Criteria {
 				st.Known[i] = true
 			}
 			if st.N > 0 {
-				// The mean at Points precision, rounded half up (losses are
-				// never negative).
-				n := par.Points(st.N)
-				st.AvgLost = (2*st.LostPoints + n) / (2 * n)
+				st.AvgLost, st.Avg = mean(st.LostPoints, st.N), mean(scores, st.N)
 			}
 			c.Stats = append(c.Stats, st)
 		})

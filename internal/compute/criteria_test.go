@@ -40,7 +40,7 @@ func TestCriteria(t *testing.T) {
 		t.Fatalf("Criteria = %+v, want 2 units (a, b) and 2 criteria (no bonus)", c)
 	}
 	s1, s2 := c.Stats[0], c.Stats[1]
-	if s1.N != 2 || s1.Lost != 1 || s1.Full != 1 || s1.LostPoints != p("1") || s1.AvgLost != p("0.5") || s1.LostShare() != p("50") {
+	if s1.N != 2 || s1.Lost != 1 || s1.Full != 1 || s1.LostPoints != p("1") || s1.AvgLost != p("0.5") || s1.LostShare() != p("50") || s1.Avg != p("1.5") || s1.Best != p("2") {
 		t.Errorf("criterion 1: %+v", s1)
 	}
 	if s2.N != 1 || s2.NA != 1 || s2.Lost != 1 || s2.AvgLost != p("0.5") || s2.Known[1] || !s2.Known[0] || s2.Shares[0] != p("50") {

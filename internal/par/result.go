@@ -113,6 +113,9 @@ type Results struct {
 	Histories  []*History           // each ranking group with a ranking, in registry group order
 	Pairs      []*Pair              // every two years of each group: by group order, then earlier year, then later year
 	Compare    Comparisons          // per-area rankings and self-assessment gaps per ranking
+	// Weakness is the review of points lost of every result with a
+	// detail sheet (compute.Weaknesses); nil for annex-only results.
+	Weakness map[*Result]*Weakness
 }
 
 // AreaStat summarises one area over a ranking's scored units, as percent of

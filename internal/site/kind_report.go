@@ -28,7 +28,7 @@ func reportKind() pageKind {
 				}
 				out = append(out, Page{URL: reportURL(u.ID, r.Year),
 					Title: "Báo cáo kết quả Chỉ số CCHC năm " + strconv.Itoa(r.Year) + " — " + r.Name,
-					Crumb: "Bản in báo cáo", Rankings: []string{RankingKey(r.Year, r.Group)},
+					Crumb: "Bản in báo cáo", Rankings: m.reviewRankings(u, r),
 					view: func() (any, error) { return m.report(u, r), nil }})
 			}
 		}
@@ -58,6 +58,9 @@ type reportPage struct {
 	Decision *par.Doc
 	Computed bool
 	Recorded bool
+	// Weak is the unit-year's review (weakness.go): the report prints its
+	// persistent weaknesses.
+	Weak *weakView
 }
 
 // lostCriterion is one scored criterion where the unit lost points.
@@ -80,6 +83,7 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 		Back:      link{Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year), URL: unitYearURL(u.ID, r.Year)},
 		Detail:    len(r.Tree) > 0,
 		Computed:  r.Total.Origin == par.Computed || r.Index.Origin == par.Computed || r.Rank.Origin == par.Computed || r.Band.Origin == par.Computed,
+		Weak:      m.weakness(r),
 	}
 	if rk := m.rankings[rkKey{r.Year, r.Group}]; rk != nil {
 		p.Group = rk.Group.Name

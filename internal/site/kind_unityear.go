@@ -22,7 +22,7 @@ func unitYearKind() pageKind {
 				}
 				out = append(out, Page{URL: unitYearURL(u.ID, r.Year), Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year),
 					Crumb: "Năm " + strconv.Itoa(r.Year), Docs: docPaths(m.unitYearDocs[uyKey{u.ID, r.Year}]),
-					Rankings: []string{RankingKey(r.Year, r.Group)},
+					Rankings: m.reviewRankings(u, r),
 					view:     func() (any, error) { return m.unitYear(u, r), nil }})
 			}
 		}
@@ -53,6 +53,7 @@ type unitYearPage struct {
 	Charts    []chart.Chart
 	Recon     []*par.Reconciliation // recorded differences of this unit-year
 	Missing   []string              // criteria without an appraised score (incomplete sheet)
+	Weak      *weakView             // the review of points lost (weakness.go); nil without detail sheet
 }
 
 func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
@@ -107,6 +108,10 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 		}
 	}
 	p.Tree, p.TreeSrc = r.Tree, treeSource(r.Tree)
+	p.Weak = m.weakness(r)
+	if len(p.Tree) > 0 {
+		p.Scripts = []string{treeScript}
+	}
 	p.Areas = areasWithMax(r)
 	if len(r.Areas) > 0 {
 		p.Charts = nonEmpty(chart.AreaPoints(r))
@@ -152,4 +157,20 @@ func treeSource(nodes []*par.NodeResult) string {
 	return src
 }
 
+// treeScript switches the criteria tree to the criteria where points were
+// lost.
+const treeScript = "/static/js/tree.js"
+
 func unitYearURL(id string, year int) string { return unitURL(id) + strconv.Itoa(year) + "/" }
+
+// reviewRankings are the rankings a unit-year's review shows: its own,
+// and the unit's earlier years', which its persistent weaknesses read.
+func (m *model) reviewRankings(u *par.Unit, r *par.Result) []string {
+	rks := []string{RankingKey(r.Year, r.Group)}
+	for _, o := range m.res.ByUnit[u.ID] {
+		if o.Year < r.Year {
+			rks = append(rks, RankingKey(o.Year, o.Group))
+		}
+	}
+	return rks
+}
