@@ -33,7 +33,7 @@ func TestCriteria(t *testing.T) {
 		unit("a", true, true, false, leaf(c1, "2", "2", false), leaf(c2, "1", "0.5", false)),
 		unit("b", true, true, false, leaf(c1, "2", "1", false), leaf(c2, "", "", true)),
 		unit("c", true, true, true, leaf(c1, "2", "0", false), leaf(c2, "1", "0", false)), // incomplete: left out
-		unit("d", false, false, false),                                                     // not scored: left out
+		unit("d", false, false, false), // not scored: left out
 	}}
 	c := Criteria(rk)
 	if c == nil || len(c.Units) != 2 || len(c.Stats) != 2 {

@@ -120,13 +120,13 @@ type areasPage struct {
 }
 
 type areaCmpView struct {
-	ID      string // the section's anchor
-	URL     string // the area's own page
-	Lead    link   // the area's lead agency (cơ quan chủ trì) named by the framework, if any
+	ID   string // the section's anchor
+	URL  string // the area's own page
+	Lead link   // the area's lead agency (cơ quan chủ trì) named by the framework, if any
 	// Years: the area in every year of the group whose framework has an
 	// area of that code (an area's own page only): how all units fared
 	// over time.
-	Years []areaYear
+	Years   []areaYear
 	Label   string // "I. Title"
 	Max     string
 	Avg     string
