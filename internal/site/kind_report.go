@@ -1,8 +1,6 @@
 package site
 
 import (
-	"cmp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -98,7 +96,7 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 	if len(r.Areas) > 0 {
 		p.Areas = chart.AreaPoints(r).Table
 	}
-	p.Lost = lostCriteria(r.Tree)
+	p.Lost = reportLost(m.res.Weakness[r])
 	for _, l := range p.Lost {
 		p.LostSum += l.Lost
 		p.LostDec = max(p.LostDec, l.Dec)
@@ -106,39 +104,25 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 	return p
 }
 
-// lostCriteria lists the scored leaves of a criteria tree where points
-// were lost (maximum above the appraised score), most points lost first,
-// then in the framework's order. A not-applicable criterion has lost
-// nothing, and one without an appraised score is missing, not lost.
-func lostCriteria(tree []*par.NodeResult) []lostCriterion {
-	var out []lostCriterion
-	var walk func(area string, ns []*par.NodeResult)
-	walk = func(area string, ns []*par.NodeResult) {
-		for _, n := range ns {
-			if len(n.Children) > 0 {
-				walk(area, n.Children)
-				continue
-			}
-			if n.NA || !n.Appraised.Known() || n.Lost <= 0 || n.Node == nil {
-				continue
-			}
-			out = append(out, lostCriterion{Area: area, Code: n.Node.Code, Title: n.Node.Title, Max: n.Max,
-				Appraised: n.Appraised, Lost: n.Lost, Dec: n.Appraised.Decimals, Remark: n.Remark})
-		}
+// reportLost is the compute stage's list of the criteria where the unit
+// lost points (par.Weakness: not applicable and not appraised are not
+// losses; most points lost first, ties in framework order) as the report
+// prints it; nil without a detail sheet.
+func reportLost(w *par.Weakness) []lostCriterion {
+	if w == nil {
+		return nil
 	}
-	for _, a := range tree {
-		area := ""
-		if a.Node != nil {
-			area = a.Node.Code
+	out := make([]lostCriterion, 0, len(w.Lost))
+	for _, l := range w.Lost {
+		c := lostCriterion{Max: l.Max, Appraised: l.Score, Lost: l.Lost, Dec: l.Score.Decimals, Remark: l.Remark}
+		if l.Node != nil {
+			c.Code, c.Title = l.Node.Code, l.Node.Title
 		}
-		if len(a.Children) == 0 {
-			walk(area, []*par.NodeResult{a})
-			continue
+		if l.Area != nil {
+			c.Area = l.Area.Code
 		}
-		walk(area, a.Children)
+		out = append(out, c)
 	}
-	// Stable: equal losses keep the framework's order.
-	slices.SortStableFunc(out, func(a, b lostCriterion) int { return cmp.Compare(b.Lost, a.Lost) })
 	return out
 }
 
