@@ -123,7 +123,7 @@ func gatherTrend(unitName string, results []*par.Result) trendRows {
 func (t trendRows) name(l *trendLine) string {
 	n := areaLabel(l.code, l.title)
 	if l.first > 0 || l.last < len(t.years)-1 {
-		n += " (" + yearSpan(t.years[l.first:l.last+1]) + ")"
+		n += " (" + viet.YearSpan(t.years[l.first:l.last+1]) + ")"
 	}
 	// Renumbered at a change: say what it was called before.
 	for i := len(l.codes) - 1; i >= 0; i-- {
@@ -292,7 +292,7 @@ type panelName struct {
 func (t trendRows) desc() string {
 	var d strings.Builder
 	d.WriteString("Tỷ lệ điểm đạt so với điểm tối đa áp dụng của " + t.unit + " ở " + strconv.Itoa(len(t.lines)) +
-		" lĩnh vực, các năm " + yearSpan(t.years))
+		" lĩnh vực, các năm " + viet.YearSpan(t.years))
 	if len(t.fwChange) > 0 {
 		ys := make([]string, len(t.fwChange))
 		for i, y := range t.fwChange {

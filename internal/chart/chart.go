@@ -338,24 +338,6 @@ func bottomLegend() opts.Legend {
 	return opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}
 }
 
-// yearSpan renders consecutive years compactly: 2019–2021, 2023.
-func yearSpan(years []int) string {
-	var parts []string
-	for i := 0; i < len(years); {
-		j := i
-		for j+1 < len(years) && years[j+1] == years[j]+1 {
-			j++
-		}
-		if j == i {
-			parts = append(parts, strconv.Itoa(years[i]))
-		} else {
-			parts = append(parts, strconv.Itoa(years[i])+"–"+strconv.Itoa(years[j]))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ", ")
-}
-
 // labelLayout is a series' ECharts labelLayout (the LabelLayout feature
 // of the bundle).
 type labelLayout struct {

@@ -287,12 +287,12 @@ func (b bumpRows) desc() string {
 	d.WriteString(historyGroupName(b.h))
 	if len(b.years) > 0 {
 		d.WriteString(" các năm ")
-		d.WriteString(yearSpan(b.years))
+		d.WriteString(viet.YearSpan(b.years))
 	}
 	d.WriteString("; năm đơn vị không có mặt hoặc không được xếp hạng để trống")
 	if len(b.fwChange) > 0 {
 		d.WriteString("; đổi bộ chỉ số năm ")
-		d.WriteString(yearSpan(b.fwChange))
+		d.WriteString(viet.YearSpan(b.fwChange))
 		d.WriteString(" (nét đứt)")
 	}
 	d.WriteString(".")

@@ -426,17 +426,17 @@ func (h historyRows) rankOption(id string) map[string]any {
 func (h historyRows) descTail(d *strings.Builder, lines []int) {
 	if len(h.unscored) > 0 {
 		d.WriteString("; chưa chấm điểm năm ")
-		d.WriteString(yearSpan(h.unscored))
+		d.WriteString(viet.YearSpan(h.unscored))
 	}
 	if len(h.fwChange) > 0 {
 		d.WriteString("; đổi bộ chỉ số năm ")
-		d.WriteString(yearSpan(h.fwChange))
+		d.WriteString(viet.YearSpan(h.fwChange))
 		d.WriteString(" (nét đứt dọc)")
 	}
 	var preds []string
 	for _, li := range lines {
 		if l := h.lines[li]; !l.own {
-			preds = append(preds, l.name+" ("+yearSpan(l.span)+")")
+			preds = append(preds, l.name+" ("+viet.YearSpan(l.span)+")")
 		}
 	}
 	if len(preds) > 0 {

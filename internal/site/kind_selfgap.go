@@ -182,7 +182,7 @@ func (p *selfGapPage) dropEmptyYears() {
 		return
 	}
 	slices.Sort(empty)
-	p.NoDetailYears = yearList(empty)
+	p.NoDetailYears = viet.YearSpan(empty)
 	for _, rows := range [][]selfGapRowView{p.Rows, p.Other} {
 		for i := range rows {
 			rows[i].Trend = slices.DeleteFunc(rows[i].Trend, func(t gapYear) bool { return !known[t.Year] })
@@ -194,22 +194,4 @@ func (p *selfGapPage) dropEmptyYears() {
 			p.Trend = p.Trend || len(r.Trend) > 1
 		}
 	}
-}
-
-// yearList writes years compactly: "2019–2021, 2023".
-func yearList(years []int) string {
-	var parts []string
-	for i := 0; i < len(years); {
-		j := i
-		for j+1 < len(years) && years[j+1] == years[j]+1 {
-			j++
-		}
-		if j == i {
-			parts = append(parts, strconv.Itoa(years[i]))
-		} else {
-			parts = append(parts, strconv.Itoa(years[i])+"–"+strconv.Itoa(years[j]))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ", ")
 }

@@ -1,6 +1,7 @@
 package viet
 
 import (
+	"strconv"
 	"strings"
 
 	"parindex/internal/par"
@@ -115,4 +116,23 @@ func PlainNumber(s string) (plain string, ok bool) {
 		out += "." + frac
 	}
 	return out, true
+}
+
+// YearSpan writes years (ascending) compactly, runs of consecutive years
+// as a range: "2019–2021, 2023".
+func YearSpan(years []int) string {
+	var parts []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(years[i]))
+		} else {
+			parts = append(parts, strconv.Itoa(years[i])+"–"+strconv.Itoa(years[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }

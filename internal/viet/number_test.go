@@ -63,3 +63,19 @@ func TestPlainNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestYearSpan(t *testing.T) {
+	for _, c := range []struct {
+		in   []int
+		want string
+	}{
+		{nil, ""},
+		{[]int{2023}, "2023"},
+		{[]int{2019, 2020, 2021, 2023}, "2019–2021, 2023"},
+		{[]int{2019, 2021, 2022}, "2019, 2021–2022"},
+	} {
+		if got := YearSpan(c.in); got != c.want {
+			t.Errorf("YearSpan(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
