@@ -3,42 +3,12 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"parindex/internal/build"
 )
-
-// groupSite is the bundled example built once for the tests of this file.
-var groupSite struct {
-	once sync.Once
-	out  string
-	err  error
-}
-
-func builtExample(t *testing.T) string {
-	t.Helper()
-	root := repoRoot(t)
-	groupSite.once.Do(func() {
-		dir, err := os.MkdirTemp("", "parindex-group-")
-		if err != nil {
-			groupSite.err = err
-			return
-		}
-		groupSite.out = filepath.Join(dir, "site")
-		_, groupSite.err = build.Build(build.Options{Root: root, Out: groupSite.out, BaseURL: baseURL})
-	})
-	if groupSite.err != nil {
-		t.Fatalf("build the bundled example: %v", groupSite.err)
-	}
-	return groupSite.out
-}
 
 // openTab serves the example and opens a tab on it, failing on any
 // console error, uncaught exception or request leaving the site.

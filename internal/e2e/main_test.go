@@ -3,9 +3,12 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"parindex/internal/build"
 )
 
 // TestMain stops the shared browser and reports how many browser checks
@@ -16,6 +19,9 @@ import (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	stopBrowser()
+	if builtSite.dir != "" {
+		os.RemoveAll(builtSite.dir)
+	}
 	line := checks.summary()
 	fmt.Println(line)
 	if p := os.Getenv("PARINDEX_BROWSER_SUMMARY"); p != "" {
@@ -62,4 +68,33 @@ func (c *counter) summary() string {
 		s += " (" + strings.Join(c.skipped, ", ") + ": " + chromiumPath + " not installed; CI=true makes that a failure)"
 	}
 	return s
+}
+
+// builtSite is the bundled example built once, under the portal base URL,
+// for the browser tests that need only its pages (TestBrowser builds its
+// own with one page more); TestMain removes it.
+var builtSite struct {
+	once sync.Once
+	dir  string
+	out  string
+	err  error
+}
+
+func builtExample(t *testing.T) string {
+	t.Helper()
+	root := repoRoot(t)
+	builtSite.once.Do(func() {
+		dir, err := os.MkdirTemp("", "parindex-e2e-")
+		if err != nil {
+			builtSite.err = err
+			return
+		}
+		builtSite.dir = dir
+		builtSite.out = filepath.Join(dir, "site")
+		_, builtSite.err = build.Build(build.Options{Root: root, Out: builtSite.out, BaseURL: baseURL})
+	})
+	if builtSite.err != nil {
+		t.Fatalf("build the bundled example: %v", builtSite.err)
+	}
+	return builtSite.out
 }

@@ -2,15 +2,11 @@ package e2e
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"parindex/internal/build"
 )
 
 // TestPairSelector uses the year-pair selector as a reader does, on the
@@ -18,17 +14,7 @@ import (
 // years (in the wrong order), submit, and land on that pair's static
 // page; there, two equal years are refused with a message.
 func TestPairSelector(t *testing.T) {
-	root := repoRoot(t)
-	proj := t.TempDir()
-	for _, d := range []string{"data", "content"} {
-		if err := os.CopyFS(filepath.Join(proj, d), os.DirFS(filepath.Join(root, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(t.TempDir(), "site")
-	if _, err := build.Build(build.Options{Root: proj, Out: out, BaseURL: baseURL}); err != nil {
-		t.Fatalf("build the bundled example: %v", err)
-	}
+	out := builtExample(t)
 	requireChromium(t)
 	origin, stop := serveSite(t, out)
 	defer stop()

@@ -2,14 +2,10 @@ package e2e
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"parindex/internal/build"
 )
 
 // TestTreeSwitch uses the unit-year page's switch as a reader does (issue
@@ -17,17 +13,7 @@ import (
 // areas and the rows where points were lost; on a phone the page, review
 // tables and tree included, does not scroll sideways.
 func TestTreeSwitch(t *testing.T) {
-	root := repoRoot(t)
-	proj := t.TempDir()
-	for _, d := range []string{"data", "content"} {
-		if err := os.CopyFS(filepath.Join(proj, d), os.DirFS(filepath.Join(root, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(t.TempDir(), "site")
-	if _, err := build.Build(build.Options{Root: proj, Out: out, BaseURL: baseURL}); err != nil {
-		t.Fatalf("build the bundled example: %v", err)
-	}
+	out := builtExample(t)
 	requireChromium(t)
 	origin, stop := serveSite(t, out)
 	defer stop()
