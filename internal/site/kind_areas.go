@@ -24,7 +24,7 @@ func areasKind() pageKind {
 			}
 			keys := m.areasRankings(rk)
 			out = append(out, Page{URL: areasURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — so sánh theo lĩnh vực năm " + strconv.Itoa(rk.Year),
-				Crumb: "Theo lĩnh vực", Rankings: keys, view: func() (any, error) { return m.areas(ac), nil }})
+				Crumb: "Theo lĩnh vực", Rankings: keys, view: func() (any, error) { return m.areasOverview(ac), nil }})
 		}
 		return out
 	}}
@@ -243,6 +243,14 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 			}
 		}
 	}
+	return p
+}
+
+// areasOverview is the overview of a ranking's areas: the areas' views
+// and the heatmap of units × areas, which only the overview shows (an
+// area's own page would build it for nothing).
+func (m *model) areasOverview(ac *par.AreaComparison) *areasPage {
+	p := m.areas(ac)
 	p.Charts = nonEmpty(chart.AreaHeatmap(ac))
 	return p
 }
