@@ -56,8 +56,8 @@ type reportPage struct {
 	Decision *par.Doc
 	Computed bool
 	Recorded bool
-	// Weak is the unit-year's review (weakness.go): the report prints its
-	// persistent weaknesses.
+	// Weak is the part of the unit-year's review (weakness.go) the report
+	// prints: its persistent weaknesses.
 	Weak *weakView
 }
 
@@ -81,7 +81,7 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 		Back:      link{Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year), URL: unitYearURL(u.ID, r.Year)},
 		Detail:    len(r.Tree) > 0,
 		Computed:  r.Total.Origin == par.Computed || r.Index.Origin == par.Computed || r.Rank.Origin == par.Computed || r.Band.Origin == par.Computed,
-		Weak:      m.weakness(r),
+		Weak:      m.persistent(r),
 	}
 	if rk := m.rankings[rkKey{r.Year, r.Group}]; rk != nil {
 		p.Group = rk.Group.Name

@@ -38,6 +38,46 @@ type weakView struct {
 }
 
 // weakness prepares the review of r, nil when r has no detail sheet.
+// persistent is the part of a unit-year's review that its printed report
+// shows (template "persistent"): the persistent weaknesses, not the whole
+// review.
+func (m *model) persistent(r *par.Result) *weakView {
+	w := m.res.Weakness[r]
+	if w == nil {
+		return nil
+	}
+	dec := 2
+	if r.Framework != nil {
+		dec = r.Framework.Decimals
+	}
+	return &weakView{W: w, PersistentNote: w.PersistentNote,
+		PersistRows: persistRows(w, func(p par.Points) string { return viet.Fixed(p, dec) })}
+}
+
+// persistRows writes the rows of a review's persistent weaknesses.
+func persistRows(w *par.Weakness, f func(par.Points) string) template.HTML {
+	var b strings.Builder
+	for _, p := range w.Persistent {
+		b.WriteString("\n<tr>")
+		cell(&b, "", "Mã", p.Node.Key)
+		b.WriteString(`<th scope="row">`)
+		esc(&b, p.Node.Title)
+		b.WriteString(`</th>`)
+		cell(&b, "num", "Số năm liền", strconv.Itoa(len(p.Years)))
+		var h []string
+		for _, y := range p.Years {
+			t := strconv.Itoa(y.Year) + ": mất " + f(y.Lost) + "/" + f(y.Max)
+			if y.Key != p.Node.Key {
+				t += " (tiêu chí " + y.Key + " bộ " + y.Framework + ")"
+			}
+			h = append(h, t)
+		}
+		cell(&b, "", "Điểm bị mất từng năm", strings.Join(h, "; "))
+		b.WriteString("</tr>")
+	}
+	return template.HTML(b.String())
+}
+
 func (m *model) weakness(r *par.Result) *weakView {
 	w := m.res.Weakness[r]
 	if w == nil {
@@ -199,26 +239,7 @@ func (m *model) weakness(r *par.Result) *weakView {
 	}
 	v.PartRows = template.HTML(b.String())
 
-	b.Reset()
-	for _, p := range w.Persistent {
-		b.WriteString("\n<tr>")
-		cell(&b, "", "Mã", p.Node.Key)
-		b.WriteString(`<th scope="row">`)
-		esc(&b, p.Node.Title)
-		b.WriteString(`</th>`)
-		cell(&b, "num", "Số năm liền", strconv.Itoa(len(p.Years)))
-		var h []string
-		for _, y := range p.Years {
-			t := strconv.Itoa(y.Year) + ": mất " + f(y.Lost) + "/" + f(y.Max)
-			if y.Key != p.Node.Key {
-				t += " (tiêu chí " + y.Key + " bộ " + y.Framework + ")"
-			}
-			h = append(h, t)
-		}
-		cell(&b, "", "Điểm bị mất từng năm", strings.Join(h, "; "))
-		b.WriteString("</tr>")
-	}
-	v.PersistRows = template.HTML(b.String())
+	v.PersistRows = persistRows(w, f)
 
 	d := w.Distance
 	v.MaxText = f(r.Max)
