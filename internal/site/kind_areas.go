@@ -173,7 +173,7 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 	}
 	for _, ar := range ac.Areas {
 		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
-		if n := frameworkArea(fw, ar.Code); n != nil && n.Lead != "" {
+		if n := fw.Node(ar.Code); n != nil && n.Lead != "" {
 			v.Lead = m.unitLink(n.Lead)
 		}
 		if ar.N > 0 {
@@ -375,7 +375,7 @@ func (m *model) areaYears(group, code string) []areaYear {
 			if ar.N > 0 {
 				y.Avg = viet.Fixed(ar.Avg, rk.Framework.Decimals)
 			}
-			if n := frameworkArea(rk.Framework, code); n != nil && n.Lead != "" {
+			if n := rk.Framework.Node(code); n != nil && n.Lead != "" {
 				y.Lead = m.unitLink(n.Lead)
 			}
 			out = append(out, y)
@@ -384,18 +384,6 @@ func (m *model) areaYears(group, code string) []areaYear {
 	return out
 }
 
-// frameworkArea is the area node of fw with code, or nil.
-func frameworkArea(fw *par.Framework, code string) *par.Node {
-	if fw == nil {
-		return nil
-	}
-	for _, n := range fw.Areas {
-		if n.Code == code {
-			return n
-		}
-	}
-	return nil
-}
 
 // leadArea is an area a unit leads (cơ quan chủ trì) under a framework,
 // with the pages of that area in the years the framework applied.
