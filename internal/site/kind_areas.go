@@ -384,7 +384,6 @@ func (m *model) areaYears(group, code string) []areaYear {
 	return out
 }
 
-
 // leadArea is an area a unit leads (cơ quan chủ trì) under a framework,
 // with the pages of that area in the years the framework applied.
 type leadArea struct {
