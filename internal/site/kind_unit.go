@@ -24,7 +24,7 @@ func unitKind() pageKind {
 func (p *unitPage) charts() []chart.Chart { return p.Charts }
 
 // unitRankings are the rankings whose results a unit page shows: its own
-// years, the years of the history it continues and its predecessors'.
+// years and its predecessors' (each drawn as a line of its own).
 func (m *model) unitRankings(u *par.Unit) []string {
 	var out []string
 	add := func(rs []*par.Result) {
@@ -34,7 +34,6 @@ func (m *model) unitRankings(u *par.Unit) []string {
 			}
 		}
 	}
-	add(m.history(u))
 	add(m.res.ByUnit[u.ID])
 	// A parent's page ranks its children within it, from their rankings.
 	for _, cy := range m.childYears(u) {
@@ -307,34 +306,6 @@ func createdFrom(u *par.Unit, e par.Event) bool {
 	return false
 }
 
-// history is a unit's results preceded, before its first year, by those of
-// the predecessor its year-on-year comparison went through (Change.Via), so
-// the line of a unit formed by a merger starts where its history does.
-func (m *model) history(u *par.Unit) []*par.Result {
-	out := m.res.ByUnit[u.ID]
-	seen := map[string]bool{u.ID: true}
-	for len(out) > 0 {
-		via := ""
-		for _, r := range out {
-			if r.Prev != nil && r.Prev.Via != "" && !seen[r.Prev.Via] {
-				via = r.Prev.Via
-				break
-			}
-		}
-		if via == "" {
-			break
-		}
-		seen[via] = true
-		var earlier []*par.Result
-		for _, r := range m.res.ByUnit[via] {
-			if r.Year < out[0].Year {
-				earlier = append(earlier, r)
-			}
-		}
-		out = slices.Concat(earlier, out)
-	}
-	return out
-}
 
 // groupLatest links a group to its latest ranking, or "".
 func (m *model) groupLatest(g string) string {
