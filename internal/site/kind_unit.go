@@ -306,7 +306,6 @@ func createdFrom(u *par.Unit, e par.Event) bool {
 	return false
 }
 
-
 // groupLatest links a group to its latest ranking, or "".
 func (m *model) groupLatest(g string) string {
 	rks := m.byGroup[g]
