@@ -43,8 +43,8 @@ func areaKind() pageKind {
 			}
 			// An area's page shows the area in every year of the group.
 			keys := m.areasRankings(rk)
-			for _, o := range m.byGroup[rk.Group.ID] {
-				if k := RankingKey(o.Year, o.Group.ID); !slices.Contains(keys, k) {
+			for _, k := range m.groupRankings(rk.Group.ID) {
+				if !slices.Contains(keys, k) {
 					keys = append(keys, k)
 				}
 			}

@@ -24,10 +24,7 @@ func compareKind() pageKind {
 			if len(rks) == 0 {
 				continue
 			}
-			var keys []string
-			for _, rk := range rks {
-				keys = append(keys, RankingKey(rk.Year, rk.Group.ID))
-			}
+			keys := m.groupRankings(h.Group.ID)
 			out = append(out, Page{URL: compareURL(h.Group.ID), Title: h.Group.Name + " — so sánh đơn vị", Crumb: "So sánh đơn vị",
 				Rankings: keys,
 				view:     func() (any, error) { return m.compare(h.Group, rks) }})

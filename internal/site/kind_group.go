@@ -23,10 +23,7 @@ func groupKind() pageKind {
 			if len(rks) == 0 {
 				continue
 			}
-			var keys []string
-			for _, rk := range rks {
-				keys = append(keys, RankingKey(rk.Year, rk.Group.ID))
-			}
+			keys := m.groupRankings(h.Group.ID)
 			out = append(out, Page{URL: groupURL(h.Group.ID), Title: h.Group.Name + " — kết quả qua các năm", Crumb: h.Group.Name,
 				Rankings: keys,
 				view:     func() (any, error) { return m.group(h, rks), nil }})
@@ -153,4 +150,14 @@ func boundText(p par.Points, fw *par.Framework) string {
 		return viet.Exact(p) + " điểm"
 	}
 	return viet.Exact(p) + " %"
+}
+
+// groupRankings are the keys (RankingKey) of every ranking of a group:
+// what a page over the group's years shows.
+func (m *model) groupRankings(group string) []string {
+	var keys []string
+	for _, rk := range m.byGroup[group] {
+		keys = append(keys, RankingKey(rk.Year, group))
+	}
+	return keys
 }
