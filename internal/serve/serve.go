@@ -512,8 +512,11 @@ func (s *Server) injection(lastErr error) string {
 	if lastErr == nil {
 		return script
 	}
-	return `<div id="parindex-error" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1em;background:#fff4f4;color:#600;border-top:4px solid #c00;font:14px/1.4 monospace">` +
-		`<strong>parindex: build failed — showing the last good build</strong><pre style="white-space:pre-wrap;margin:.5em 0 0">` +
+	// No style attribute: the pages' Content-Security-Policy would drop
+	// it; the reload script styles the overlay (through the DOM, which the
+	// policy allows).
+	return `<div id="parindex-error" role="alert">` +
+		`<strong>parindex: build failed — showing the last good build</strong><pre>` +
 		html.EscapeString(errorText(lastErr)) + `</pre></div>` + script
 }
 
@@ -536,6 +539,12 @@ func errorText(err error) string {
 const reloadJS = `// parindex preview: live reload (not part of the built site)
 (function () {
   var me = document.currentScript && document.currentScript.dataset.build;
+  var box = document.getElementById("parindex-error");
+  if (box) {
+    box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1em;background:#fff4f4;color:#600;border-top:4px solid #c00;font:14px/1.4 monospace";
+    var pre = box.querySelector("pre");
+    if (pre) pre.style.cssText = "white-space:pre-wrap;margin:.5em 0 0";
+  }
   var es = new EventSource("` + eventsPath + `");
   es.addEventListener("build", function (e) {
     if (e.data !== me) { es.close(); location.reload(); }
