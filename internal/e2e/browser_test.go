@@ -828,9 +828,14 @@ func serveSite(t *testing.T, dir string) (origin string, stop func()) {
 // serveDir is serveSite, with the policy header or without it (for the
 // checks' own test pages, which break rules on purpose).
 func serveDir(t *testing.T, dir string, policy bool) (origin string, stop func()) {
+	return serveAt(t, dir, basePath, policy)
+}
+
+// serveAt serves dir under the path base.
+func serveAt(t *testing.T, dir, base string, policy bool) (origin string, stop func()) {
 	t.Helper()
 	mux := http.NewServeMux()
-	mux.Handle(basePath, http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.FileServer(http.Dir(dir))))
+	mux.Handle(base, http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.Dir(dir))))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
