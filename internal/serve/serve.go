@@ -122,6 +122,8 @@ func New(opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What earlier previews could not finish removing (see removeBuild).
+	go sweepAbandoned(os.TempDir())
 	tmp, err := os.MkdirTemp("", "parindex-serve-")
 	if err != nil {
 		project.Close()
@@ -158,7 +160,7 @@ func (s *Server) URL() string {
 // failing first build is not fatal: the preview shows the errors and
 // recovers as soon as the input is fixed.
 func (s *Server) Run(ctx context.Context) error {
-	defer os.RemoveAll(s.tmp)
+	defer s.removeBuild()
 	defer s.project.Close()
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -551,3 +553,38 @@ const reloadJS = `// parindex preview: live reload (not part of the built site)
   });
 })();
 `
+
+// abandonedSuffix marks a preview build folder whose removal an exiting
+// preview left unfinished: the next preview removes it.
+const abandonedSuffix = ".abandoned"
+
+// removeBuild removes the preview's build folder, but waits for it at most
+// about a second, so that the preview exits within 2 s of a signal however
+// many files the site has and however slow the disk: the folder is first
+// renamed (instant) as abandoned, so that if the process ends before the
+// removal does, the next preview finishes it.
+func (s *Server) removeBuild() {
+	dir := s.tmp
+	if err := os.Rename(dir, dir+abandonedSuffix); err == nil {
+		dir += abandonedSuffix
+	}
+	done := make(chan struct{})
+	go func() {
+		os.RemoveAll(dir)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		fmt.Fprintf(s.opt.Log, "preview: %s is still being removed; the next preview finishes the job\n", dir)
+	}
+}
+
+// sweepAbandoned removes the build folders earlier previews marked
+// abandoned, and nothing else.
+func sweepAbandoned(tmpDir string) {
+	dirs, _ := filepath.Glob(filepath.Join(tmpDir, "parindex-serve-*"+abandonedSuffix))
+	for _, d := range dirs {
+		os.RemoveAll(d)
+	}
+}
