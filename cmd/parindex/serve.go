@@ -50,7 +50,7 @@ func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
 	}
 	// One session for all rebuilds: it keeps the parsed inputs and the
 	// results, and writes only the files an edit changed.
-	session := build.NewSession(build.Options{Root: opts.Root, BaseURL: opts.BaseURL, Workers: opts.Workers})
+	session := build.NewSession(build.Options{Root: opts.Root, BaseURL: opts.BaseURL, Workers: opts.Workers, Drafts: true}) // the preview shows drafts, marked
 	rebuild := func(ctx context.Context, out string) (string, error) {
 		rep, err := session.Update(ctx, out)
 		if errors.Is(err, build.ErrInterrupted) {
