@@ -89,7 +89,7 @@ func Corrections(ds *par.Dataset, res *par.Results, dl *diag.List) {
 	if n := len(ds.Releases); n > 0 {
 		last = ds.Releases[n-1]
 	}
-	recordedEntries(ds, last, dl)
+	edited := recordedEntries(ds, last, dl)
 	decisions := map[string]bool{}
 	for _, d := range ds.Docs {
 		if d.Kind == par.DocDecision && d.Number != "" {
@@ -112,8 +112,8 @@ func Corrections(ds *par.Dataset, res *par.Results, dl *diag.List) {
 		if c.Decision != "" && c.DecisionTitle == "" && !decisions[viet.NFC(c.Decision)] {
 			dl.Errorf(c.Src, "correcting decision %q is not among the decisions (content/decisions/); add it there, or state it with decision_title", c.Decision)
 		}
-		if c.Recorded != "" {
-			continue
+		if c.Recorded != "" || edited[c] {
+			continue // history, or one error already (edited)
 		}
 		key := par.PubFigure{Unit: c.Unit, Year: c.Year, Figure: c.Figure}.Key()
 		what := figureLabel(ds, c.Unit, c.Year, c.Figure)
@@ -160,8 +160,10 @@ func Corrections(ds *par.Dataset, res *par.Results, dl *diag.List) {
 }
 
 // recordedEntries marks the entries a release recorded and reports those
-// of the last release that are gone or edited.
-func recordedEntries(ds *par.Dataset, last *par.Release, dl *diag.List) {
+// of the last release that are gone or edited; it returns the edited
+// entries, whose one error is that.
+func recordedEntries(ds *par.Dataset, last *par.Release, dl *diag.List) map[*par.Correction]bool {
+	edits := map[*par.Correction]bool{}
 	for _, r := range ds.Releases {
 		used := map[*par.Correction]bool{}
 		for _, rc := range r.Corrections {
@@ -198,12 +200,14 @@ func recordedEntries(ds *par.Dataset, last *par.Release, dl *diag.List) {
 			}
 			if edited != nil {
 				used[edited] = true
+				edits[edited] = true
 				dl.Errorf(edited.Src, "correction of %s was published with release %s as %s → %s (%s, decision %s); data/corrections.yaml is append-only: put it back as it was and add a new entry", what, r.Version, quoteValue(rc.Old), quoteValue(rc.New), rc.Date, rc.Decision)
 				continue
 			}
 			dl.Errorf(par.Source{File: "data/corrections.yaml"}, "correction of %s (%s → %s, %s, decision %s), published with release %s, was removed; data/corrections.yaml is append-only: put it back", what, quoteValue(rc.Old), quoteValue(rc.New), rc.Date, rc.Decision, r.Version)
 		}
 	}
+	return edits
 }
 
 // figureLabel names a figure for a message: "Sở Nội vụ (so-noi-vu) 2024, index".
