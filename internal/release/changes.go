@@ -24,6 +24,10 @@ type FigureChange struct {
 	Figure string
 	Old    string
 	New    string
+	// By is the correction this release added for the figure (its date
+	// and decision), "" if none: the webmaster sees each change beside
+	// the correction that allowed it.
+	By string
 }
 
 // Compare lists what changed from prev (nil: the first release) to rec.
@@ -57,11 +61,24 @@ func Compare(prev, rec *par.Release) Changes {
 	for _, f := range par.Flatten(rec.Figures) {
 		now[f.Key()] = f.Value
 	}
+	// The corrections this release records and the previous did not.
+	known := map[par.RecordCorrection]bool{}
+	if prev != nil {
+		for _, rc := range prev.Corrections {
+			known[rc] = true
+		}
+	}
+	by := map[string]string{}
+	for _, rc := range rec.Corrections {
+		if !known[rc] {
+			by[par.PubFigure{Unit: rc.Unit, Year: rc.Year, Figure: rc.Figure}.Key()] = "correction of " + rc.Date + ", decision " + rc.Decision
+		}
+	}
 	seen := map[string]bool{}
 	for _, f := range was {
 		seen[f.Key()] = true
 		if v := now[f.Key()]; v != f.Value {
-			c.Figures = append(c.Figures, FigureChange{Unit: f.Unit, Year: f.Year, Figure: f.Figure, Old: f.Value, New: v})
+			c.Figures = append(c.Figures, FigureChange{Unit: f.Unit, Year: f.Year, Figure: f.Figure, Old: f.Value, New: v, By: by[f.Key()]})
 		}
 	}
 	for _, f := range par.Flatten(rec.Figures) {
@@ -119,7 +136,11 @@ func (c Changes) Text(prev, rec *par.Release) string {
 			if nv == "" {
 				nv = "(no longer published)"
 			}
-			fmt.Fprintf(&b, "  %s %d %s: %s → %s\n", f.Unit, f.Year, f.Figure, f.Old, nv)
+			fmt.Fprintf(&b, "  %s %d %s: %s → %s", f.Unit, f.Year, f.Figure, f.Old, nv)
+			if f.By != "" {
+				fmt.Fprintf(&b, " (%s)", f.By)
+			}
+			b.WriteByte('\n')
 		}
 	}
 	return b.String()

@@ -361,7 +361,7 @@ func TestCorrectionAcrossReleases(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, _ := os.ReadFile(rel2.Changes)
-	if !strings.Contains(string(text), "  "+fig.Unit+" 2024 index: 12.34 → "+now+"\n") || !strings.Contains(string(text), "dinh-chinh/index.html") {
+	if !strings.Contains(string(text), "  "+fig.Unit+" 2024 index: 12.34 → "+now+" (correction of 2026-02-01, decision 128/QĐ-UBND)\n") || !strings.Contains(string(text), "dinh-chinh/index.html") {
 		t.Errorf("change list:\n%s", text)
 	}
 	if len(rel2.Record.Corrections) != 1 {
