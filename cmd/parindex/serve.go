@@ -28,6 +28,7 @@ func newServeCmd(ios *streams) *cobra.Command {
 serves it on localhost and watches data/, content/, templates/ and static/:
 on a change it rebuilds and reloads the browser. A failed rebuild keeps the
 last good build online and shows the errors in the terminal and on the page.
+Drafts (draft: true) are shown, each page showing one under a banner.
 Ctrl-C stops it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd.Context(), ios, opts) },

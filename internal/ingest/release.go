@@ -39,7 +39,7 @@ func loadReleases(fsys fs.FS, d *diag.List) []*par.Release {
 			d.Warnf(par.Source{File: p}, "not a release record (data/releases/<version>.json, written by parindex publish); ignored")
 			continue
 		}
-		data, ok := readText(fsys, p, d)
+		data, ok := readRecord(fsys, p, d)
 		if !ok {
 			continue
 		}
@@ -76,7 +76,36 @@ func loadReleases(fsys fs.FS, d *diag.List) []*par.Release {
 		}
 		return VersionLess(out[i].Version, out[j].Version)
 	})
+	// Only the last release's files and figures are compared with;
+	// the earlier ones' corrections are kept (the append-only rule).
+	for _, r := range out[:max(len(out)-1, 0)] {
+		r.Files, r.Figures = nil, nil
+	}
 	return out
+}
+
+// recordLimit bounds a release record: one line per file of the site and
+// per unit-year, about 30 MiB for a national-size site (110,000 pages),
+// far over the limit of a YAML file people write.
+const recordLimit = 1 << 30
+
+// readRecord reads a release record, written by publish rather than by a
+// person, within recordLimit.
+func readRecord(fsys fs.FS, name string, d *diag.List) ([]byte, bool) {
+	in := inputOf(fsys)
+	if in.stopped() {
+		return nil, false
+	}
+	b, err := readLimited(in, name, recordLimit)
+	if err != nil {
+		if err == errTooLarge {
+			d.Errorf(par.Source{File: name}, "file too large (over %s) for a release record", sizeText(recordLimit))
+		} else {
+			d.Errorf(par.Source{File: name}, "%s", readErr(err))
+		}
+		return nil, false
+	}
+	return b, true
 }
 
 // VersionLess orders versions naturally: runs of digits as numbers, so
