@@ -135,17 +135,23 @@ func Make(ds *par.Dataset, res *par.Results, opt Options) (*Release, error) {
 	if err != nil {
 		return nil, err
 	}
-	zipBytes, err := Zip(opt.Site, files, opt.Date)
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+		return nil, err
+	}
+	// The zip is written to a temporary file as it is made (a national
+	// site is gigabytes), and renamed into place with the other files.
+	tmpZip, zipSum, err := zipToTemp(opt.Out, opt.Site, files, opt.Date)
 	if err != nil {
 		return nil, err
 	}
+	defer os.Remove(tmpZip) // gone once renamed
 	manifest := Manifest(files)
 	figs := compute.PublishedFigures(res)
 	rec := &par.Release{
 		Version:        opt.Version,
 		Date:           opt.Date.ISO(),
 		Zip:            zipName,
-		ZipSHA256:      sum(zipBytes),
+		ZipSHA256:      zipSum,
 		ManifestSHA256: sum(manifest),
 		Files:          map[string]string{},
 		FiguresSHA256:  figs.Checksum(),
@@ -164,23 +170,22 @@ func Make(ds *par.Dataset, res *par.Results, opt Options) (*Release, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(out.RecordFile), 0o755); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(out.RecordFile), 0o755); err != nil {
+	if err := renameNew(tmpZip, out.Zip); err != nil {
 		return nil, err
 	}
 	writes := []struct {
 		path string
 		b    []byte
 	}{
-		{out.Zip, zipBytes},
 		{out.Manifest, manifest},
 		{out.ZipSum, []byte(rec.ZipSHA256 + "  " + zipName + "\n")},
 		{out.Changes, []byte(out.Changed.Text(prev, rec))},
 		{out.RecordFile, recBytes}, // last: a release is recorded only once its files are written
 	}
-	var done []string
+	done := []string{out.Zip}
 	for _, w := range writes {
 		if err := writeNew(w.path, w.b); err != nil {
 			for _, p := range done {
@@ -228,34 +233,53 @@ func siteFiles(dir string) ([]File, error) {
 	return out, nil
 }
 
-// Zip packs the files (sorted) of the site in dir, each dated midnight
-// UTC of date with mode 0644: the same site and date give the same bytes.
-func Zip(dir string, files []File, date par.Date) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+// Zip packs the files (sorted) of the site in dir into w, each dated
+// midnight UTC of date with mode 0644: the same site and date give the
+// same bytes.
+func Zip(w io.Writer, dir string, files []File, date par.Date) error {
+	zw := zip.NewWriter(w)
 	mod := time.Date(date.Year, time.Month(date.Month), date.Day, 0, 0, 0, 0, time.UTC)
 	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if sum(b) != f.SHA256 {
-			return nil, fmt.Errorf("%s changed while the release was made", f.Path)
+			return fmt.Errorf("%s changed while the release was made", f.Path)
 		}
 		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, Modified: mod}
 		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
+		fw, err := zw.CreateHeader(h)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if _, err := w.Write(b); err != nil {
-			return nil, err
+		if _, err := fw.Write(b); err != nil {
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
+	return zw.Close()
+}
+
+// zipToTemp writes the zip into a temporary file in dir and returns its
+// path and SHA-256.
+func zipToTemp(dir, site string, files []File, date par.Date) (string, string, error) {
+	tmp, err := os.CreateTemp(dir, ".parindex-release-*")
+	if err != nil {
+		return "", "", err
 	}
-	return buf.Bytes(), nil
+	h := sha256.New()
+	err = Zip(io.MultiWriter(tmp, h), site, files, date)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", "", err
+	}
+	return tmp.Name(), hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // Manifest is sha256sum's format: "<hex>  <path>" per file, sorted, so
@@ -357,16 +381,11 @@ func Encode(r *par.Release) ([]byte, error) {
 // writeNew writes a file that must not exist, through a temporary file
 // renamed into place, so a reader never sees half of it.
 func writeNew(path string, b []byte) error {
-	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s exists; a release is never overwritten", filepath.ToSlash(path))
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".parindex-release-*")
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(tmp, bytes.NewReader(b))
+	_, err = tmp.Write(b)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -374,10 +393,28 @@ func writeNew(path string, b []byte) error {
 		err = os.Chmod(tmp.Name(), 0o644)
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = renameNew(tmp.Name(), path)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
 	}
 	return err
+}
+
+// renameNew renames tmp to path, which must not exist: a release is never
+// overwritten. (A hard link refuses an existing target where a rename
+// would replace it.)
+func renameNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		return os.Remove(tmp)
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s exists; a release is never overwritten", filepath.ToSlash(path))
+	}
+	// No hard links here (some file systems): check, then rename.
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s exists; a release is never overwritten", filepath.ToSlash(path))
+	}
+	return os.Rename(tmp, path)
 }

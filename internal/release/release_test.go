@@ -53,11 +53,11 @@ func TestZipDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		z, err := Zip(dir, fs, date)
-		if err != nil {
+		var z bytes.Buffer
+		if err := Zip(&z, dir, fs, date); err != nil {
 			t.Fatal(err)
 		}
-		return z
+		return z.Bytes()
 	}
 	za, zb := zipOf(a), zipOf(b)
 	if !bytes.Equal(za, zb) {
@@ -272,6 +272,10 @@ func TestMakeRelease(t *testing.T) {
 	}
 	if rel2.Record.ZipSHA256 != rel.Record.ZipSHA256 {
 		t.Error("the same site and date gave another zip")
+	}
+	left, _ := filepath.Glob(filepath.Join(dist, ".parindex-release-*"))
+	if more, _ := filepath.Glob(filepath.Join(root, "data", "releases", ".parindex-release-*")); len(left)+len(more) > 0 {
+		t.Errorf("temporary files left: %v %v", left, more)
 	}
 }
 
