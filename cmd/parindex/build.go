@@ -21,6 +21,7 @@ type buildOptions struct {
 	BaseURL string
 	Workers int
 	Timings bool
+	Drafts  bool
 }
 
 func newBuildCmd(ios *streams) *cobra.Command {
@@ -40,12 +41,20 @@ only on success: a failed build leaves the previous site untouched and exits 1.`
 	f.StringVar(&opts.BaseURL, "base-url", "", "`URL` or path the site is published under, e.g. /chi-so-cchc/ or https://portal.example.gov.vn/chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
 	f.Var(workersFlag{"workers", &opts.Workers}, "workers", "pages rendered at once (0 = number of CPUs)")
 	f.BoolVar(&opts.Timings, "timings", false, "print each stage's time and peak heap")
+	f.BoolVar(&opts.Drafts, "drafts", false, "include the documents marked draft: true (each page showing one says so)")
 	return cmd
 }
 
 func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
+	_, err := buildReported(ctx, ios, opts)
+	return err
+}
+
+// buildReported builds, prints what build prints and returns the report
+// of a successful build (publish packs its site).
+func buildReported(ctx context.Context, ios *streams, opts *buildOptions) (*build.Report, error) {
 	t0 := time.Now()
-	rep, err := build.Build(build.Options{Root: opts.Root, Out: opts.Out, BaseURL: opts.BaseURL, Workers: opts.Workers, Context: ctx})
+	rep, err := build.Build(build.Options{Root: opts.Root, Out: opts.Out, BaseURL: opts.BaseURL, Workers: opts.Workers, Context: ctx, Drafts: opts.Drafts})
 	took := time.Since(t0)
 	if errors.Is(err, build.ErrInterrupted) {
 		out := opts.Out
@@ -57,9 +66,9 @@ func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
 			what += "; " + filepath.ToSlash(rep.Leftover) + " is still being removed (the next build removes what is left)"
 		}
 		if e := stopped(ctx, what); e != nil {
-			return e
+			return nil, e
 		}
-		return err
+		return nil, err
 	}
 	if rep != nil {
 		printDiagnostics(ios.Err, opts.Root, rep.Diagnostics)
@@ -69,10 +78,10 @@ func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
 	}
 	switch {
 	case err != nil && !build.IsDiagnostics(err):
-		return err
+		return nil, err
 	case err != nil:
 		fmt.Fprintf(ios.Err, "%s; site not built\n", counts(rep.Diagnostics))
-		return errReported
+		return nil, errReported
 	}
 	out := rep.Out
 	if out == "" {
@@ -83,7 +92,7 @@ func runBuild(ctx context.Context, ios *streams, opts *buildOptions) error {
 		line += ", " + plural(w, "warning")
 	}
 	fmt.Fprintln(ios.Err, line)
-	return nil
+	return rep, nil
 }
 
 // printTimings prints the per-stage table: name, wall time, peak heap.

@@ -13,6 +13,7 @@ import (
 type checkOptions struct {
 	Root    string
 	Workers int
+	Drafts  bool
 }
 
 func newCheckCmd(ios *streams) *cobra.Command {
@@ -28,11 +29,12 @@ sheet!cell or file:line, then a summary, and exits 1 if any is an error.`,
 	}
 	cmd.Flags().StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
 	cmd.Flags().Var(workersFlag{"workers", &opts.Workers}, "workers", "workbooks read at once (0 = number of CPUs)")
+	cmd.Flags().BoolVar(&opts.Drafts, "drafts", false, "check the documents marked draft: true as build --drafts would build them")
 	return cmd
 }
 
 func runCheck(ctx context.Context, ios *streams, opts *checkOptions) error {
-	rep, err := build.Check(build.Options{Root: opts.Root, Workers: opts.Workers, Context: ctx})
+	rep, err := build.Check(build.Options{Root: opts.Root, Workers: opts.Workers, Context: ctx, Drafts: opts.Drafts})
 	if errors.Is(err, build.ErrInterrupted) {
 		if e := stopped(ctx, "check not finished"); e != nil {
 			return e

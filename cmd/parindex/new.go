@@ -99,5 +99,10 @@ Every file, key and workbook layout is described, with examples, in
 6. ` + "`parindex build`" + ` writes the site into ` + "`site/`" + `; add
    ` + "`--base-url /chi-so-cchc/`" + ` to publish it under a sub-path of a portal.
    Copy ` + "`site/`" + ` to any web server.
+7. ` + "`parindex publish`" + ` builds the site and records a release: a zip with
+   its SHA-256 manifest and the list of what changed in ` + "`dist/`" + `, and
+   ` + "`data/releases/<version>.json`" + ` (keep it with the project). From then on a
+   published figure changes only with a correction in
+   ` + "`data/corrections.yaml`" + ` (đính chính).
 `
 }

@@ -28,6 +28,7 @@ func newServeCmd(ios *streams) *cobra.Command {
 serves it on localhost and watches data/, content/, templates/ and static/:
 on a change it rebuilds and reloads the browser. A failed rebuild keeps the
 last good build online and shows the errors in the terminal and on the page.
+Drafts (draft: true) are shown, each page showing one under a banner.
 Ctrl-C stops it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd.Context(), ios, opts) },
@@ -50,7 +51,7 @@ func runServe(ctx context.Context, ios *streams, opts *serveOptions) error {
 	}
 	// One session for all rebuilds: it keeps the parsed inputs and the
 	// results, and writes only the files an edit changed.
-	session := build.NewSession(build.Options{Root: opts.Root, BaseURL: opts.BaseURL, Workers: opts.Workers})
+	session := build.NewSession(build.Options{Root: opts.Root, BaseURL: opts.BaseURL, Workers: opts.Workers, Drafts: true}) // the preview shows drafts, marked
 	rebuild := func(ctx context.Context, out string) (string, error) {
 		rep, err := session.Update(ctx, out)
 		if errors.Is(err, build.ErrInterrupted) {

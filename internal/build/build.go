@@ -45,6 +45,9 @@ type Options struct {
 	// temporary folder; the error then wraps ErrInterrupted. nil never
 	// stops.
 	Context context.Context
+	// Drafts builds the documents marked `draft: true` too (the preview
+	// always does); their pages carry a banner.
+	Drafts bool
 }
 
 // ErrInterrupted is wrapped by the error of a run whose Context was done.
@@ -302,7 +305,7 @@ func loadStage(rep *Report, opt *Options, project *projfs.FS, cache *ingest.Cach
 	themeOK := true
 	rep.stage("ingest", func() error {
 		var dl *diag.List
-		ds, dl = ingest.Load(project, ingest.Options{Workers: opt.Workers, Context: opt.Context, Cache: cache})
+		ds, dl = ingest.Load(project, ingest.Options{Workers: opt.Workers, Context: opt.Context, Cache: cache, Drafts: opt.Drafts})
 		rep.Diagnostics.Merge(dl)
 		themeOK = checkTheme(project, rep.Diagnostics)
 		return nil
@@ -337,6 +340,7 @@ func computeStage(rep *Report, ds *par.Dataset) *par.Results {
 // and checks the project's own templates.
 func checkStage(dl *diag.List, project *projfs.FS, ds *par.Dataset, res *par.Results, themeOK bool) {
 	compute.Reconcile(ds, res, dl)
+	compute.Corrections(ds, res, dl)
 	if themeOK { // a refused override is one error, not also a broken template
 		dl.Merge(site.CheckTheme(projectTheme(project), project)) // the project's own templates/
 	}

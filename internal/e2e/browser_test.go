@@ -116,6 +116,10 @@ func pageKinds() []pageKind {
 		// Issue 12, 8: a unit-year's printable report (report_test.go
 		// prints it to PDF).
 		{name: "report", pattern: regexp.MustCompile(`^don-vi/[^/]+/\d{4}/bao-cao/$`), marker: "body.report table.report-lost", mobile: true},
+		// Issue 13, 4: the public corrections page and a page showing a
+		// corrected figure (the test's project corrects one, addCorrection).
+		{name: "corrections", path: "dinh-chinh/", marker: "ol.correction-list li.correction del", mobile: true},
+		{name: "unit-year-corrected", path: "don-vi/" + correctedUnit + "/2024/", marker: `.correction-notice a[href$="/dinh-chinh/#dinh-chinh-1"]`},
 	}
 }
 
@@ -155,6 +159,7 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(proj, "content", "pages", outsidePage+".md"), []byte(outsideMarkdown), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	addCorrection(t, proj)
 	out := filepath.Join(t.TempDir(), "site")
 	rep, err := build.Build(build.Options{Root: proj, Out: out, BaseURL: baseURL})
 	if err != nil {

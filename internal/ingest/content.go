@@ -140,12 +140,14 @@ func readDoc(fsys fs.FS, doc *par.Doc, reg *par.Registry, d *diag.List) bool {
 	y := &yfile{path: doc.Path, lineOff: 1, d: d}
 	root, _ := y.parse([]byte(fm))
 	if doc.Kind != par.DocDecision {
-		m := y.fields(root, "front matter", "title", "lang")
+		m := y.fields(root, "front matter", "title", "lang", "draft")
 		doc.Title = m.str("title")
+		doc.Draft = m.has("draft") && m.boolean("draft")
 		readLang(m, doc)
 		return true
 	}
-	m := y.fields(root, "decision front matter", "number", "date", "issuer", "signer", "signer_title", "year", "groups", "title", "attachments", "lang", "amends", "replaces")
+	m := y.fields(root, "decision front matter", "number", "date", "issuer", "signer", "signer_title", "year", "groups", "title", "attachments", "lang", "amends", "replaces", "draft")
+	doc.Draft = m.has("draft") && m.boolean("draft")
 	doc.KeySrc = map[string]par.Source{}
 	for k := range m.vals {
 		doc.KeySrc[k] = m.src(k)

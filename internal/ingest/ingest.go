@@ -44,6 +44,9 @@ type Options struct {
 	// Cache, when not nil, keeps workbooks between loads of the same
 	// project (see Cache); nil reads everything.
 	Cache *Cache
+	// Drafts keeps the documents marked `draft: true` (the preview, and
+	// build --drafts); without it they are left out as if absent.
+	Drafts bool
 }
 
 // Paths of the project files, relative to the project root.
@@ -100,7 +103,12 @@ func Load(fsys fs.FS, opt Options) (*par.Dataset, *diag.List) {
 		return ds, d
 	}
 	ds.Docs, ds.Assets = loadContent(in, ds.Registry, d)
+	if !opt.Drafts {
+		ds.Docs, ds.Assets = dropDrafts(ds.Docs, ds.Assets)
+	}
 	ds.Reconciliations = loadReconciliations(in, d)
+	ds.Releases = loadReleases(in, d)
+	ds.Corrections = loadCorrections(in, ds.Registry, d)
 	return ds, d
 }
 

@@ -143,6 +143,9 @@ type Doc struct {
 	BodyLine    int    // line of Body's first line in the file
 	Src         Source
 	KeySrc      map[string]Source // where each front matter key's value is written
+	// Draft: the front matter says `draft: true`. A build leaves drafts
+	// out unless asked for them (the preview shows them, marked).
+	Draft bool
 }
 
 // Dataset is everything ingest read from a project.
@@ -157,6 +160,11 @@ type Dataset struct {
 	// Reconciliations are the differences between the published decision
 	// and the rules that the publisher recorded (data/reconciliation.yaml).
 	Reconciliations []*Reconciliation
+	// Releases are the releases `parindex publish` recorded
+	// (data/releases/*.json), oldest first; Corrections the entries of
+	// data/corrections.yaml, in file order.
+	Releases    []*Release
+	Corrections []*Correction
 }
 
 // Reconciliation is one recorded difference: a figure a publication

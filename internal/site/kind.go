@@ -41,6 +41,7 @@ func kinds() []pageKind {
 		criteriaKind(),
 		selfGapKind(),
 		reportKind(),
+		correctionsKind(),
 	}
 }
 
@@ -60,6 +61,7 @@ func (m *model) plan() []Page {
 	for _, p := range pages {
 		m.planned[p.URL] = true
 	}
+	m.markPages(pages)
 	return pages
 }
 

@@ -71,6 +71,12 @@ type Page struct {
 	// AllResults, change (see ShowingRankings).
 	Rankings   []string
 	AllResults bool
+	// Draft: the page shows a document marked `draft: true` (a build
+	// with drafts, the preview's); it carries a banner. Corrected: the
+	// corrections (par.Correction.ID) of figures the page shows; it
+	// links to them.
+	Draft     bool
+	Corrected []string
 
 	// view builds what the template sees as .Data; nil gives nil.
 	view func() (any, error)

@@ -472,7 +472,7 @@ func TestFormatting(t *testing.T) {
 
 func TestRenderErrorNamesPage(t *testing.T) {
 	theme := fstest.MapFS{}
-	for _, name := range []string{"templates/layout/base.html", "templates/home.html"} {
+	for _, name := range []string{"templates/layout/base.html", "templates/layout/notices.html", "templates/home.html"} {
 		b, err := fs.ReadFile(parindex.Theme, name)
 		if err != nil {
 			t.Fatal(err)
