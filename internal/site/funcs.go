@@ -135,6 +135,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"canonical": base.Abs,
 	}
 	maps.Copy(fm, embedFuncs(base))
+	maps.Copy(fm, metaFuncs(base, docs))
 	return fm
 }
 

@@ -41,6 +41,7 @@ func kinds() []pageKind {
 		criteriaKind(),
 		selfGapKind(),
 		reportKind(),
+		searchKind(),
 	}
 }
 
