@@ -59,10 +59,14 @@ type searchPage struct {
 	entries    []searchEntry
 	narratives []narrative
 	urls       []string // every planned page, for the sitemap
+	prefixes   []string // the groups' names, which open many titles
 }
 
 func (m *model) search() *searchPage {
 	p := &searchPage{entries: m.searchEntries(), narratives: m.narratives()}
+	for _, g := range m.reg.Groups {
+		p.prefixes = append(p.prefixes, g.Name)
+	}
 	for _, e := range p.entries {
 		switch e.Kind {
 		case searchUnit:
@@ -123,7 +127,7 @@ func (e *env) renderExtras(view any, write func(path string, b []byte) error) er
 }
 
 func (p *searchPage) extraFiles(e *env) ([]extraFile, error) {
-	idx, err := searchIndexJSON(slices.Clone(p.entries), e.in.HTML)
+	idx, err := searchIndexJSON(slices.Clone(p.entries), e.in.HTML, p.prefixes)
 	if err != nil {
 		return nil, err
 	}

@@ -213,7 +213,8 @@ func (m *model) narratives() []narrative {
 
 // searchKinds are the page kinds whose pages the box finds by title; the
 // others are found through their unit or decision (unit-years, reports)
-// or are too many to list (an area's ranking, every pair of years).
+// or are too many to list (an area's ranking, which shares the template
+// "areas", and every pair of years).
 var searchKinds = []string{"years", "year", "ranking", "units", "decisions", "methodology", "reconciliation", "page", "group", "compare", "areas", "criteria", "selfgap"}
 
 // searchPages are the pages the index lists by title, in Vietnamese
@@ -221,7 +222,7 @@ var searchKinds = []string{"years", "year", "ranking", "units", "decisions", "me
 func (m *model) searchPages() []link {
 	var out []link
 	for _, k := range kinds() {
-		if !slices.Contains(searchKinds, k.Template) {
+		if !slices.Contains(searchKinds, k.Template) || strings.Contains(k.Pattern, "<area>") {
 			continue
 		}
 		for _, p := range k.pages(m) {
@@ -316,12 +317,17 @@ func excerpt(h string) string {
 // searchIndexJSON writes the index as compact JSON:
 //
 //	{"k": [kind labels], "s": [notes shared by several entries],
-//	 "i": [[kind, "url without the leading /", [names], [keys], note, own?], …]}
+//	 "p": [[prefix, its key], …],
+//	 "i": [[kind, "url without the leading /", [names], [keys], note?, own?], …]}
 //
 // A note is a string, or the index of a shared one in "s" (a group's
 // name is the note of every unit of the group); own, the number of the
-// entry's own names, is left out when all are.
-func searchIndexJSON(entries []searchEntry, docs map[string]string) ([]byte, error) {
+// entry's own names, is left out when all are, and an empty note too
+// then. A name that opens with one of prefixes (the groups' names, which
+// open the titles of every ranking and comparison page) is [i, rest] and
+// its key [i, key of rest]: the name is p[i][0] + rest, the key p[i][1] +
+// " " + the rest's key. Nothing long is written twice.
+func searchIndexJSON(entries []searchEntry, docs map[string]string, prefixes []string) ([]byte, error) {
 	count := map[string]int{}
 	for i := range entries {
 		if entries[i].Doc != "" && entries[i].Note == "" {
@@ -337,17 +343,43 @@ func searchIndexJSON(entries []searchEntry, docs map[string]string) ([]byte, err
 			shared = append(shared, e.Note)
 		}
 	}
+	// Longest first, so that a prefix of another prefix never wins.
+	prefixes = slices.Clone(prefixes)
+	slices.SortStableFunc(prefixes, func(a, b string) int { return len(b) - len(a) })
+	prefixes = slices.DeleteFunc(prefixes, func(p string) bool { return viet.Key(p) == "" })
+	prefixes = slices.Compact(prefixes)
+	pre := make([][2]string, len(prefixes))
+	for i, p := range prefixes {
+		pre[i] = [2]string{p, viet.Key(p)}
+	}
+	encode := func(name string) (any, any) {
+		k := viet.Key(name)
+		for i, p := range pre {
+			rest := strings.TrimPrefix(name, p[0])
+			if len(rest) == len(name) || rest == "" {
+				continue
+			}
+			if rk := viet.Key(rest); rk != "" && p[1]+" "+rk == k {
+				return []any{i, rest}, []any{i, rk}
+			}
+		}
+		return name, k
+	}
 	items := make([][]any, 0, len(entries))
 	for _, e := range entries {
-		keys := make([]string, len(e.Names))
+		names := make([]any, len(e.Names))
+		keys := make([]any, len(e.Names))
 		for i, n := range e.Names {
-			keys[i] = viet.Key(n)
+			names[i], keys[i] = encode(n)
 		}
+		it := []any{e.Kind, strings.TrimPrefix(e.URL, "/"), names, keys}
 		var note any = e.Note
 		if i, ok := at[e.Note]; ok {
 			note = i
 		}
-		it := []any{e.Kind, strings.TrimPrefix(e.URL, "/"), e.Names, keys, note}
+		if e.Note != "" || e.Own < len(e.Names) {
+			it = append(it, note)
+		}
 		if e.Own < len(e.Names) {
 			it = append(it, e.Own)
 		}
@@ -355,7 +387,7 @@ func searchIndexJSON(entries []searchEntry, docs map[string]string) ([]byte, err
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	if err := enc.Encode(map[string]any{"k": searchKindNames, "s": shared, "i": items}); err != nil {
+	if err := enc.Encode(map[string]any{"k": searchKindNames, "s": shared, "p": pre, "i": items}); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
