@@ -136,6 +136,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 	}
 	maps.Copy(fm, embedFuncs(base))
 	maps.Copy(fm, metaFuncs(base, docs))
+	maps.Copy(fm, rankingEmbedFuncs(base))
 	return fm
 }
 

@@ -51,7 +51,9 @@ func metaFuncs(base baseurl.Base, docs map[string]string) template.FuncMap {
 			}
 			if m.Desc == "" {
 				if d := viewDoc(r.Data); d != nil {
-					m.Desc = excerpt(docs[d.Path])
+					if x := excerpt(docs[d.Path]); x != "" {
+						m.Desc = r.Page.Title + ": " + x
+					}
 				}
 			}
 			if m.Desc == "" && r.Site != nil {

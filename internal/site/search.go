@@ -316,31 +316,24 @@ func excerpt(h string) string {
 
 // searchIndexJSON writes the index as compact JSON:
 //
-//	{"k": [kind labels], "s": [notes shared by several entries],
+//	{"k": [kind labels], "s": [strings written more than once],
 //	 "p": [[prefix, its key], …],
 //	 "i": [[kind, "url without the leading /", [names], [keys], note?, own?], …]}
 //
-// A note is a string, or the index of a shared one in "s" (a group's
-// name is the note of every unit of the group); own, the number of the
-// entry's own names, is left out when all are, and an empty note too
-// then. A name that opens with one of prefixes (the groups' names, which
+// Any string that would be written more than once (a group's name, the
+// note of every unit of the group; a merged unit's name, which is its
+// successor's former name too; the " — xếp hạng năm 2024" of every
+// group's ranking) is written once in "s" and elsewhere as its index
+// there. A name that opens with one of prefixes (the groups' names, which
 // open the titles of every ranking and comparison page) is [i, rest] and
 // its key [i, key of rest]: the name is p[i][0] + rest, the key p[i][1] +
-// " " + the rest's key. Nothing long is written twice.
+// " " + the rest's key. own, the number of the entry's own names, is left
+// out when all are, and an empty note too then.
 func searchIndexJSON(entries []searchEntry, docs map[string]string, prefixes []string) ([]byte, error) {
-	count := map[string]int{}
+	in := &interner{at: map[string]*internRec{}}
 	for i := range entries {
 		if entries[i].Doc != "" && entries[i].Note == "" {
 			entries[i].Note = excerpt(docs[entries[i].Doc])
-		}
-		count[entries[i].Note]++
-	}
-	shared := []string{}
-	at := map[string]int{}
-	for _, e := range entries {
-		if _, ok := at[e.Note]; !ok && count[e.Note] > 1 && e.Note != "" {
-			at[e.Note] = len(shared)
-			shared = append(shared, e.Note)
 		}
 	}
 	// Longest first, so that a prefix of another prefix never wins.
@@ -349,8 +342,10 @@ func searchIndexJSON(entries []searchEntry, docs map[string]string, prefixes []s
 	prefixes = slices.DeleteFunc(prefixes, func(p string) bool { return viet.Key(p) == "" })
 	prefixes = slices.Compact(prefixes)
 	pre := make([][2]string, len(prefixes))
+	preJSON := make([][]any, len(prefixes))
 	for i, p := range prefixes {
 		pre[i] = [2]string{p, viet.Key(p)}
+		preJSON[i] = []any{in.leaf(p), in.leaf(pre[i][1])}
 	}
 	encode := func(name string) (any, any) {
 		k := viet.Key(name)
@@ -360,10 +355,10 @@ func searchIndexJSON(entries []searchEntry, docs map[string]string, prefixes []s
 				continue
 			}
 			if rk := viet.Key(rest); rk != "" && p[1]+" "+rk == k {
-				return []any{i, rest}, []any{i, rk}
+				return []any{i, in.leaf(rest)}, []any{i, in.leaf(rk)}
 			}
 		}
-		return name, k
+		return in.leaf(name), in.leaf(k)
 	}
 	items := make([][]any, 0, len(entries))
 	for _, e := range entries {
@@ -372,25 +367,66 @@ func searchIndexJSON(entries []searchEntry, docs map[string]string, prefixes []s
 		for i, n := range e.Names {
 			names[i], keys[i] = encode(n)
 		}
-		it := []any{e.Kind, strings.TrimPrefix(e.URL, "/"), names, keys}
-		var note any = e.Note
-		if i, ok := at[e.Note]; ok {
-			note = i
-		}
+		it := []any{e.Kind, in.leaf(strings.TrimPrefix(e.URL, "/")), names, keys}
 		if e.Note != "" || e.Own < len(e.Names) {
-			it = append(it, note)
+			it = append(it, in.leaf(e.Note))
 		}
 		if e.Own < len(e.Names) {
 			it = append(it, e.Own)
 		}
 		items = append(items, it)
 	}
+	shared := in.table()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	if err := enc.Encode(map[string]any{"k": searchKindNames, "s": shared, "p": pre, "i": items}); err != nil {
+	if err := enc.Encode(map[string]any{"k": searchKindNames, "s": shared, "p": preJSON, "i": items}); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// interner writes each string of the index once: leaf records a use of
+// a string; table numbers the strings used more than once, in the order
+// of their first use; a leaf then marshals as its number, or as the
+// string itself when used once or shorter than its number would be.
+type interner struct {
+	at    map[string]*internRec
+	order []*internRec
+}
+
+type internRec struct {
+	s     string
+	count int
+	idx   int // in the table, -1 when written in place
+}
+
+func (in *interner) leaf(s string) *internRec {
+	r := in.at[s]
+	if r == nil {
+		r = &internRec{s: s, idx: -1}
+		in.at[s] = r
+		in.order = append(in.order, r)
+	}
+	r.count++
+	return r
+}
+
+func (in *interner) table() []string {
+	out := []string{}
+	for _, r := range in.order {
+		if r.count > 1 && len(r.s) > 3 {
+			r.idx = len(out)
+			out = append(out, r.s)
+		}
+	}
+	return out
+}
+
+func (r *internRec) MarshalJSON() ([]byte, error) {
+	if r.idx >= 0 {
+		return []byte(itoa(r.idx)), nil
+	}
+	return json.Marshal(r.s)
 }
 
 // exactKey is a name's words as written, diacritics kept: lower case,

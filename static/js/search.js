@@ -71,7 +71,7 @@
   // another name than its title.
   function describe(index, hit) {
     var it = index.i[hit.n];
-    var note = typeof it[4] === 'number' ? index.s[it[4]] : it[4];
+    var note = it[4];
     var parts = [index.k[it[0]]];
     if (hit.name > 0 && it[0] === 0) {
       var own = it.length > 5 ? it[5] : it[2].length;
@@ -81,14 +81,17 @@
     return parts.join(' · ');
   }
 
-  // expand writes out the names and keys the index shares through its
-  // prefixes ("p"): [i, rest] is p[i][0] + rest, its key p[i][1] + ' ' +
-  // the rest's key.
+  // expand writes out what the index writes once (search.go
+  // searchIndexJSON): a number stands for the string s[n]; a name [i,
+  // rest] is p[i][0] + rest, its key p[i][1] + ' ' + the rest's key.
   function expand(index) {
-    var p = index.p || [];
+    function str(x) { return typeof x === 'number' ? index.s[x] : x; }
+    var p = (index.p || []).map(function (x) { return [str(x[0]), str(x[1])]; });
     index.i.forEach(function (it) {
-      it[2] = it[2].map(function (n) { return typeof n === 'string' ? n : p[n[0]][0] + n[1]; });
-      it[3] = it[3].map(function (k) { return typeof k === 'string' ? k : p[k[0]][1] + ' ' + k[1]; });
+      it[1] = str(it[1]);
+      it[2] = it[2].map(function (n) { return Array.isArray(n) ? p[n[0]][0] + str(n[1]) : str(n); });
+      it[3] = it[3].map(function (k) { return Array.isArray(k) ? p[k[0]][1] + ' ' + str(k[1]) : str(k); });
+      if (it.length > 4) it[4] = str(it[4]);
     });
     return index;
   }
