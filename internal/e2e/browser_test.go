@@ -116,6 +116,11 @@ func pageKinds() []pageKind {
 		// Issue 12, 8: a unit-year's printable report (report_test.go
 		// prints it to PDF).
 		{name: "report", pattern: regexp.MustCompile(`^don-vi/[^/]+/\d{4}/bao-cao/$`), marker: "body.report table.report-lost", mobile: true},
+		// Issue 13, 6 and 9: the search page with results for ?q=
+		// (search_test.go types into the header's box), and a ranking's
+		// embed page.
+		{name: "search", path: "tim-kiem/?q=so+noi+vu", marker: "form[data-search-page]", mobile: true},
+		{name: "embed-ranking", tmpl: "embed", path: "nhung/xep-hang-2024-so.html", marker: "body.embed-ranking table.ranking"},
 	}
 }
 
