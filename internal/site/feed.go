@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"parindex/internal/baseurl"
 	"parindex/internal/par"
@@ -247,8 +248,8 @@ func (e *env) unitNarratives(u *par.Unit) []narrative {
 		return nil
 	}
 	name := u.Current().Name
-	for _, d := range e.in.Dataset.Docs {
-		if d.Unit != u.ID || (d.Lang != "" && d.Lang != "vi") {
+	for _, d := range e.feedIdx().byUnit[u.ID] {
+		if d.Lang != "" && d.Lang != "vi" {
 			continue
 		}
 		var n narrative
@@ -309,12 +310,39 @@ func (e *env) newestDecision() par.Date {
 }
 
 func (e *env) rankingOf(year int, group string) *par.Ranking {
-	for _, rk := range e.in.Results.Rankings {
-		if rk.Year == year && rk.Group != nil && rk.Group.ID == group {
-			return rk
+	return e.feedIdx().ranking[RankingKey(year, group)]
+}
+
+// feedIndex holds the lookups the unit feeds share, built by the first
+// worker that needs them: a scan of every document and ranking per unit
+// would be quadratic over a province's units.
+type feedIndex struct {
+	once    sync.Once
+	byUnit  map[string][]*par.Doc
+	ranking map[string]*par.Ranking
+}
+
+func (e *env) feedIdx() *feedIndex {
+	x, ds, res := &e.feed, e.in.Dataset, e.in.Results
+	x.once.Do(func() {
+		x.byUnit = map[string][]*par.Doc{}
+		x.ranking = map[string]*par.Ranking{}
+		if ds != nil {
+			for _, d := range ds.Docs {
+				if d.Unit != "" {
+					x.byUnit[d.Unit] = append(x.byUnit[d.Unit], d)
+				}
+			}
 		}
-	}
-	return nil
+		if res != nil {
+			for _, rk := range res.Rankings {
+				if rk.Group != nil {
+					x.ranking[RankingKey(rk.Year, rk.Group.ID)] = rk
+				}
+			}
+		}
+	})
+	return x
 }
 
 // rankedCount is the number of units a ranking ranks.

@@ -53,6 +53,7 @@ type env struct {
 	// (extraFiler: feeds, the search index, the sitemap).
 	in   *Input
 	base baseurl.Base
+	feed feedIndex
 }
 
 // Theme file layout: templates/layout/*.html hold the base layout ("base")
