@@ -120,6 +120,11 @@ func pageKinds() []pageKind {
 		// corrected figure (the test's project corrects one, addCorrection).
 		{name: "corrections", path: "dinh-chinh/", marker: "ol.correction-list li.correction del", mobile: true},
 		{name: "unit-year-corrected", path: "don-vi/" + correctedUnit + "/2024/", marker: `.correction-notice a[href$="/dinh-chinh/#dinh-chinh-1"]`},
+		// Issue 13, 6 and 9: the search page with results for ?q=
+		// (search_test.go types into the header's box), and a ranking's
+		// embed page.
+		{name: "search", path: "tim-kiem/?q=so+noi+vu", marker: "form[data-search-page]", mobile: true},
+		{name: "embed-ranking", tmpl: "embed", path: "nhung/xep-hang-2024-so.html", marker: "body.embed-ranking table.ranking"},
 	}
 }
 

@@ -140,6 +140,8 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"canonical": base.Abs,
 	}
 	maps.Copy(fm, embedFuncs(base))
+	maps.Copy(fm, metaFuncs(base, docs))
+	maps.Copy(fm, rankingEmbedFuncs(base))
 	return fm
 }
 

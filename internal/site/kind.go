@@ -42,6 +42,7 @@ func kinds() []pageKind {
 		selfGapKind(),
 		reportKind(),
 		correctionsKind(),
+		searchKind(),
 	}
 }
 

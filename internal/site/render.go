@@ -49,6 +49,11 @@ type env struct {
 	// RankingKey, for the source line of embed pages.
 	decisions map[string]*par.Doc
 	owners    *chartOwners
+	// in and base are for the files pages write besides themselves
+	// (extraFiler: feeds, the search index, the sitemap).
+	in   *Input
+	base baseurl.Base
+	feed feedIndex
 }
 
 // Theme file layout: templates/layout/*.html hold the base layout ("base")
@@ -88,7 +93,7 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 		}
 	}
 	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in),
-		decisions: map[string]*par.Doc{}, owners: newChartOwners()}
+		decisions: map[string]*par.Doc{}, owners: newChartOwners(), in: in, base: base}
 	if in.Results != nil {
 		for _, rk := range in.Results.Rankings {
 			if rk.Decision != nil && rk.Group != nil {

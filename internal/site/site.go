@@ -245,6 +245,9 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 				if err == nil {
 					err = env.renderEmbeds(&buf, p, view, write)
 				}
+				if err == nil {
+					err = env.renderExtras(view, write)
+				}
 				if err != nil {
 					fail(i, fmt.Errorf("page %s: %w", p.URL, err))
 				}

@@ -70,8 +70,15 @@ var goldenPages = map[string]string{
 	"don-vi/xa-tan-phu/2023/index.html":       "unit-year-incomplete.html",
 	"don-vi/xa-binh-minh/2023/index.html":     "unit-year-not-scored.html",
 	"404.html":                                "404.html",
-	"nam/index.html":                          "years.html",
-	"trang/gioi-thieu/index.html":             "page.html",
+	// Issue 13, 6 and 8: the search page (without JavaScript, every unit
+	// and page alphabetically), its index, the feeds, robots.txt.
+	"tim-kiem/index.html":         "search.html",
+	"tim-kiem/chi-muc.json":       "search-index.json",
+	"feed.xml":                    "feed.xml",
+	"don-vi/so-noi-vu/atom.xml":   "unit-feed.xml",
+	"robots.txt":                  "robots.txt",
+	"nam/index.html":              "years.html",
+	"trang/gioi-thieu/index.html": "page.html",
 	// A chart's embed page and its data as CSV.
 	"nhung/2023-so-index.html":          "embed.html",
 	"nhung/2023-so-index.csv":           "embed.csv",
@@ -231,6 +238,9 @@ func TestLinks(t *testing.T) {
 			case assets[target]:
 			case strings.HasPrefix(target, urlEmbed) && w.files[OutputPath(target)] != nil:
 				// A chart's embed page or CSV, written beside its page.
+			case w.files[OutputPath(target)] != nil && !strings.HasSuffix(target, "/"):
+				// A file a page writes beside itself: a feed, the search
+				// index (extraFiler).
 			default:
 				t.Errorf("%s: broken link %s", p.URL, ref)
 			}
@@ -330,14 +340,19 @@ func TestEveryPageRendered(t *testing.T) {
 	pages := Plan(in)
 	files := build(t, in, 2)
 	// Every page, and for every chart its embed page and CSV.
-	embeds := 0
+	embeds, extras := 0, 0
 	for p := range files {
-		if strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")) {
+		if strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")+"xep-hang-") {
+			extras++ // a ranking's embed page
+		} else if strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")) {
 			embeds++
 		}
+		if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".csv") {
+			extras++ // feeds, search index, sitemap, robots.txt (extraFiler)
+		}
 	}
-	if len(files)-embeds != len(pages) {
-		t.Errorf("%d files for %d pages", len(files)-embeds, len(pages))
+	if len(files)-embeds-extras != len(pages) {
+		t.Errorf("%d files for %d pages", len(files)-embeds-extras, len(pages))
 	}
 	if embeds == 0 || embeds%2 != 0 {
 		t.Errorf("%d embed files: want an embed page and a CSV per chart", embeds)
@@ -545,9 +560,11 @@ func TestAffected(t *testing.T) {
 		doc  string
 		want []string
 	}{
-		{"content/units/so-noi-vu/2023.md", []string{"/don-vi/so-noi-vu/2023/"}},
+		// /tim-kiem/ writes the search index and the site feed, which
+		// show every narrative's and decision's opening.
+		{"content/units/so-noi-vu/2023.md", []string{"/don-vi/so-noi-vu/2023/", "/tim-kiem/"}},
 		{"content/index.md", []string{"/"}},
-		{"content/decisions/2023.md", []string{"/quyet-dinh/1007-qd-ubnd-2024/"}},
+		{"content/decisions/2023.md", []string{"/quyet-dinh/1007-qd-ubnd-2024/", "/tim-kiem/"}},
 		{"content/nothing.md", nil},
 	} {
 		var got []string
