@@ -158,6 +158,23 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	}
 
 	in := &site.Input{Dataset: ds, Results: res, BaseURL: base.String(), HTML: html}
+	if s.files == nil || s.dir != dir {
+		if err := s.scan(dir); err != nil {
+			return rep, err
+		}
+	}
+	mem := &memWriter{ctx: ctx, seed: s.seed, known: s.files, files: map[string]memFile{}}
+	err = rep.stage("sources", func() error {
+		var err error
+		in.Sources, err = publishSources(ctx, project, res, mem)
+		return err
+	})
+	if ctx.Err() != nil {
+		return rep, interrupted(ctx)
+	}
+	if err != nil {
+		return rep, err
+	}
 	theme := projectTheme(project)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -176,6 +193,7 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 			return nil
 		}
 		ranks, recon = rankingDigests(res, s.seed), reconDigest(res, s.seed)
+		mixSources(ranks, res, in.Sources, s.seed)
 		if scoresOnly {
 			if keys, ok := s.last.changedRankings(pages, ranks, recon); ok {
 				todo = withAncestors(pages, slices.Concat(site.ShowingRankings(pages, keys), site.Affected(pages, changed)))
@@ -184,12 +202,6 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 		}
 		return nil
 	})
-	if s.files == nil || s.dir != dir {
-		if err := s.scan(dir); err != nil {
-			return rep, err
-		}
-	}
-	mem := &memWriter{ctx: ctx, seed: s.seed, known: s.files, files: map[string]memFile{}}
 	err = rep.stage("render", func() error {
 		if len(todo) == 0 {
 			return nil

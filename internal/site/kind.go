@@ -41,6 +41,8 @@ func kinds() []pageKind {
 		criteriaKind(),
 		selfGapKind(),
 		reportKind(),
+		dataKind(),
+		dictionaryKind(),
 	}
 }
 
