@@ -116,6 +116,9 @@ func pageKinds() []pageKind {
 		// Issue 12, 8: a unit-year's printable report (report_test.go
 		// prints it to PDF).
 		{name: "report", pattern: regexp.MustCompile(`^don-vi/[^/]+/\d{4}/bao-cao/$`), marker: "body.report table.report-lost", mobile: true},
+		// Issue 13, 2: the open data and its dictionary.
+		{name: "data", path: "du-lieu/", marker: "table.data-files", mobile: true},
+		{name: "data-dictionary", path: "du-lieu/tu-dien/", marker: "table.dictionary", mobile: true},
 	}
 }
 

@@ -27,7 +27,7 @@
 (function () {
   "use strict";
 
-  var SELECTOR = "[data-src], [data-source], table.tree td.a[title]:not([title=''])";
+  var SELECTOR = "[data-src], [data-source], table.tree td.a[data-tip]";
 
   // parse returns {file, sheet, cell, computed} for a figure, or null.
   function parse(el, places) {
@@ -58,7 +58,7 @@
     var full = el.getAttribute("data-source");
     if (full === null) {
       // A criteria tree's appraised cell: "Sheet!F20", or "file: Sheet!F20".
-      full = el.getAttribute("data-tip") || el.getAttribute("title") || "";
+      full = el.getAttribute("data-tip") || "";
       if (full === "") {
         return null;
       }
@@ -177,6 +177,13 @@
   }
 
   function init() {
+    // The tree's notes move from title (hover only) to the popover.
+    Array.prototype.forEach.call(document.querySelectorAll("table.tree td.a[title]"), function (td) {
+      if (td.getAttribute("title") !== "") {
+        td.setAttribute("data-tip", td.getAttribute("title"));
+      }
+      td.removeAttribute("title");
+    });
     var figures = document.querySelectorAll(SELECTOR);
     if (figures.length === 0) {
       return;
@@ -195,11 +202,6 @@
     var pinned = false;
 
     Array.prototype.forEach.call(figures, function (el) {
-      if (el.hasAttribute("title")) {
-        // The popover says it all, on touch too.
-        el.setAttribute("data-tip", el.getAttribute("title"));
-        el.removeAttribute("title");
-      }
       el.setAttribute("role", "button");
       el.setAttribute("aria-haspopup", "dialog");
       el.tabIndex = el.closest("table") ? -1 : 0;
