@@ -82,6 +82,9 @@ type snapshot struct {
 	urls   []string          // the planned pages
 	ranks  map[string]uint64 // rankingDigests of res
 	recon  uint64            // reconDigest of res
+	// sources are the published source workbooks' URLs (publishSources),
+	// sorted: a narrowed update cannot remove one that is gone.
+	sources []string
 }
 
 // stamp identifies a version of a file without reading it.
@@ -220,6 +223,18 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	err = rep.stage("publish", func() error {
 		n, err := s.sync(dir, mem.files, !narrowed)
 		rep.Written = n
+		if err == nil && narrowed && s.last != nil {
+			// A narrowed update writes only what it rendered: a source
+			// workbook no longer cited (renamed, removed) goes here.
+			var gone []string
+			for _, u := range s.last.sources {
+				if !slices.Contains(sourceURLs(in.Sources), u) {
+					gone = append(gone, site.OutputPath(u))
+				}
+			}
+			n, err = s.remove(dir, gone)
+			rep.Written += n
+		}
 		return err
 	})
 	if err != nil {
@@ -232,7 +247,8 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	for i, p := range pages {
 		urls[i] = p.URL
 	}
-	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other, urls: urls, ranks: ranks, recon: recon}
+	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other, urls: urls, ranks: ranks, recon: recon,
+		sources: sourceURLs(in.Sources)}
 	return rep, nil
 }
 
@@ -472,7 +488,15 @@ func (s *Session) sync(dir string, files map[string]memFile, all bool) (int, err
 		}
 	}
 	sort.Strings(gone)
-	for _, p := range gone {
+	m, err := s.remove(dir, gone)
+	return n + m, err
+}
+
+// remove deletes the files at paths from dir, and the folders they leave
+// empty, and returns how many it removed.
+func (s *Session) remove(dir string, paths []string) (int, error) {
+	n := 0
+	for _, p := range paths {
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return n, err

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"slices"
 
 	"parindex/internal/par"
 	"parindex/internal/site"
@@ -41,6 +42,16 @@ func publishSources(ctx context.Context, project fs.FS, res *par.Results, w site
 		out[p] = site.SourceFile{Path: p, URL: u, Size: int64(len(b)), SHA256: hex.EncodeToString(sum[:])}
 	}
 	return out, nil
+}
+
+// sourceURLs are the URLs of the published source workbooks, sorted.
+func sourceURLs(src map[string]site.SourceFile) []string {
+	out := make([]string, 0, len(src))
+	for _, f := range src {
+		out = append(out, f.URL)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // mixSources adds to each ranking's digest the checksums of the workbooks
