@@ -17,6 +17,8 @@ type dictionaryPage struct {
 	UnitYear   []dataCol // fields a unit's year adds to a result
 	Criterion  []dataCol // fields of a criterion
 	Statuses   []dataCol // values of trang_thai
+	Decision   []dataCol // fields of a decision
+	Nested     []dataCol // fields of the other nested objects
 	SchemaRank string
 	SchemaUnit string
 	DataURL    string
@@ -111,6 +113,18 @@ func dictionary() *dictionaryPage {
 			{"khong_ap_dung", "", "Tiêu chí không áp dụng cho đơn vị (không tính vào điểm tối đa)."},
 			{"khong_danh_gia", "", "Tiêu chí không đánh giá năm đó (không tính vào điểm tối đa)."},
 			{"thieu_diem", "", "Tiêu chí áp dụng nhưng phiếu chấm chưa có điểm thẩm định: không có số liệu, không phải 0."},
+		},
+		Decision: []dataCol{
+			{"so", "văn bản", "Số quyết định, ví dụ 1007/QĐ-UBND."},
+			{"ngay", "ngày (yyyy-mm-dd)", "Ngày ký."},
+			{"tieu_de", "văn bản", "Trích yếu của quyết định."},
+			{"duong_dan", "văn bản", "Địa chỉ trang của quyết định trên trang này (kèm văn bản đã ký)."},
+		},
+		Nested: []dataCol{
+			{"so_chu_so_thap_phan", "số nguyên", "Trong bo_chi_so: số chữ số thập phân của số liệu công bố."},
+			{"so_don_vi", "số nguyên", "Trong hang_trong_cap_tren: số đơn vị cùng cấp trên được xếp hạng."},
+			{"diem", "số liệu", "Trong mỗi phần tử của linh_vuc: điểm của đơn vị ở lĩnh vực đó."},
+			{"tu_ngay", "ngày (yyyy-mm-dd) hoặc null", "Trong mỗi phần tử của ten_goi: ngày tên có hiệu lực; null nếu từ đầu."},
 		},
 		SchemaRank: schemaRankingURL,
 		SchemaUnit: schemaUnitURL,
