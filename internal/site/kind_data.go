@@ -283,6 +283,15 @@ func (p *unitPage) cited() []*par.Result {
 	return out
 }
 
+// figureSources: a unit-year page names each of its result's figures'
+// cells.
+func (p *unitYearPage) figureSources() []namedFigure {
+	if p.R == nil || !p.R.Scored {
+		return nil
+	}
+	return resultFigures(p.R)
+}
+
 // cited: a unit-year page's figures are its result's.
 func (p *unitYearPage) cited() []*par.Result {
 	if p.R == nil {

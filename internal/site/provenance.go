@@ -201,6 +201,45 @@ func mapKeys(m map[string]bool) func(yield func(string) bool) {
 	}
 }
 
+// figureLister is implemented by views that name each of their main
+// figures' cells in the "Nguồn số liệu" section, for readers without
+// JavaScript (the unit-year page: each ranking row's "Chi tiết").
+type figureLister interface {
+	figureSources() []namedFigure
+}
+
+// namedFigure is a figure with its name, as the section lists it.
+type namedFigure struct {
+	name, value string
+	origin      par.Origin
+	src         par.Source
+}
+
+// figureSources lists a result's figures that have a source.
+func resultFigures(r *par.Result) []namedFigure {
+	var out []namedFigure
+	add := func(name, value string, o par.Origin, src par.Source) {
+		if src.File != "" && o != par.Missing {
+			out = append(out, namedFigure{name, value, o, src})
+		}
+	}
+	if r.Rank.N > 0 {
+		add("Thứ hạng", strconv.Itoa(r.Rank.N), r.Rank.Origin, r.Rank.Src)
+	}
+	add("Tổng điểm", fmtFigure(r.Total), r.Total.Origin, r.Total.Src)
+	add("Chỉ số CCHC", fmtFigure(r.Index), r.Index.Origin, r.Index.Src)
+	add("Xếp loại", r.Band.Name, r.Band.Origin, r.Band.Src)
+	add("Điểm thẩm định", fmtFigure(r.Appraised), r.Appraised.Origin, r.Appraised.Src)
+	add("Điểm điều tra xã hội học", fmtFigure(r.Survey), r.Survey.Origin, r.Survey.Src)
+	add("Chỉ số hài lòng", fmtFigure(r.Satisfaction), r.Satisfaction.Origin, r.Satisfaction.Src)
+	add("Điểm thưởng", fmtFigure(r.Bonus), r.Bonus.Origin, r.Bonus.Src)
+	add("Điểm trừ", fmtFigure(r.Penalty), r.Penalty.Origin, r.Penalty.Src)
+	for _, a := range r.Areas {
+		add("Lĩnh vực "+a.Code, fmtFigure(a.Points), a.Points.Origin, a.Points.Src)
+	}
+	return out
+}
+
 // citer is implemented by views that know which results their figures
 // come from (a unit's page shows its own results, not all of each
 // ranking's): the page's sources are then those results' workbooks.
@@ -324,6 +363,34 @@ func (pv *provenance) section(p *Page, data any) template.HTML {
 			b.WriteString("</li>")
 		}
 		b.WriteString("\n</ul>")
+	}
+	if fl, ok := data.(figureLister); ok {
+		if figs := fl.figureSources(); len(figs) > 0 {
+			b.WriteString("\n<h3>Nguồn từng số liệu</h3>\n<ul class=\"src-figures\">")
+			for _, f := range figs {
+				b.WriteString("\n<li>")
+				esc(&b, f.name)
+				b.WriteString(" ")
+				esc(&b, f.value)
+				b.WriteString(": ")
+				esc(&b, publicName(f.src.File))
+				if f.src.Sheet != "" {
+					b.WriteString(", trang tính ")
+					esc(&b, f.src.Sheet)
+				}
+				if f.src.Cell != "" {
+					b.WriteString(", ô ")
+					esc(&b, f.src.Cell)
+				}
+				if f.origin == par.Computed {
+					b.WriteString(" (số liệu tính toán từ ô này)")
+				} else {
+					b.WriteString(" (số liệu công bố)")
+				}
+				b.WriteString("</li>")
+			}
+			b.WriteString("\n</ul>")
+		}
 	}
 	b.WriteString("\n<p class=\"note\">Mọi tệp bảng điểm gốc kèm mã kiểm tra SHA-256, và số liệu dạng CSV, XLSX, JSON: <a href=\"")
 	k.url(&b, urlData)
