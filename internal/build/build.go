@@ -176,7 +176,7 @@ func Build(opt Options) (*Report, error) {
 	committed := false
 	err = rep.stage("sources", func() error {
 		var err error
-		in.Sources, err = publishSources(ctx, in.project, in.Results, cw)
+		in.Sources, err = publishSources(ctx, in.project, in.Dataset, in.Results, cw)
 		return err
 	})
 	if err != nil {

@@ -169,7 +169,7 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	mem := &memWriter{ctx: ctx, seed: s.seed, known: s.files, files: map[string]memFile{}}
 	err = rep.stage("sources", func() error {
 		var err error
-		in.Sources, err = publishSources(ctx, project, res, mem)
+		in.Sources, err = publishSources(ctx, project, ds, res, mem)
 		return err
 	})
 	if ctx.Err() != nil {

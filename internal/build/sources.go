@@ -19,9 +19,12 @@ import (
 // SHA-256 for the pages. It runs before the render stage: the pages list
 // the checksums. The bytes are copied as they are; nothing is parsed
 // again.
-func publishSources(ctx context.Context, project fs.FS, res *par.Results, w site.Writer) (map[string]site.SourceFile, error) {
+func publishSources(ctx context.Context, project fs.FS, ds *par.Dataset, res *par.Results, w site.Writer) (map[string]site.SourceFile, error) {
 	out := map[string]site.SourceFile{}
 	byURL := map[string]string{}
+	for _, a := range ds.Assets {
+		byURL["/"+a] = "content/" + a // an attachment (content/files/…) holds that address
+	}
 	for _, p := range site.SourceFiles(res) {
 		if err := ctx.Err(); err != nil {
 			return nil, err

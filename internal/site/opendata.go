@@ -599,6 +599,9 @@ func (l dataLinks) nodes(ns []*par.NodeResult) []jNode {
 			j.Code, j.Title = n.Node.Code, n.Node.Title
 			j.Max = nump(n.Node.Max.String())
 		}
+		// The self-assessed points' cell is the appraised one's row: its
+		// source would only repeat the row's (nguon) in every criterion.
+		j.Self.Source = nil
 		if n.NA {
 			j.Self, j.Appraised = jFig{}, jFig{}
 		} else if n.Appraised.Known() {
