@@ -177,6 +177,14 @@ func Build(opt Options) (*Report, error) {
 	})
 	cw := &countingWriter{w: dir, ctx: ctx}
 	committed := false
+	err = rep.stage("sources", func() error {
+		var err error
+		in.Sources, err = publishSources(ctx, in.project, in.Dataset, in.Results, cw)
+		return err
+	})
+	if err != nil {
+		return rep, err
+	}
 	// Pages are written to the temporary directory as they are rendered,
 	// so "render" includes writing them; "publish" copies the assets and
 	// attachments and swaps the directory in.

@@ -82,6 +82,9 @@ type snapshot struct {
 	urls   []string          // the planned pages
 	ranks  map[string]uint64 // rankingDigests of res
 	recon  uint64            // reconDigest of res
+	// sources are the published source workbooks' URLs (publishSources),
+	// sorted: a narrowed update cannot remove one that is gone.
+	sources []string
 }
 
 // stamp identifies a version of a file without reading it.
@@ -158,6 +161,23 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	}
 
 	in := &site.Input{Dataset: ds, Results: res, BaseURL: base.String(), HTML: html}
+	if s.files == nil || s.dir != dir {
+		if err := s.scan(dir); err != nil {
+			return rep, err
+		}
+	}
+	mem := &memWriter{ctx: ctx, seed: s.seed, known: s.files, files: map[string]memFile{}}
+	err = rep.stage("sources", func() error {
+		var err error
+		in.Sources, err = publishSources(ctx, project, ds, res, mem)
+		return err
+	})
+	if ctx.Err() != nil {
+		return rep, interrupted(ctx)
+	}
+	if err != nil {
+		return rep, err
+	}
 	theme := projectTheme(project)
 	workers := opt.Workers
 	if workers <= 0 {
@@ -176,6 +196,7 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 			return nil
 		}
 		ranks, recon = rankingDigests(res, s.seed), reconDigest(res, s.seed)
+		mixSources(ranks, res, in.Sources, s.seed)
 		if scoresOnly {
 			if keys, ok := s.last.changedRankings(pages, ranks, recon); ok {
 				todo = withAncestors(pages, slices.Concat(site.ShowingRankings(pages, keys), site.Affected(pages, changed)))
@@ -184,12 +205,6 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 		}
 		return nil
 	})
-	if s.files == nil || s.dir != dir {
-		if err := s.scan(dir); err != nil {
-			return rep, err
-		}
-	}
-	mem := &memWriter{ctx: ctx, seed: s.seed, known: s.files, files: map[string]memFile{}}
 	err = rep.stage("render", func() error {
 		if len(todo) == 0 {
 			return nil
@@ -208,6 +223,18 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	err = rep.stage("publish", func() error {
 		n, err := s.sync(dir, mem.files, !narrowed)
 		rep.Written = n
+		if err == nil && narrowed && s.last != nil {
+			// A narrowed update writes only what it rendered: a source
+			// workbook no longer cited (renamed, removed) goes here.
+			var gone []string
+			for _, u := range s.last.sources {
+				if !slices.Contains(sourceURLs(in.Sources), u) {
+					gone = append(gone, site.OutputPath(u))
+				}
+			}
+			n, err = s.remove(dir, gone)
+			rep.Written += n
+		}
 		return err
 	})
 	if err != nil {
@@ -220,7 +247,8 @@ func (s *Session) Update(ctx context.Context, dir string) (*Report, error) {
 	for i, p := range pages {
 		urls[i] = p.URL
 	}
-	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other, urls: urls, ranks: ranks, recon: recon}
+	s.last = &snapshot{stamps: stamps, ds: ds, res: res, base: base, ingest: ingestText, other: other, urls: urls, ranks: ranks, recon: recon,
+		sources: sourceURLs(in.Sources)}
 	return rep, nil
 }
 
@@ -460,7 +488,15 @@ func (s *Session) sync(dir string, files map[string]memFile, all bool) (int, err
 		}
 	}
 	sort.Strings(gone)
-	for _, p := range gone {
+	m, err := s.remove(dir, gone)
+	return n + m, err
+}
+
+// remove deletes the files at paths from dir, and the folders they leave
+// empty, and returns how many it removed.
+func (s *Session) remove(dir string, paths []string) (int, error) {
+	n := 0
+	for _, p := range paths {
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return n, err

@@ -126,6 +126,7 @@ func (x *run) node(c *sheetCalc, n *par.Node, na bool) *par.NodeResult {
 		}
 		if na {
 			nr.NA = true
+			nr.NotEvaluated = row != nil && row.NotEvaluated
 			if row != nil && row.Appraised.Known() && row.Appraised.Value != 0 {
 				x.dl.Warnf(at(row.Appraised.Src, row.Src), "criterion %s is marked not applicable but has an appraised score %s; the score is ignored", n.Key, row.Appraised.Text())
 			}

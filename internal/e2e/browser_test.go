@@ -125,6 +125,9 @@ func pageKinds() []pageKind {
 		// embed page.
 		{name: "search", path: "tim-kiem/?q=so+noi+vu", marker: "form[data-search-page]", mobile: true},
 		{name: "embed-ranking", tmpl: "embed", path: "nhung/xep-hang-2024-so.html", marker: "body.embed-ranking table.ranking"},
+		// Issue 13, 2: the open data and its dictionary.
+		{name: "data", path: "du-lieu/", marker: "table.data-files", mobile: true},
+		{name: "data-dictionary", path: "du-lieu/tu-dien/", marker: "table.dictionary", mobile: true},
 	}
 }
 

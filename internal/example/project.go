@@ -9,6 +9,8 @@ import (
 // siteInfo is data/site.yaml.
 type siteInfo struct {
 	title, titleEn, province, publisher string
+	// licence of the open data (data_license:), "" for none
+	license, licenseURL string
 }
 
 // project is a generated project before it is written: registry,

@@ -64,6 +64,11 @@ func siteYAML(header string, s siteInfo) string {
 	fmt.Fprintf(&b, "publisher: %s\n", q(s.publisher))
 	b.WriteString("sample: true\n")
 	fmt.Fprintf(&b, "base_url: %s\n", q("/"))
+	if s.license != "" {
+		b.WriteString("data_license:\n")
+		fmt.Fprintf(&b, "  name: %s\n", q(s.license))
+		fmt.Fprintf(&b, "  url: %s\n", q(s.licenseURL))
+	}
 	return b.String()
 }
 

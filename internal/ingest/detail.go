@@ -254,6 +254,7 @@ func (sc *sheetCtx) rowOf(n *par.Node, d *detailRow, x *fwIndex, f *par.Framewor
 	switch {
 	case apprNA, blankAppr && (d.self.kind == cellNA || d.max.kind == cellNA):
 		row.NA = true
+		row.NotEvaluated = notEvaluated(d.appr.raw) || blankAppr && (notEvaluated(d.self.raw) || notEvaluated(d.max.raw))
 	case d.appr.known() && d.max.kind == cellNA:
 		sc.d.Errorf(d.appr.src, "appraised %s%s, but the maximum cell %s says %q (not applicable)", d.appr.fig.Value, of, d.max.src.Cell, d.max.raw)
 	case d.appr.known() && d.self.kind == cellNA:

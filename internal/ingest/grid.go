@@ -251,6 +251,13 @@ var defaultNA = []string{
 	"khong danh gia", "ko danh gia", "k danh gia", "khong dg", "kdg", "k dg",
 }
 
+// notEvaluated reports a not-applicable mark that says "not evaluated"
+// (Không đánh giá, KĐG) rather than "not applicable".
+func notEvaluated(raw string) bool {
+	k := viet.Key(raw)
+	return strings.Contains(k, "danh gia") || k == "kdg" || k == "k dg" || k == "khong dg"
+}
+
 // missingKeys mean "nothing entered yet": the figure is missing, not zero
 // and not "not applicable".
 var missingKeys = map[string]bool{

@@ -25,7 +25,7 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	if !ok {
 		return s
 	}
-	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "sample", "base_url", "not_applicable", "limits")
+	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "sample", "base_url", "not_applicable", "limits", "data_license")
 	if root == nil {
 		d.Errorf(s.Src, "site.yaml is empty: it needs at least a title")
 		return s
@@ -47,6 +47,17 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	}
 	if m.has("limits") {
 		s.Limits = loadLimits(y, m.vals["limits"], s.Limits)
+	}
+	if m.has("data_license") {
+		l := y.fields(m.vals["data_license"], "data_license", "name", "url")
+		if l.need("name") {
+			s.DataLicense = l.str("name")
+		}
+		s.DataLicenseURL = l.str("url")
+		if u := s.DataLicenseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			d.Errorf(l.src("url"), "data_license.url %q is not a web address (write https://…)", u)
+			s.DataLicenseURL = ""
+		}
 	}
 	return s
 }

@@ -14,6 +14,10 @@ type Site struct {
 	// đánh giá", "KAD", "KĐG", "N/A".
 	NotApplicable []string
 	Src           Source
+
+	// DataLicense is the licence of the open data (data_license:), with
+	// the address of its text; both empty when the publisher states none.
+	DataLicense, DataLicenseURL string
 }
 
 // Limits bound what one build reads, in bytes (data/site.yaml `limits:`).
@@ -38,6 +42,11 @@ type Row struct {
 	Evidence  string
 	Remark    string // appraisers' remark (ý kiến)
 	Src       Source // the row's label cell
+
+	// NotEvaluated: with NA, the sheet says "not evaluated" (Không đánh
+	// giá) rather than "not applicable"; both lower the maximum alike, but
+	// open data keeps them apart.
+	NotEvaluated bool
 }
 
 // Sheet is one unit-year from a detail scoring sheet.

@@ -13,6 +13,10 @@ type NodeResult struct {
 	Evidence  string
 	Src       Source
 	Children  []*NodeResult
+
+	// NotEvaluated: NA because the sheet marks the criterion "not
+	// evaluated" (Không đánh giá), on a leaf only.
+	NotEvaluated bool
 }
 
 // AreaResult is one area's points for a unit-year.

@@ -166,7 +166,7 @@ func isComputed(x any) bool {
 }
 
 func srcTitle(s par.Source, o par.Origin) string {
-	loc := s.String()
+	loc := publicSource(s)
 	switch {
 	case loc == "":
 		return ""

@@ -43,6 +43,8 @@ func kinds() []pageKind {
 		reportKind(),
 		correctionsKind(),
 		searchKind(),
+		dataKind(),
+		dictionaryKind(),
 	}
 }
 

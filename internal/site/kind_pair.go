@@ -261,7 +261,7 @@ func (v *pairPage) stats(p *par.Pair) {
 		{Label: "Khoảng cách cao nhất – thấp nhất (điểm %)", From: fig(a, a.Max-a.Min), To: fig(b, b.Max-b.Min), Change: chg(a.Max-a.Min, b.Max-b.Min)},
 		{Label: "Độ lệch chuẩn (điểm %)", From: fig(a, a.SD), To: fig(b, b.SD), Change: chg(a.SD, b.SD)},
 	}
-	v.StatsNote = "Tính trên các đơn vị được chấm điểm và có chỉ số mỗi năm, theo chỉ số đã công bố (làm tròn như công bố); đơn vị chưa chấm điểm không được tính, không tính là 0. Độ lệch chuẩn là độ lệch chuẩn của tổng thể (chia cho số đơn vị), đo mức phân tán quanh trung bình. Các số liệu thống kê do parindex tính."
+	v.StatsNote = "Tính trên các đơn vị được chấm điểm và có chỉ số mỗi năm, theo chỉ số đã công bố (làm tròn như công bố); đơn vị chưa chấm điểm không được tính, không tính là 0. Độ lệch chuẩn là độ lệch chuẩn của tổng thể (chia cho số đơn vị), đo mức phân tán quanh trung bình. Các số liệu thống kê là số liệu tính toán."
 }
 
 // tops fills the lists of biggest movers.

@@ -41,7 +41,7 @@ func (m *model) reconciliation() reconPage {
 			}
 		}
 		for _, c := range rc.Cells {
-			row.Cells = append(row.Cells, c.String())
+			row.Cells = append(row.Cells, publicSource(c))
 		}
 		p.Rows = append(p.Rows, row)
 	}

@@ -150,7 +150,7 @@ func treeSource(nodes []*par.NodeResult) string {
 	if len(nodes) == 0 || nodes[0].Src.File == "" {
 		return ""
 	}
-	src := nodes[0].Src.File
+	src := publicName(nodes[0].Src.File)
 	if s := nodes[0].Src.Sheet; s != "" {
 		src += ", trang tính " + s
 	}

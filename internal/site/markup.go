@@ -122,9 +122,9 @@ func attr(b *strings.Builder, name, value string) {
 
 // Titles of the marks; constant markup, as the templates had it.
 const (
-	computedFigTitle  = "Số liệu do parindex tính (từ phiếu chấm hoặc từ các số đã công bố), không có trong phụ lục công bố"
-	computedRankTitle = "Thứ hạng do parindex tính, không có trong phụ lục công bố"
-	computedBandTitle = "Xếp loại do parindex tính, không có trong phụ lục công bố"
+	computedFigTitle  = "Số liệu tính toán (từ phiếu chấm hoặc từ các số đã công bố), không có trong phụ lục công bố"
+	computedRankTitle = "Thứ hạng tính theo quy tắc của bộ chỉ số, không có trong phụ lục công bố"
+	computedBandTitle = "Xếp loại tính theo quy tắc của bộ chỉ số, không có trong phụ lục công bố"
 )
 
 // sources is a page's table of the places its figures come from: a big
@@ -152,9 +152,9 @@ type rowRef struct {
 
 // split cuts a source into its place, listed once, and its cell.
 func (t *sources) split(src par.Source) (int, string) {
-	place, cell := src.String(), ""
+	place, cell := publicSource(src), ""
 	if src.Sheet != "" && src.Cell != "" {
-		place, cell = src.File+": "+src.Sheet, src.Cell
+		place, cell = publicName(src.File)+": "+src.Sheet, src.Cell
 	}
 	i, ok := t.index[place]
 	if !ok {
@@ -231,9 +231,7 @@ func source(b *strings.Builder, o par.Origin, src par.Source, srcs *sources) {
 		}
 		return
 	}
-	if t := srcTitle(src, o); t != "" {
-		attr(b, "title", t)
-	}
+	fullSource(b, o, src)
 }
 
 // noData appends the mark of a missing figure: a dash for the eye, which
@@ -646,7 +644,7 @@ func treeRows(nodes []*par.NodeResult) template.HTML {
 					if s.File == file {
 						apprSrc = s.Sheet + "!" + s.Cell
 					} else {
-						apprSrc = s.String()
+						apprSrc = publicSource(s)
 					}
 				}
 				if n.Appraised.Known() {

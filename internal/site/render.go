@@ -31,11 +31,12 @@ type root struct {
 	Site     *layout
 	Page     *Page
 	Data     any
-	Crumbs   []link   // from the home page down to the parent of this page
-	Section  string   // URL of the navigation entry this page belongs to
-	Charts   bool     // load echarts and charts.js
-	Sortable bool     // load site.js
-	Scripts  []string // further scripts the page needs (meta.Scripts)
+	Crumbs   []link        // from the home page down to the parent of this page
+	Section  string        // URL of the navigation entry this page belongs to
+	Charts   bool          // load echarts and charts.js
+	Sortable bool          // load site.js
+	Scripts  []string      // further scripts the page needs (meta.Scripts)
+	Sources  template.HTML // the page's "Nguồn số liệu" section (provenance.go), or ""
 }
 
 // env is the render setup shared by all workers: parsed templates (read
@@ -54,6 +55,7 @@ type env struct {
 	in   *Input
 	base baseurl.Base
 	feed feedIndex
+	prov *provenance // the pages' "Nguồn số liệu" (provenance.go)
 }
 
 // Theme file layout: templates/layout/*.html hold the base layout ("base")
@@ -86,14 +88,15 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 		}
 	}
 	ch := &chrome{header: map[string]template.HTML{}}
-	common := template.New("").Funcs(funcs(base, recon, in.HTML, ch))
+	prov := newProvenance(in, base)
+	common := template.New("").Funcs(funcs(base, recon, in.HTML, ch)).Funcs(dataFuncs(base, prov))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			return nil, err
 		}
 	}
 	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in),
-		decisions: map[string]*par.Doc{}, owners: newChartOwners(), in: in, base: base}
+		decisions: map[string]*par.Doc{}, owners: newChartOwners(), in: in, base: base, prov: prov}
 	if in.Results != nil {
 		for _, rk := range in.Results.Rankings {
 			if rk.Decision != nil && rk.Group != nil {
@@ -253,7 +256,7 @@ func (e *env) section(url string) string {
 
 // render executes a page's template into buf and returns the view it
 // built, for the page's embed pages.
-func (e *env) render(buf *bytes.Buffer, p *Page) (any, error) {
+func (e *env) render(buf *bytes.Buffer, p *Page, write func(path string, b []byte) error) (any, error) {
 	t := e.tmpls[p.Template]
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", p.Template)
@@ -268,7 +271,15 @@ func (e *env) render(buf *bytes.Buffer, p *Page) (any, error) {
 		}
 		data = d
 	}
+	// A page that publishes files (the open data) writes them first: it
+	// lists their sizes and checksums.
+	if f, ok := data.(filer); ok {
+		if err := f.writeFiles(e.base, write); err != nil {
+			return nil, err
+		}
+	}
 	r := root{Site: e.layout, Page: p, Data: data, Crumbs: e.crumbs(p.URL), Section: e.section(p.URL)}
+	r.Sources = e.prov.section(p, data)
 	if c, ok := data.(charted); ok {
 		r.Charts = slices.ContainsFunc(c.charts(), func(c chart.Chart) bool { return !c.Empty })
 	}
@@ -280,6 +291,9 @@ func (e *env) render(buf *bytes.Buffer, p *Page) (any, error) {
 	}
 	if s, ok := data.(scripter); ok {
 		r.Scripts = s.scripts()
+	}
+	if r.Sources != "" || r.Sortable {
+		r.Scripts = append(slices.Clone(r.Scripts), scriptSource)
 	}
 	// A page template that defines "document" is a document of its own
 	// (the printable report), without the site's header and footer.

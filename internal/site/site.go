@@ -47,6 +47,9 @@ type Input struct {
 	HTML    map[string]string
 	Results *par.Results
 	BaseURL string // "/", "/chi-so-cchc/" or "https://host/chi-so-cchc/" (internal/baseurl); every link and asset URL starts with its path
+	// Sources are the source workbooks the build publishes (SourceFiles:
+	// their size and SHA-256), by project path; nil lists them without.
+	Sources map[string]SourceFile
 }
 
 // Page is one planned page. URL is site-relative ("/nam/2023/so/"); the
@@ -238,7 +241,7 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 			for i := range jobs {
 				p := &pages[i]
 				buf.Reset()
-				view, err := env.render(&buf, p)
+				view, err := env.render(&buf, p, write)
 				if err == nil {
 					err = write(OutputPath(p.URL), buf.Bytes())
 				}

@@ -90,6 +90,13 @@ var goldenPages = map[string]string{
 	// lost, and of a year with only the annex.
 	"don-vi/so-noi-vu/2023/bao-cao/index.html":    "report.html",
 	"don-vi/so-tai-chinh/2022/bao-cao/index.html": "report-annex.html",
+	// Issue 13, 2: open data, its page, its dictionary, its files.
+	"du-lieu/index.html":            "data.html",
+	"du-lieu/tu-dien/index.html":    "data-dictionary.html",
+	"du-lieu/2023/so.csv":           "data-ranking.csv",
+	"du-lieu/2023/so.json":          "data-ranking.json",
+	"du-lieu/don-vi/so-noi-vu.json": "data-unit.json",
+	"du-lieu/README.txt":            "data-readme.txt",
 }
 
 func TestGolden(t *testing.T) {
@@ -238,6 +245,8 @@ func TestLinks(t *testing.T) {
 			case assets[target]:
 			case strings.HasPrefix(target, urlEmbed) && w.files[OutputPath(target)] != nil:
 				// A chart's embed page or CSV, written beside its page.
+			case strings.HasPrefix(target, urlData) && w.files[OutputPath(target)] != nil:
+				// An open data file, written by /du-lieu/.
 			case w.files[OutputPath(target)] != nil && !strings.HasSuffix(target, "/"):
 				// A file a page writes beside itself: a feed, the search
 				// index (extraFiler).
@@ -262,8 +271,9 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	escaped := 0
 	for _, path := range slices.Sorted(maps.Keys(files)) {
 		out := string(files[path])
-		if strings.HasSuffix(path, ".csv") {
-			// Data, not markup: the name is a cell, served as text/csv.
+		if strings.HasSuffix(path, ".csv") || strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".xlsx") || strings.HasSuffix(path, ".zip") {
+			// Data, not markup: the name is a cell, served as text/csv
+			// (or plain text, a workbook, a zip).
 			continue
 		}
 		if strings.Contains(out, evil) || strings.Contains(out, "<script>") {
@@ -274,6 +284,11 @@ func TestHostileTextIsEscaped(t *testing.T) {
 			attrs, body := m[1], m[2]
 			switch {
 			case strings.HasPrefix(attrs, ` src="`) && body == "":
+			case attrs == ` type="application/ld+json"`:
+				// schema.org Dataset (open data): JSON, escaped.
+				if strings.ContainsAny(body, "<>") {
+					t.Errorf("%s: JSON-LD contains a raw < or >", path)
+				}
 			case strings.HasPrefix(attrs, ` type="application/json" id="`):
 				if strings.ContainsAny(body, "<>&") {
 					t.Errorf("%s: chart option JSON contains a raw <, > or &", path)
@@ -342,12 +357,14 @@ func TestEveryPageRendered(t *testing.T) {
 	// Every page, and for every chart its embed page and CSV.
 	embeds, extras := 0, 0
 	for p := range files {
-		if strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")+"xep-hang-") {
+		switch {
+		case strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")+"xep-hang-"):
 			extras++ // a ranking's embed page
-		} else if strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")) {
+		case strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")):
 			embeds++
-		}
-		if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".csv") {
+		case strings.HasPrefix(p, strings.TrimPrefix(urlData, "/")) && !strings.HasSuffix(p, "/index.html"):
+			extras++ // an open data file, written by /du-lieu/
+		case !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".csv"):
 			extras++ // feeds, search index, sitemap, robots.txt (extraFiler)
 		}
 	}
@@ -426,9 +443,9 @@ func TestFormatting(t *testing.T) {
 	for _, want := range []string{
 		`data-sort="92.5"`, `>92,50</span><sup class="computed"`, // computed index: decimal comma and dagger
 		// A published total with its cell: column F of the sheet row its
-		// table row names, in the page's list of sources (site.js shows
-		// "Nguồn: data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm!F20").
-		`<tr data-src-row="0!20">`, `data-src="F">18,50</span>`, "\n<li>data/scores/2023/so/so-noi-vu.xlsx: Phiếu chấm</li>",
+		// table row names, in the page's list of sources (source.js shows
+		// "bang-diem/2023/so/so-noi-vu.xlsx", sheet "Phiếu chấm", cell F20).
+		`<tr data-src-row="0!20">`, `data-src="F">18,50</span>`, "\n<li>bang-diem/2023/so/so-noi-vu.xlsx: Phiếu chấm</li>",
 		// The group ranked 5 units in 2022 and 4 in 2023: the change of
 		// size is stated with last year's rank.
 		`<span class="chg up" aria-hidden="true">▲1</span><span class="sr-only">tăng 1 bậc (năm 2022 xếp thứ 2/5, năm 2023 xếp thứ 1/4)</span>`,
@@ -438,7 +455,7 @@ func TestFormatting(t *testing.T) {
 		`<span class="chg same" aria-hidden="true">=</span>`,
 		"&#43;7,25", "\u22121,50", "\u22120,10", // a true minus sign
 		"bộ chỉ số thay đổi, chỉ so sánh được chỉ số (%)",
-		"số liệu do parindex tính từ phiếu chấm hoặc từ các số đã công bố (thứ hạng, xếp loại: theo quy tắc của bộ chỉ số), không có trong phụ lục công bố",
+		"số liệu tính toán từ phiếu chấm hoặc từ các số đã công bố (thứ hạng, xếp loại: theo quy tắc của bộ chỉ số), không có trong phụ lục công bố",
 	} {
 		if !strings.Contains(rk, want) {
 			t.Errorf("ranking lacks %q", want)
