@@ -63,7 +63,7 @@ func TestSiteWeight(t *testing.T) {
 
 	t.Logf("%-24s %9s %9s %9s %9s %9s %9s", "page kind", "HTML", "gz", "JS", "JS gz", "CSS", "CSS gz")
 	for _, k := range pageKinds() {
-		rel := k.path
+		rel, _, _ := strings.Cut(k.path, "?")
 		if rel == "" {
 			rel = firstMatch(t, out, k)
 		}
