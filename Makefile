@@ -3,7 +3,7 @@
 
 GO ?= go
 
-.PHONY: site test check serve golden example bench echarts fmt vet clean
+.PHONY: site test check serve golden example bench weight echarts fmt vet clean
 
 # site: build the bundled example (data/ + content/) into site/.
 site:
@@ -51,6 +51,12 @@ example:
 UNITS ?= 3000
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/build/ -args -units $(UNITS)
+
+# weight: build the example and print what the portal serves: the whole
+# site by file type, its largest page, and per page kind the HTML and the
+# scripts and style sheets it loads, before and after gzip.
+weight:
+	$(GO) test ./internal/e2e -run '^TestSiteWeight$$' -count=1 -v | grep -v '^=== '
 
 # echarts: rebuild the vendored ECharts bundle (static/vendor/echarts) from
 # the npm registry's packages with esbuild. tools/echarts is a module of its

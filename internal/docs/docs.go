@@ -107,7 +107,13 @@ func RenderNotes(src []byte, opt Options) (string, []Note, error) {
 
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GFM without its default table cell alignment, which is a
+			// style attribute a strict Content-Security-Policy blocks:
+			// aligned cells get a class instead (see the transformer).
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.NewFootnote(extension.WithFootnoteIDPrefix(opt.IDPrefix)),
 		),
 		goldmark.WithParserOptions(
@@ -205,6 +211,10 @@ func (t *safeTransformer) Transform(doc *ast.Document, reader text.Reader, _ par
 			}
 		case *extast.Table:
 			tables = append(tables, n)
+		case *extast.TableCell:
+			if n.Alignment != extast.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		case *ast.HTMLBlock:
 			// One note per block, at its first line.
 			if n.Lines().Len() > 0 {

@@ -171,6 +171,7 @@ func TestBrowser(t *testing.T) {
 	// Checked on the files, so it holds without chromium too.
 	t.Run("chart-scripts", func(t *testing.T) { checkChartScripts(t, out) })
 	t.Run("page-weight", func(t *testing.T) { checkComparisonWeight(t, out) })
+	t.Run("no-inline", func(t *testing.T) { checkNoInline(t, out) })
 
 	requireChromium(t)
 	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
@@ -429,6 +430,9 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 			t.Fatalf("emulate a phone: %v", err)
 		}
 	}
+	if err := cspWatch(tab); err != nil {
+		t.Fatalf("watch CSP violations: %v", err)
+	}
 	resp, err := chromedp.Run(tab, chromedp.NavigateResponse(url))
 	if err != nil {
 		t.Fatalf("load %s: %v", url, err)
@@ -646,6 +650,13 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	for _, p := range rec.problems() {
 		t.Errorf("%s: %s", url, p)
 	}
+	csp, err := cspViolations(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range csp {
+		t.Errorf("%s: Content-Security-Policy violation: %s", url, v)
+	}
 }
 
 // axeViolation is the part of an axe-core result the test reports.
@@ -723,7 +734,7 @@ func TestAxeCatches(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	origin, stop := serveSite(t, dir)
+	origin, stop := serveDir(t, dir, false) // its inline style is the contrast it must catch
 	defer stop()
 
 	ctx, cancel := context.WithTimeout(browser(t), pageDeadline)
@@ -813,16 +824,32 @@ func (r *recorder) handle(ev any) {
 }
 
 // serveSite serves dir under basePath on a loopback port, as a portal
-// would, and nothing outside it.
+// would, and nothing outside it, with the site's Content-Security-Policy
+// header.
 func serveSite(t *testing.T, dir string) (origin string, stop func()) {
+	return serveDir(t, dir, true)
+}
+
+// serveDir is serveSite, with the policy header or without it (for the
+// checks' own test pages, which break rules on purpose).
+func serveDir(t *testing.T, dir string, policy bool) (origin string, stop func()) {
+	return serveAt(t, dir, basePath, policy)
+}
+
+// serveAt serves dir under the path base.
+func serveAt(t *testing.T, dir, base string, policy bool) (origin string, stop func()) {
 	t.Helper()
 	mux := http.NewServeMux()
-	mux.Handle(basePath, http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.FileServer(http.Dir(dir))))
+	mux.Handle(base, http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.Dir(dir))))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	var h http.Handler = mux
+	if policy {
+		h = withCSP(mux)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	return "http://" + ln.Addr().String(), func() { srv.Close() }
 }

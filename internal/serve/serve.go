@@ -122,6 +122,8 @@ func New(opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What earlier previews could not finish removing (see removeBuild).
+	go sweepAbandoned(os.TempDir())
 	tmp, err := os.MkdirTemp("", "parindex-serve-")
 	if err != nil {
 		project.Close()
@@ -158,7 +160,7 @@ func (s *Server) URL() string {
 // failing first build is not fatal: the preview shows the errors and
 // recovers as soon as the input is fixed.
 func (s *Server) Run(ctx context.Context) error {
-	defer os.RemoveAll(s.tmp)
+	defer s.removeBuild()
 	defer s.project.Close()
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -512,8 +514,11 @@ func (s *Server) injection(lastErr error) string {
 	if lastErr == nil {
 		return script
 	}
-	return `<div id="parindex-error" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1em;background:#fff4f4;color:#600;border-top:4px solid #c00;font:14px/1.4 monospace">` +
-		`<strong>parindex: build failed — showing the last good build</strong><pre style="white-space:pre-wrap;margin:.5em 0 0">` +
+	// No style attribute: the pages' Content-Security-Policy would drop
+	// it; the reload script styles the overlay (through the DOM, which the
+	// policy allows).
+	return `<div id="parindex-error" role="alert">` +
+		`<strong>parindex: build failed — showing the last good build</strong><pre>` +
 		html.EscapeString(errorText(lastErr)) + `</pre></div>` + script
 }
 
@@ -536,9 +541,50 @@ func errorText(err error) string {
 const reloadJS = `// parindex preview: live reload (not part of the built site)
 (function () {
   var me = document.currentScript && document.currentScript.dataset.build;
+  var box = document.getElementById("parindex-error");
+  if (box) {
+    box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1em;background:#fff4f4;color:#600;border-top:4px solid #c00;font:14px/1.4 monospace";
+    var pre = box.querySelector("pre");
+    if (pre) pre.style.cssText = "white-space:pre-wrap;margin:.5em 0 0";
+  }
   var es = new EventSource("` + eventsPath + `");
   es.addEventListener("build", function (e) {
     if (e.data !== me) { es.close(); location.reload(); }
   });
 })();
 `
+
+// abandonedSuffix marks a preview build folder whose removal an exiting
+// preview left unfinished: the next preview removes it.
+const abandonedSuffix = ".abandoned"
+
+// removeBuild removes the preview's build folder, but waits for it at most
+// about a second, so that the preview exits within 2 s of a signal however
+// many files the site has and however slow the disk: the folder is first
+// renamed (instant) as abandoned, so that if the process ends before the
+// removal does, the next preview finishes it.
+func (s *Server) removeBuild() {
+	dir := s.tmp
+	if err := os.Rename(dir, dir+abandonedSuffix); err == nil {
+		dir += abandonedSuffix
+	}
+	done := make(chan struct{})
+	go func() {
+		os.RemoveAll(dir)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		fmt.Fprintf(s.opt.Log, "preview: %s is still being removed; the next preview finishes the job\n", dir)
+	}
+}
+
+// sweepAbandoned removes the build folders earlier previews marked
+// abandoned, and nothing else.
+func sweepAbandoned(tmpDir string) {
+	dirs, _ := filepath.Glob(filepath.Join(tmpDir, "parindex-serve-*"+abandonedSuffix))
+	for _, d := range dirs {
+		os.RemoveAll(d)
+	}
+}

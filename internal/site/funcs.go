@@ -46,6 +46,11 @@ const dash = "—"
 func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string, ch *chrome) template.FuncMap {
 	k := &markup{base: base, recon: recon}
 	fm := template.FuncMap{
+		// The policy every page declares in a meta tag (and the portal's
+		// web server should send as a header).
+		"cspMeta": func() template.HTML {
+			return template.HTML(`<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`)
+		},
 		// The header and footer rendered once per build (see chrome).
 		"siteHeader": func(section string) template.HTML {
 			if ch == nil {
