@@ -164,8 +164,9 @@ func (m *model) narratives() []narrative {
 		if d == nil || !m.planned[url] {
 			return
 		}
+		// A bare "Nhận xét" says nothing in a list of results or a feed.
 		t := d.Title
-		if t == "" {
+		if t == "" || viet.Key(t) == "nhan xet" {
 			t = fallback
 		}
 		if !d.Date.IsZero() {
