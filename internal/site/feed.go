@@ -188,7 +188,7 @@ func (e *env) siteFeed(narratives []narrative) ([]byte, error) {
 				continue
 			}
 			u := decisionURL(d.Slug)
-			title := decisionName(d)
+			title := decisionRefName(d)
 			if d.Title != "" {
 				title += ": " + d.Title
 			}
@@ -400,7 +400,7 @@ func resultSummary(r *par.Result, rk *par.Ranking) string {
 	if r.Band.Name != "" {
 		b.WriteString(", xếp loại " + r.Band.Name)
 	}
-	b.WriteString(". Công bố theo " + decisionName(rk.Decision) + ".")
+	b.WriteString(". Công bố theo " + decisionRefName(rk.Decision) + ".")
 	return b.String()
 }
 
