@@ -123,7 +123,7 @@ func pageKinds() []pageKind {
 		// Issue 13, 6 and 9: the search page with results for ?q=
 		// (search_test.go types into the header's box), and a ranking's
 		// embed page.
-		{name: "search", path: "tim-kiem/?q=so+noi+vu", marker: "form[data-search-page]", mobile: true},
+		{name: "search", path: "tim-kiem/?q=so+noi+vu", marker: "form[data-search-page]"},
 		{name: "embed-ranking", tmpl: "embed", path: "nhung/xep-hang-2024-so.html", marker: "body.embed-ranking table.ranking"},
 		// Issue 13, 2: the open data and its dictionary.
 		{name: "data", path: "du-lieu/", marker: "table.data-files", mobile: true},
@@ -168,6 +168,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	addCorrection(t, proj)
+	addDaklakUnit(t, proj) // for the search box (search_test.go)
 	out := filepath.Join(t.TempDir(), "site")
 	rep, err := build.Build(build.Options{Root: proj, Out: out, BaseURL: baseURL})
 	if err != nil {
@@ -221,6 +222,7 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	t.Run("chart-tools", func(t *testing.T) { checkChartTools(t, browserCtx, site) })
+	t.Run("search", func(t *testing.T) { checkSearch(t, browserCtx, site) })
 }
 
 // checkComparisonWeight: every comparison page of the example — a group

@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"parindex/internal/build"
 	"parindex/internal/viet"
 )
 
@@ -27,17 +26,9 @@ const daklakUnit = `  - id: "ban-tay-nguyen"
       - {date: 2025-03-01, type: "renamed"}
 `
 
-// searchSite builds the example with daklakUnit under the e2e base URL
-// and serves it.
-func searchSite(t *testing.T) (site string, stop func()) {
+// addDaklakUnit adds daklakUnit to the registry of the project at proj.
+func addDaklakUnit(t *testing.T, proj string) {
 	t.Helper()
-	root := repoRoot(t)
-	proj := t.TempDir()
-	for _, d := range []string{"data", "content"} {
-		if err := os.CopyFS(filepath.Join(proj, d), os.DirFS(filepath.Join(root, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
 	units := filepath.Join(proj, "data", "units.yaml")
 	b, err := os.ReadFile(units)
 	if err != nil {
@@ -50,15 +41,6 @@ func searchSite(t *testing.T) (site string, stop func()) {
 	if err := os.WriteFile(units, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "site")
-	if rep, err := build.Build(build.Options{Root: proj, Out: out, BaseURL: baseURL}); err != nil {
-		if rep != nil && rep.Diagnostics != nil {
-			t.Log(rep.Diagnostics.String())
-		}
-		t.Fatal(err)
-	}
-	origin, stop := serveSite(t, out)
-	return origin + basePath, stop
 }
 
 type searchOption struct {
@@ -101,17 +83,15 @@ func key(t *testing.T, tab context.Context, k string) {
 	}
 }
 
-// Issue 13, 6: the header's box finds units by their names with or
-// without diacritics, and by former names; the keyboard works as a
-// combobox's; the results page lists the same; the folding in search.js
-// is the build's (viet.Key).
-func TestBrowserSearch(t *testing.T) {
-	requireChromium(t)
+// checkSearch (issue 13, 6; part of TestBrowser, on its build of the
+// example with addDaklakUnit): the header's box finds units by their
+// names with or without diacritics, and by former names; the keyboard
+// works as a combobox's; the results page lists the same; the folding in
+// search.js is the build's (viet.Key).
+func checkSearch(t *testing.T, browserCtx context.Context, site string) {
 	defer checks.ran(t)
-	site, stop := searchSite(t)
-	defer stop()
 	rec := &recorder{site: site}
-	ctx, cancel := context.WithTimeout(browser(t), 2*pageDeadline)
+	ctx, cancel := context.WithTimeout(browserCtx, 2*pageDeadline)
 	defer cancel()
 	tab, closeTab := chromedp.NewContext(ctx, chromedp.WithListener(rec.handle))
 	defer closeTab()

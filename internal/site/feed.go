@@ -165,7 +165,11 @@ func (e *env) feedLinks(self, page string) []atomLink {
 // when summary is set (the page writing the feed must name the document
 // in Page.Docs, so that a preview rewrites the feed when its body changes).
 func (e *env) narrativeEntry(n narrative, summary bool) atomEntry {
-	en := atomEntry{Title: n.Title, Link: atomLink{Rel: "alternate", Type: "text/html", Href: feedHref(e.base, n.URL)},
+	title := n.Title
+	if !viet.KeyStartsWith(viet.Key(title), "nhan xet") {
+		title = "Nhận xét: " + title // a unit's narrative is titled with its name
+	}
+	en := atomEntry{Title: title, Link: atomLink{Rel: "alternate", Type: "text/html", Href: feedHref(e.base, n.URL)},
 		ID: e.feedID(n.URL, "nhan-xet"), Updated: feedDate(n.Date), date: n.Date,
 		Cats: []atomCat{{Term: "nhan-xet", Label: "Nhận xét"}}}
 	if s := excerpt(e.in.HTML[n.Doc.Path]); s != "" && summary {
@@ -184,7 +188,7 @@ func (e *env) siteFeed(narratives []narrative) ([]byte, error) {
 				continue
 			}
 			u := decisionURL(d.Slug)
-			title := decisionName(d)
+			title := decisionRefName(d)
 			if d.Title != "" {
 				title += ": " + d.Title
 			}
@@ -396,7 +400,7 @@ func resultSummary(r *par.Result, rk *par.Ranking) string {
 	if r.Band.Name != "" {
 		b.WriteString(", xếp loại " + r.Band.Name)
 	}
-	b.WriteString(". Công bố theo " + decisionName(rk.Decision) + ".")
+	b.WriteString(". Công bố theo " + decisionRefName(rk.Decision) + ".")
 	return b.String()
 }
 

@@ -132,7 +132,7 @@ func (p *rankingPage) description() string {
 		}
 	}
 	if rk.Decision != nil {
-		s += "; công bố theo " + decisionName(rk.Decision)
+		s += "; công bố theo " + decisionRefName(rk.Decision)
 	}
 	return s + "."
 }

@@ -100,7 +100,7 @@ func (m *model) searchEntries() []searchEntry {
 		if d.Slug == "" || !m.planned[decisionURL(d.Slug)] {
 			continue
 		}
-		name := decisionName(d)
+		name := decisionRefName(d)
 		e := searchEntry{Kind: searchDecision, URL: decisionURL(d.Slug), Note: name}
 		if d.Title != "" {
 			e.Names = append(e.Names, d.Title)
@@ -134,19 +134,6 @@ func (m *model) freePageDoc(url string) *par.Doc {
 	return nil
 }
 
-// decisionName is "Quyết định số 128/QĐ-UBND ngày 20/05/2025", as the
-// template "decision-name" writes it.
-func decisionName(d *par.Doc) string {
-	s := "Quyết định"
-	if d.Number != "" {
-		s += " số " + d.Number
-	}
-	if !d.Date.IsZero() {
-		s += " ngày " + d.Date.String()
-	}
-	return s
-}
-
 // narrative is a content document shown on a page: what the site feed
 // and the search index list.
 type narrative struct {
@@ -164,8 +151,9 @@ func (m *model) narratives() []narrative {
 		if d == nil || !m.planned[url] {
 			return
 		}
+		// A bare "Nhận xét" says nothing in a list of results or a feed.
 		t := d.Title
-		if t == "" {
+		if t == "" || viet.Key(t) == "nhan xet" {
 			t = fallback
 		}
 		if !d.Date.IsZero() {
