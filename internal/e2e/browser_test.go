@@ -588,9 +588,10 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	if fs != nil && (fs.Shown != 1 || fs.Rows == 0 || fs.Other != 0 || fs.All != 1 || !strings.Contains(fs.Status, fmt.Sprint(fs.Rows))) {
 		t.Errorf("%s: filter by district: %+v", url, *fs)
 	}
-	// Source notes (site.js): a figure of a ranking table names its source
-	// on keyboard focus (and hover, tap) in a tooltip that describes it to
-	// screen readers; it stays shown for the accessibility check below.
+	// Source notes (source.js): a figure of a ranking table names its
+	// source on keyboard focus (and hover, tap) in a popover that describes
+	// it to screen readers (published or computed, decision, workbook,
+	// sheet, cell); it stays shown for the accessibility check below.
 	// The table is one tab stop; ArrowDown moves to the figure below.
 	type srcNote struct {
 		Tab   int    `json:"tab"`
@@ -618,7 +619,7 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	case note == nil && strings.HasPrefix(pc.kind.name, "ranking"):
 		t.Errorf("%s: no figure with a source key ([data-src]) in the ranking", url)
 	case note != nil:
-		re := regexp.MustCompile(`^(Nguồn|Số liệu tính toán, dữ liệu gốc): \S.*\.xlsx: .+![A-Z]+[0-9]+$`)
+		re := regexp.MustCompile(`^×Số liệu (công bố|tính toán).*Tệp: bang-diem/\S+\.xlsx.*Trang tính: .+(Ô|Dữ liệu gốc ở ô): [A-Z]+[0-9]+`)
 		if note.Tab != 0 || note.Stops != 1 || !re.MatchString(note.Text) || !re.MatchString(note.Down) || note.Down == note.Text {
 			t.Errorf("%s: a figure's source note: tabIndex %d, %d tab stops in its table, on focus %q, below it %q", url, note.Tab, note.Stops, note.Text, note.Down)
 		}

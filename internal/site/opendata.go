@@ -145,7 +145,7 @@ var rankingCols = []dataCol{
 	{"hang_nguon", "văn bản", "Nơi lấy thứ hạng: tệp bảng điểm (đường dẫn sau /files/), trang tính và ô, dạng “bang-diem/2023/phu-luc.xlsx: Phụ lục!F20”."},
 	{"hang_trong_cap_tren", "số nguyên", "Thứ hạng giữa các đơn vị cùng đơn vị cấp trên được xếp hạng năm đó; trống nếu không có."},
 	{"so_don_vi_cap_tren", "số nguyên", "Số đơn vị cùng đơn vị cấp trên được xếp hạng năm đó (mẫu số của cột trên)."},
-	{"tong_diem", "số", "Tổng điểm (điểm thẩm định, cộng điểm điều tra xã hội học, chỉ số hài lòng, điểm thưởng, trừ điểm trừ theo bộ chỉ số); trống nếu không có số liệu."},
+	{"tong_diem", "số", "Tổng điểm theo bộ chỉ số (các thành phần và điểm thưởng, điểm trừ như phương pháp của bộ chỉ số quy định); trống nếu không có số liệu."},
 	{"tong_diem_nguon_goc", "cong_bo / tinh_toan", "Tổng điểm là số liệu công bố hay số liệu tính toán."},
 	{"tong_diem_nguon", "văn bản", "Nơi lấy tổng điểm (tệp, trang tính, ô)."},
 	{"diem_toi_da_ap_dung", "số", "Điểm tối đa áp dụng cho đơn vị: điểm tối đa của bộ chỉ số trừ các tiêu chí không áp dụng, không đánh giá."},
@@ -159,7 +159,7 @@ var rankingCols = []dataCol{
 	{"diem_dieu_tra_xhh", "số", "Điểm điều tra xã hội học; trống nếu không có."},
 	{"chi_so_hai_long", "số", "Điểm chỉ số hài lòng (SIPAS); trống nếu không có."},
 	{"diem_thuong", "số", "Điểm thưởng; trống nếu không có."},
-	{"diem_tru", "số", "Điểm trừ (số dương, đã trừ vào tổng điểm); trống nếu không có."},
+	{"diem_tru", "số", "Điểm trừ, như trang web hiển thị; trống nếu không có."},
 }
 
 // areaCol is the column of an area's points ("linh_vuc_I"): its code as

@@ -153,6 +153,7 @@ type provenance struct {
 	rankingDocs  map[string][]*par.Doc
 	publisher    string
 	site         par.Site
+	allRankings  []string // every ranking's key, in results order
 }
 
 // hasRanking reports whether the results hold the ranking of group in
@@ -182,6 +183,7 @@ func newProvenance(in *Input, base baseurl.Base) *provenance {
 		}
 		docs = append(docs, rk.Amendments...)
 		p.rankingDocs[key] = docs
+		p.allRankings = append(p.allRankings, key)
 		seen := map[string]bool{}
 		for _, r := range rk.Results {
 			resultFiles(r, seen)
@@ -276,7 +278,11 @@ func (pv *provenance) pageSources(p *Page, data any) (docs []*par.Doc, years map
 		}
 		files = slices.Sorted(mapKeys(seen))
 	} else {
-		for _, k := range p.Rankings {
+		keys := p.Rankings
+		if p.AllResults {
+			keys = pv.allRankings // the home page: every decision
+		}
+		for _, k := range keys {
 			year, _ := strconv.Atoi(k[:strings.IndexByte(k+"/", '/')])
 			for _, d := range pv.rankingDocs[k] {
 				addDoc(d, year)
