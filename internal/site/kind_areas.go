@@ -49,7 +49,7 @@ func areaKind() pageKind {
 				}
 			}
 			for i, ar := range ac.Areas {
-				label := areaLabelText(ar.Code, ar.Title)
+				label := m.areaLabel(rk.Framework, ar.Code, ar.Title)
 				out = append(out, Page{URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Title: rk.Group.Name + " — lĩnh vực " + label + " năm " + strconv.Itoa(rk.Year),
 					Crumb: label, Rankings: keys, view: func() (any, error) { return m.areaPage(ac, i), nil }})
 			}
@@ -172,12 +172,12 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 		}
 	}
 	for _, ar := range ac.Areas {
-		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
+		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Label: m.areaLabel(fw, ar.Code, ar.Title), Max: m.fixed(ar.Max, dec), N: ar.N}
 		if n := fw.Node(ar.Code); n != nil && n.Lead != "" {
 			v.Lead = m.unitLink(n.Lead)
 		}
 		if ar.N > 0 {
-			v.Avg = viet.Fixed(ar.Avg, dec)
+			v.Avg = m.fixed(ar.Avg, dec)
 		}
 		switch {
 		case ac.PrevYear == 0:
@@ -202,11 +202,11 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 				continue
 			}
 			rv.Rank = strconv.Itoa(row.Rank)
-			rv.Points, rv.Max, rv.Share = viet.Fixed(row.Points, dec), viet.Fixed(row.Max, dec), viet.Fixed(row.Share, dec)
+			rv.Points, rv.Max, rv.Share = m.fixed(row.Points, dec), m.fixed(row.Max, dec), m.fixed(row.Share, dec)
 			rv.Sort, rv.Est = row.Share.String(), row.Estimated
 			if row.HasChange {
 				v.Changes = true
-				rv.Change = signedPoints(row.Change, dec)
+				rv.Change = m.signed(row.Change, dec)
 				if row.PrevEstimated {
 					rv.Change += "*"
 					p.Estimated = true
@@ -277,6 +277,18 @@ func hoistNoChange(v *areaCmpView, prevYear int) {
 }
 
 // areaLabelText is "I. Title".
+// areaLabel is areaLabelText with the area's title in the page's
+// language (the framework's English title of the area, if given).
+func (m *model) areaLabel(fw *par.Framework, code, title string) string {
+	en := ""
+	if fw != nil {
+		if n := fw.Node(code); n != nil && n.Title == title {
+			en = n.TitleEn
+		}
+	}
+	return areaLabelText(code, m.lang.name(title, en))
+}
+
 func areaLabelText(code, title string) string {
 	if title == "" {
 		return code
@@ -306,12 +318,12 @@ func (m *model) compareLinks(rk *par.Ranking) []link {
 	if rk.Framework == nil || m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}] == nil {
 		return nil
 	}
-	out := []link{{Title: "So sánh theo lĩnh vực", URL: areasURL(rk.Year, rk.Group.ID)}}
+	out := []link{{Title: m.lang.T("So sánh theo lĩnh vực"), URL: areasURL(rk.Year, rk.Group.ID)}}
 	if m.hasSelfGap(rk) {
-		out = append(out, link{Title: "Tự chấm và thẩm định", URL: selfGapURL(rk.Year, rk.Group.ID)})
+		out = append(out, link{Title: m.lang.T("Tự chấm và thẩm định"), URL: selfGapURL(rk.Year, rk.Group.ID)})
 	}
 	if rk.Criteria != nil {
-		out = append(out, link{Title: "Tiêu chí mất điểm", URL: criteriaURL(rk.Year, rk.Group.ID)})
+		out = append(out, link{Title: m.lang.T("Tiêu chí mất điểm"), URL: criteriaURL(rk.Year, rk.Group.ID)})
 	}
 	return out
 }
@@ -373,7 +385,7 @@ func (m *model) areaYears(group, code string) []areaYear {
 				y.URL = areaURL(rk.Year, group, code)
 			}
 			if ar.N > 0 {
-				y.Avg = viet.Fixed(ar.Avg, rk.Framework.Decimals)
+				y.Avg = m.fixed(ar.Avg, rk.Framework.Decimals)
 			}
 			if n := rk.Framework.Node(code); n != nil && n.Lead != "" {
 				y.Lead = m.unitLink(n.Lead)
@@ -400,7 +412,7 @@ func (m *model) leadAreas(u *par.Unit) []leadArea {
 			if n.Lead != u.ID {
 				continue
 			}
-			la := leadArea{Framework: link{Title: fw.Title, URL: frameworkURL(fw.ID)}, Label: areaLabelText(n.Code, n.Title)}
+			la := leadArea{Framework: link{Title: m.lang.nameOf(fw), URL: frameworkURL(fw.ID)}, Label: areaLabelText(n.Code, m.lang.name(n.Title, n.TitleEn))}
 			for _, rk := range m.res.Rankings {
 				if rk.Framework != fw || rk.Group == nil {
 					continue
@@ -409,7 +421,7 @@ func (m *model) leadAreas(u *par.Unit) []leadArea {
 				if ac == nil || !ac.Scored {
 					continue
 				}
-				la.Pages = append(la.Pages, link{Title: strconv.Itoa(rk.Year) + " – " + rk.Group.Name, URL: areaURL(rk.Year, rk.Group.ID, n.Code)})
+				la.Pages = append(la.Pages, link{Title: strconv.Itoa(rk.Year) + " – " + m.lang.nameOf(rk.Group), URL: areaURL(rk.Year, rk.Group.ID, n.Code)})
 			}
 			out = append(out, la)
 		}

@@ -130,12 +130,12 @@ func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) 
 				cr.Name = r.Name
 			}
 			if r.Scored {
-				cr.Index, cr.Rank, cr.Band = viet.Figure(r.Index), r.Rank.N, r.Band.Name
+				cr.Index, cr.Rank, cr.Band = m.figure(r.Index), r.Rank.N, r.Band.Name
 				if cr.Index == viet.Missing {
 					cr.Index = ""
 				}
 				if r.Index.Known() {
-					p.Rows[i].Cells[j] = viet.Figure(r.Index)
+					p.Rows[i].Cells[j] = m.figure(r.Index)
 				}
 				if len(rk.AreaStats) > 0 {
 					for _, a := range chart.AreaShares(r, rk.AreaStats) {

@@ -7,7 +7,6 @@ import (
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
-	"parindex/internal/viet"
 )
 
 // criteriaKind: "/nam/<year>/<group>/tieu-chi/", the group view for the
@@ -80,10 +79,10 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 			continue
 		}
 		p.Rows = append(p.Rows, criterionRow{
-			Key: s.Node.Key, Title: s.Node.Title, Area: areaLabelText(s.Area.Code, s.Area.Title), Max: viet.Exact(s.Node.Max),
+			Key: s.Node.Key, Title: s.Node.Title, Area: areaLabelText(s.Area.Code, m.lang.name(s.Area.Title, s.Area.TitleEn)), Max: m.exact(s.Node.Max),
 			N: s.N, NA: s.NA, Lost: s.Lost, Full: s.Full,
-			Share: viet.Fixed(s.LostShare(), 1), ShareSort: s.LostShare().String(),
-			AvgLost: viet.Fixed(s.AvgLost, dec), AvgSort: s.AvgLost.String(),
+			Share: m.fixed(s.LostShare(), 1), ShareSort: s.LostShare().String(),
+			AvgLost: m.fixed(s.AvgLost, dec), AvgSort: s.AvgLost.String(),
 		})
 	}
 	// The criteria the whole group struggles with first.
@@ -95,7 +94,7 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 	})
 	if ac := m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}]; ac != nil && ac.Scored {
 		for _, ar := range ac.Areas {
-			sp := areaSpread{Label: areaLabelText(ar.Code, ar.Title), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), N: ar.N}
+			sp := areaSpread{Label: m.areaLabel(rk.Framework, ar.Code, ar.Title), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), N: ar.N}
 			var lo, hi par.Points
 			seen := false
 			for _, row := range ar.Rows {
@@ -111,7 +110,7 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 				seen = true
 			}
 			if ar.N > 0 {
-				sp.Low, sp.Avg, sp.Top = viet.Fixed(lo, dec), viet.Fixed(ar.Avg, dec), viet.Fixed(hi, dec)
+				sp.Low, sp.Avg, sp.Top = m.fixed(lo, dec), m.fixed(ar.Avg, dec), m.fixed(hi, dec)
 			}
 			p.Spread = append(p.Spread, sp)
 		}

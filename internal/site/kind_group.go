@@ -67,7 +67,7 @@ type groupPage struct {
 func (p *groupPage) charts() []chart.Chart { return p.Charts }
 
 func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
-	p := &groupPage{Group: h.Group, CompareURL: compareURL(h.Group.ID), Thresholds: thresholdNotes(h.Thresholds)}
+	p := &groupPage{Group: h.Group, CompareURL: compareURL(h.Group.ID), Thresholds: m.thresholdNotes(h.Thresholds)}
 	for i, y := range h.Years {
 		gy := groupYearLink{Year: y.Year, URL: rankingURL(y.Year, h.Group.ID), Framework: y.Framework, Units: y.Units}
 		if i > 0 {
@@ -123,7 +123,7 @@ func groupUnits(rks []*par.Ranking, rankedOnly bool) []unitOption {
 // thresholdNotes says, per band word, how its lower bound changed between
 // frameworks: "Ngưỡng mức Tốt: từ 80 % (so-2019) → từ 90 % (so-2022, từ
 // năm 2022)".
-func thresholdNotes(ts []par.ThresholdChange) []string {
+func (m *model) thresholdNotes(ts []par.ThresholdChange) []string {
 	var order []string
 	chains := map[string]*strings.Builder{}
 	for _, t := range ts {
@@ -132,9 +132,9 @@ func thresholdNotes(ts []par.ThresholdChange) []string {
 			b = &strings.Builder{}
 			chains[t.Key] = b
 			order = append(order, t.Key)
-			b.WriteString("Ngưỡng mức " + t.Name + ": từ " + boundText(t.FromMin, t.From) + " (" + t.From.ID + ")")
+			b.WriteString(m.lang.F("Ngưỡng mức %s: từ %s (%s)", m.lang.name(t.Name, ""), m.boundText(t.FromMin, t.From), t.From.ID))
 		}
-		b.WriteString(" → từ " + boundText(t.ToMin, t.To) + " (" + t.To.ID + ", từ năm " + strconv.Itoa(t.Year) + ")")
+		b.WriteString(m.lang.F(" → từ %s (%s, từ năm %d)", m.boundText(t.ToMin, t.To), t.To.ID, t.Year))
 	}
 	var out []string
 	for _, k := range order {
@@ -145,11 +145,11 @@ func thresholdNotes(ts []par.ThresholdChange) []string {
 
 // boundText is a band's lower bound on its framework's basis: "80 %" or
 // "80 điểm".
-func boundText(p par.Points, fw *par.Framework) string {
+func (m *model) boundText(p par.Points, fw *par.Framework) string {
 	if fw != nil && fw.Basis == par.BasisPoints {
-		return viet.Exact(p) + " điểm"
+		return m.lang.F("%s điểm", m.exact(p))
 	}
-	return viet.Exact(p) + " %"
+	return m.exact(p) + " %"
 }
 
 // groupRankings are the keys (RankingKey) of every ranking of a group:

@@ -163,7 +163,7 @@ func (m *model) frameworkView(f *par.Framework) frameworkView {
 	}
 	for _, meth := range par.Methods {
 		if mx, ok := methods[meth]; ok {
-			v.Methods = append(v.Methods, methodMax{Method: methodName(meth), Max: mx})
+			v.Methods = append(v.Methods, methodMax{Method: methodName(meth, m.lang), Max: mx})
 			delete(methods, meth)
 		}
 	}
@@ -173,7 +173,7 @@ func (m *model) frameworkView(f *par.Framework) frameworkView {
 	}
 	slices.Sort(other)
 	for _, meth := range other {
-		v.Methods = append(v.Methods, methodMax{Method: methodName(par.Method(meth)), Max: methods[par.Method(meth)]})
+		v.Methods = append(v.Methods, methodMax{Method: methodName(par.Method(meth), m.lang), Max: methods[par.Method(meth)]})
 	}
 	for _, e := range f.Bonus {
 		v.Bonus = append(v.Bonus, extraView{Code: e.Code, Title: e.Title, Max: e.Max})

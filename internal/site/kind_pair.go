@@ -7,7 +7,6 @@ import (
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
-	"parindex/internal/viet"
 )
 
 // pairKind: "/khoi/<group>/<y1>-<y2>/", one group's rankings of two years
@@ -207,7 +206,7 @@ func (m *model) pair(p *par.Pair) *pairPage {
 			unit = " điểm"
 		}
 		for _, t := range p.Thresholds {
-			n.Thresholds = append(n.Thresholds, t.Name+": từ "+viet.Exact(t.From)+unit+" (năm "+y1+") thành từ "+viet.Exact(t.To)+unit+" (năm "+y2+")")
+			n.Thresholds = append(n.Thresholds, t.Name+": từ "+m.exact(t.From)+unit+" (năm "+y1+") thành từ "+m.exact(t.To)+unit+" (năm "+y2+")")
 		}
 		v.Notice = n
 	}
@@ -223,7 +222,7 @@ func (m *model) pair(p *par.Pair) *pairPage {
 			}
 		}
 	}
-	v.stats(p)
+	v.stats(m, p)
 	v.tops(m, p)
 	v.moves(m, p)
 	for _, r := range p.Rows {
@@ -237,20 +236,20 @@ func (m *model) pair(p *par.Pair) *pairPage {
 }
 
 // stats fills the group's statistics, side by side.
-func (v *pairPage) stats(p *par.Pair) {
+func (v *pairPage) stats(m *model, p *par.Pair) {
 	a, b := p.FromStats, p.ToStats
 	dec := max(a.Decimals, b.Decimals)
 	fig := func(st par.PairStats, x par.Points) string {
 		if st.N == 0 {
 			return dash
 		}
-		return viet.Fixed(x, dec)
+		return m.fixed(x, dec)
 	}
 	chg := func(x, y par.Points) string {
 		if a.N == 0 || b.N == 0 {
 			return ""
 		}
-		return signedPoints(y-x, dec)
+		return m.signed(y-x, dec)
 	}
 	v.Stats = []statRow{
 		{Label: "Số đơn vị có chỉ số", From: strconv.Itoa(a.N), To: strconv.Itoa(b.N), Change: signedInt(b.N - a.N)},
@@ -277,8 +276,8 @@ func (v *pairPage) tops(m *model, p *par.Pair) {
 		return it
 	}
 	index := func(r *par.PairRow) topItem {
-		it := topItem{Unit: m.pairUnit(r), Change: signedPoints(r.Index, dec) + " điểm", Dir: dirOf(int(r.Index.Round(dec)))}
-		it.Detail = fmtFigure(r.From.Index) + " → " + fmtFigure(r.To.Index)
+		it := topItem{Unit: m.pairUnit(r), Change: m.signed(r.Index, dec) + " điểm", Dir: dirOf(int(r.Index.Round(dec)))}
+		it.Detail = m.figure(r.From.Index) + " → " + m.figure(r.To.Index)
 		return it
 	}
 	add := func(title, id string, rows par.PairTop, f func(*par.PairRow) topItem) {
@@ -476,7 +475,7 @@ func (k *markup) pairTable(v *pairPage) {
 	if v.srcs != nil {
 		return
 	}
-	srcs := &sources{}
+	srcs := &sources{lang: k.lang}
 	v.srcs = srcs
 	p := v.Pair
 	dec := 2
@@ -488,9 +487,9 @@ func (k *markup) pairTable(v *pairPage) {
 	b.Grow(len(p.Rows) * 1000)
 	missing := func(r *par.Result, year string) string {
 		if r == nil {
-			return "Không có trong bảng năm " + year
+			return k.lang.F("Không có trong bảng năm %s", year)
 		}
-		return "Chưa chấm điểm năm " + year
+		return k.lang.F("Chưa chấm điểm năm %s", year)
 	}
 	for _, row := range p.Rows {
 		if !inBoth(row) {
@@ -528,9 +527,9 @@ func (k *markup) pairTable(v *pairPage) {
 				} else {
 					b.WriteString(`">`)
 					if c.r != nil && c.r.Scored {
-						noData(&b, "Không được xếp hạng năm "+c.year)
+						noDataRaw(&b, k.lang, k.lang.F("Không được xếp hạng năm %s", c.year))
 					} else {
-						noData(&b, missing(c.r, c.year))
+						noDataRaw(&b, k.lang, missing(c.r, c.year))
 					}
 				}
 				b.WriteString(`</td>`)
@@ -539,10 +538,10 @@ func (k *markup) pairTable(v *pairPage) {
 			if row.HasRank {
 				b.WriteString(strconv.Itoa(row.Rank))
 				b.WriteString(`">`)
-				rankChange(&b, change{Rank: rankArrow(row.Rank), Dir: dirOf(row.Rank), RankSR: rankWords(row.Rank)})
+				rankChange(&b, k.lang, change{Rank: rankArrow(row.Rank), Dir: dirOf(row.Rank), RankSR: rankWords(row.Rank)})
 			} else {
 				b.WriteString(`">`)
-				noData(&b, "Không được xếp hạng cả hai năm")
+				noData(&b, k.lang, "Không được xếp hạng cả hai năm")
 			}
 			b.WriteString(`</td>`)
 		}
@@ -556,17 +555,17 @@ func (k *markup) pairTable(v *pairPage) {
 				continue
 			}
 			b.WriteString(`<td class="num" data-sort="">`)
-			noData(&b, missing(c.r, c.year))
+			noDataRaw(&b, k.lang, missing(c.r, c.year))
 			b.WriteString(`</td>`)
 		}
 		b.WriteString(`<td class="num" data-sort="`)
 		if row.HasIndex {
 			b.WriteString(row.Index.String())
 			b.WriteString(`">`)
-			esc(&b, signedPoints(row.Index, dec))
+			esc(&b, k.lang.num(signedPoints(row.Index, dec)))
 		} else {
 			b.WriteString(`">`)
-			noData(&b, "Không có chỉ số cả hai năm")
+			noData(&b, k.lang, "Không có chỉ số cả hai năm")
 		}
 		b.WriteString("</td>\n<td data-sort=\"")
 		if to != nil && to.Scored && to.Framework != nil {
@@ -580,9 +579,9 @@ func (k *markup) pairTable(v *pairPage) {
 				b.WriteString(" → ")
 			}
 			if r != nil && r.Scored {
-				k.band(&b, r.Band, bandClass(r.Framework, r.Band), srcs)
+				k.band(&b, r.Framework, r.Band, bandClass(r.Framework, r.Band), srcs)
 			} else {
-				noData(&b, missing(r, []string{y1, y2}[i]))
+				noDataRaw(&b, k.lang, missing(r, []string{y1, y2}[i]))
 			}
 		}
 		if row.HasBand {
@@ -633,7 +632,7 @@ func (k *markup) pairTable(v *pairPage) {
 // once: a comparison of a hundred units repeated it a hundred times.
 func (k *markup) pairRank(b *strings.Builder, r par.Rank, srcs *sources) {
 	b.WriteString(`<span class="fig"`)
-	source(b, r.Origin, r.Src, srcs)
+	source(b, k.lang, r.Origin, r.Src, srcs)
 	b.WriteByte('>')
 	b.WriteString(strconv.Itoa(r.N))
 	b.WriteString(`</span>`)
@@ -678,7 +677,7 @@ func (m *model) moveFig(r *par.Result) string {
 		parts = append(parts, s)
 	}
 	if r.Index.Known() {
-		parts = append(parts, "chỉ số "+viet.Figure(r.Index)+" %")
+		parts = append(parts, "chỉ số "+m.figure(r.Index)+" %")
 	}
 	if r.Band.Name != "" {
 		parts = append(parts, r.Band.Name)

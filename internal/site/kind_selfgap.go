@@ -90,7 +90,7 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		Group: rk.Group, Year: rk.Year, Framework: fw, Ranking: rankingURL(rk.Year, rk.Group.ID), Method: frameworkURL(fw.ID),
 	}
 	if sg.LeftOutMax > 0 {
-		p.LeftOut = viet.Fixed(sg.LeftOutMax, dec)
+		p.LeftOut = m.fixed(sg.LeftOutMax, dec)
 	}
 	for _, row := range sg.Rows {
 		r, g := row.Result, row.Gap
@@ -99,7 +99,7 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 			gy := gapYear{Year: t.Year, Text: dash, Title: t.Why}
 			if t.Known {
 				gy.Known = true
-				gy.Text, gy.Title = signedPoints(t.Share, dec)+" %", signedPoints(t.Gap, dec)+" điểm trên "+viet.Fixed(t.Max, dec)+" điểm tự chấm tối đa"
+				gy.Text, gy.Title = m.signed(t.Share, dec)+" %", m.signed(t.Gap, dec)+" điểm trên "+m.fixed(t.Max, dec)+" điểm tự chấm tối đa"
 			}
 			if t.Framework != fw.ID {
 				p.Across = true
@@ -113,8 +113,8 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 			continue
 		}
 		v.Rank = strconv.Itoa(row.Rank)
-		v.Self, v.Appraised, v.Max = viet.Fixed(g.Self, dec), viet.Fixed(g.Appraised, dec), viet.Fixed(g.Max, dec)
-		v.Gap, v.Share, v.Sort = signedPoints(g.Gap, dec), signedPoints(g.Share, dec), g.Share.String()
+		v.Self, v.Appraised, v.Max = m.fixed(g.Self, dec), m.fixed(g.Appraised, dec), m.fixed(g.Max, dec)
+		v.Gap, v.Share, v.Sort = m.signed(g.Gap, dec), m.signed(g.Share, dec), g.Share.String()
 		switch {
 		case g.Gap > 0:
 			v.Dir = "over"

@@ -229,7 +229,7 @@ func TestLinks(t *testing.T) {
 					t.Errorf("%s: asset %s missing from the theme", p.URL, ref)
 				}
 			case assets[target]:
-			case strings.HasPrefix(target, urlEmbed) && w.files[OutputPath(target)] != nil:
+			case strings.HasPrefix(unprefixed(target, langEn), urlEmbed) && w.files[OutputPath(target)] != nil:
 				// A chart's embed page or CSV, written beside its page.
 			default:
 				t.Errorf("%s: broken link %s", p.URL, ref)
@@ -332,7 +332,7 @@ func TestEveryPageRendered(t *testing.T) {
 	// Every page, and for every chart its embed page and CSV.
 	embeds := 0
 	for p := range files {
-		if strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")) {
+		if strings.HasPrefix(strings.TrimPrefix(p, "en/"), strings.TrimPrefix(urlEmbed, "/")) {
 			embeds++
 		}
 	}
@@ -344,11 +344,19 @@ func TestEveryPageRendered(t *testing.T) {
 	}
 	for _, p := range pages {
 		out := string(files[OutputPath(p.URL)])
-		for _, want := range []string{
+		wants := []string{
 			`<html lang="vi">`, `<meta charset="utf-8">`, `name="viewport"`,
 			"Dữ liệu minh họa — không phải kết quả chính thức", "Xây dựng bằng parindex",
 			`href="#noi-dung"`, `<main id="noi-dung"`,
-		} {
+		}
+		if p.Lang == langEn {
+			wants = []string{
+				`<html lang="en">`, `<meta charset="utf-8">`, `name="viewport"`,
+				"Illustrative data — not official results", "Built with parindex",
+				`href="#noi-dung"`, `<main id="noi-dung"`,
+			}
+		}
+		for _, want := range wants {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s lacks %q", p.URL, want)
 			}
@@ -545,9 +553,11 @@ func TestAffected(t *testing.T) {
 		doc  string
 		want []string
 	}{
-		{"content/units/so-noi-vu/2023.md", []string{"/don-vi/so-noi-vu/2023/"}},
-		{"content/index.md", []string{"/"}},
-		{"content/decisions/2023.md", []string{"/quyet-dinh/1007-qd-ubnd-2024/"}},
+		// The English pages show the Vietnamese narrative where there is
+		// no English one.
+		{"content/units/so-noi-vu/2023.md", []string{"/don-vi/so-noi-vu/2023/", "/en/don-vi/so-noi-vu/2023/"}},
+		{"content/index.md", []string{"/", "/en/"}},
+		{"content/decisions/2023.md", []string{"/en/quyet-dinh/1007-qd-ubnd-2024/", "/quyet-dinh/1007-qd-ubnd-2024/"}},
 		{"content/nothing.md", nil},
 	} {
 		var got []string
@@ -570,7 +580,7 @@ func TestKindsHaveGoldens(t *testing.T) {
 			golden[p.Template] = true
 		}
 	}
-	m := newModel(newFixture("").input("/"))
+	m := newModel(newFixture("").input("/"), newLang(langVi, nil))
 	for _, k := range kinds() {
 		if !golden[k.Template] {
 			t.Errorf("page kind %s has no page in goldenPages", k.Template)
