@@ -19,7 +19,7 @@ site:
 test:
 	$(GO) vet ./...
 	cd tools/echarts && $(GO) vet . && $(GO) test .
-	@PARINDEX_BROWSER_SUMMARY=$(CURDIR)/.browser-checks $(GO) test ./...; status=$$?; \
+	@PARINDEX_BROWSER_SUMMARY=$(CURDIR)/.browser-checks $(GO) test -timeout 30m ./...; status=$$?; \
 	if [ -f .browser-checks ]; then cat .browser-checks; else echo "browser checks: no summary (internal/e2e did not run)"; fi; \
 	exit $$status
 

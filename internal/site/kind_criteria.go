@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strconv"
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
@@ -22,8 +21,8 @@ func criteriaKind() pageKind {
 			if rk.Criteria == nil || rk.Group == nil {
 				continue
 			}
-			out = append(out, Page{URL: criteriaURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — tiêu chí mất điểm năm " + strconv.Itoa(rk.Year),
-				Crumb: "Tiêu chí mất điểm", Rankings: []string{RankingKey(rk.Year, rk.Group.ID)}, view: func() (any, error) { return m.criteria(rk), nil }})
+			out = append(out, Page{URL: criteriaURL(rk.Year, rk.Group.ID), Title: m.lang.F("%s — tiêu chí mất điểm năm %d", m.lang.nameOf(rk.Group), rk.Year),
+				Crumb: m.lang.T("Tiêu chí mất điểm"), Rankings: []string{RankingKey(rk.Year, rk.Group.ID)}, view: func() (any, error) { return m.criteria(rk), nil }})
 		}
 		return out
 	}}
@@ -79,7 +78,7 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 			continue
 		}
 		p.Rows = append(p.Rows, criterionRow{
-			Key: s.Node.Key, Title: s.Node.Title, Area: areaLabelText(s.Area.Code, m.lang.name(s.Area.Title, s.Area.TitleEn)), Max: m.exact(s.Node.Max),
+			Key: s.Node.Key, Title: m.lang.name(s.Node.Title, s.Node.TitleEn), Area: areaLabelText(s.Area.Code, m.lang.name(s.Area.Title, s.Area.TitleEn)), Max: m.exact(s.Node.Max),
 			N: s.N, NA: s.NA, Lost: s.Lost, Full: s.Full,
 			Share: m.fixed(s.LostShare(), 1), ShareSort: s.LostShare().String(),
 			AvgLost: m.fixed(s.AvgLost, dec), AvgSort: s.AvgLost.String(),

@@ -24,7 +24,7 @@ func groupKind() pageKind {
 				continue
 			}
 			keys := m.groupRankings(h.Group.ID)
-			out = append(out, Page{URL: groupURL(h.Group.ID), Title: h.Group.Name + " — kết quả qua các năm", Crumb: h.Group.Name,
+			out = append(out, Page{URL: groupURL(h.Group.ID), Title: m.lang.F("%s — kết quả qua các năm", m.lang.nameOf(h.Group)), Crumb: m.lang.nameOf(h.Group),
 				Rankings: keys,
 				view:     func() (any, error) { return m.group(h, rks), nil }})
 		}
@@ -39,8 +39,9 @@ func groupURL(group string) string { return urlGroups + group + "/" }
 
 // unitOption is one choice of a unit picker.
 type unitOption struct {
-	ID   string
-	Name string
+	ID       string
+	Name     string // in the page's language
+	sortName string // as published, for Vietnamese name order
 }
 
 type groupYearLink struct {
@@ -78,7 +79,7 @@ func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
 				p.Pairs = true
 			}
 			if a, b := prev.Framework, y.Framework; a != nil && b != nil && a.ID != b.ID {
-				p.FwChanges = append(p.FwChanges, "năm "+strconv.Itoa(y.Year)+": "+a.Title+" → "+b.Title)
+				p.FwChanges = append(p.FwChanges, m.lang.F("năm %d", y.Year)+": "+m.lang.nameOf(a)+" → "+m.lang.nameOf(b))
 			}
 		}
 		p.Years = append(p.Years, gy)
@@ -86,14 +87,14 @@ func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
 	ranks, bands, index := chart.GroupHistory(h, rks)
 	p.RanksID = ranks.ID
 	p.Charts = []chart.Chart{ranks, bands, index}
-	p.Units = groupUnits(rks, true)
+	p.Units = groupUnits(rks, true, m.lang)
 	return p
 }
 
 // groupUnits lists the units with a result in the rankings (only those
 // ever ranked, if rankedOnly), each under the name it last had there, in
 // Vietnamese name order. A merged unit and its predecessors are distinct.
-func groupUnits(rks []*par.Ranking, rankedOnly bool) []unitOption {
+func groupUnits(rks []*par.Ranking, rankedOnly bool, l *lang) []unitOption {
 	idx := map[string]int{}
 	var out []unitOption
 	for _, rk := range rks {
@@ -107,12 +108,12 @@ func groupUnits(rks []*par.Ranking, rankedOnly bool) []unitOption {
 				idx[r.Unit.ID] = i
 				out = append(out, unitOption{ID: r.Unit.ID})
 			}
-			out[i].Name = r.Name
+			out[i].Name, out[i].sortName = l.resultName(r), r.Name
 		}
 	}
 	col := viet.NewCollator()
 	slices.SortStableFunc(out, func(a, b unitOption) int {
-		if c := col.Compare(a.Name, b.Name); c != 0 {
+		if c := col.Compare(a.sortName, b.sortName); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)

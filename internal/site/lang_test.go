@@ -69,9 +69,7 @@ func TestEnglishCatalog(t *testing.T) {
 const chartsTranslated = false
 
 var untranslatedKinds = map[string]bool{
-	"decisions": true, "decision": true, "methodology": true, "group": true, "pair": true, "areas": true,
-	"criteria": true, "selfgap": true, "compare": true, "report": true, "embed": true, "reconciliation": true,
-	"page": true,
+	"report": true, // its chart of points by area (internal/chart) is not translated yet
 }
 
 // On an English page, every text with Vietnamese letters is inside an
