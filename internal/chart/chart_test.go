@@ -155,8 +155,8 @@ func cases(names map[string]string) map[string]func() Chart {
 		return def
 	}
 	return map[string]func() Chart{
-		"ranking-index":     func() Chart { return RankingIndex(ranking(framework("fw2022"), names)) },
-		"band-distribution": func() Chart { return BandDistribution(ranking(framework("fw2022"), names)) },
+		"ranking-index":     func() Chart { return RankingIndex(Vietnamese(), ranking(framework("fw2022"), names)) },
+		"band-distribution": func() Chart { return BandDistribution(Vietnamese(), ranking(framework("fw2022"), names)) },
 		"unit-history-index": func() Chart {
 			own, preds := history(nm("Sở Nội vụ"))
 			c, _ := UnitHistory(nm("Sở Nội vụ"), own, preds)
@@ -170,7 +170,7 @@ func cases(names map[string]string) map[string]func() Chart {
 		"area-profile":      func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats()) },
 		"area-profile-bars": func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2]) },
 		"area-profile-gap":  func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats()) },
-		"area-points":       func() Chart { return AreaPoints(unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
+		"area-points":       func() Chart { return AreaPoints(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
 		"group-ranks":       func() Chart { c, _, _ := groupCharts(names); return c },
 		"group-bands":       func() Chart { _, c, _ := groupCharts(names); return c },
 		"group-index":       func() Chart { _, _, c := groupCharts(names); return c },
@@ -377,7 +377,7 @@ func TestMissingIsNull(t *testing.T) {
 // Values are numbers rounded to the figure's decimals; tables use the
 // decimal comma.
 func TestNumbers(t *testing.T) {
-	c := RankingIndex(ranking(framework("fw2022"), nil))
+	c := RankingIndex(Vietnamese(), ranking(framework("fw2022"), nil))
 	if !bytes.Contains(c.Option, []byte(`79.999`)) || !bytes.Contains(c.Option, []byte(`92.15`)) {
 		t.Errorf("index values missing or re-rounded: %s", c.Option)
 	}
@@ -454,7 +454,7 @@ func TestRankingAxis(t *testing.T) {
 		}
 		return o
 	}
-	c := RankingIndex(ranking(framework("fw2022"), nil))
+	c := RankingIndex(Vietnamese(), ranking(framework("fw2022"), nil))
 	o := read(c)
 	if x := o.XAxis[0]; x.Min != 60.0 || x.Max != 100.0 || x.Name != "Chỉ số (%), trục bắt đầu từ 60" {
 		t.Errorf("zoomed axis = %+v", x)
@@ -470,7 +470,7 @@ func TestRankingAxis(t *testing.T) {
 
 	rk := ranking(framework("fw2022"), nil)
 	rk.Results[5].Index = pub("8.5")
-	o = read(RankingIndex(rk))
+	o = read(RankingIndex(Vietnamese(), rk))
 	if x := o.XAxis[0]; x.Min != 0.0 || x.Max != nil || x.Name != "Chỉ số (%)" {
 		t.Errorf("axis from 0 = %+v", x)
 	}
@@ -487,7 +487,7 @@ func TestRankingAxis(t *testing.T) {
 func TestFigureText(t *testing.T) {
 	rk := ranking(framework("fw2022"), nil)
 	rk.Results[0].Index = pub("96.10")
-	c := RankingIndex(rk)
+	c := RankingIndex(Vietnamese(), rk)
 	if !bytes.Contains(c.Option, []byte(`{"value":96.1,"text":"96,10"}`)) {
 		t.Errorf("index 96.10 should carry its text 96,10: %s", c.Option)
 	}

@@ -224,7 +224,7 @@ func (h historyRows) indexTable(title string) Table {
 		for y, year := range h.years {
 			band := viet.Missing
 			if r := own.at[y]; r != nil {
-				band = bandText(r)
+				band = bandText(Vietnamese(), r)
 			}
 			t.Rows = append(t.Rows, []string{strconv.Itoa(year), own.index(y), band, h.note(y)})
 		}
@@ -340,7 +340,7 @@ func (h historyRows) line(id string, y opts.YAxis, ss []series) map[string]any {
 		}
 		// The framework changes, once, on the unit's own series.
 		if i == len(ss)-1 && len(h.fwChange) > 0 {
-			so = append(so, frameworkMarks(h.fwChange)...)
+			so = append(so, frameworkMarks(Vietnamese(), h.fwChange)...)
 		}
 		line.AddSeries(s.name, nil, so...)
 	}
@@ -371,7 +371,7 @@ func (h historyRows) indexOption(id string) map[string]any {
 		data := make([]any, len(h.years))
 		for y, r := range l.at {
 			if r != nil && r.Scored && r.Index.Known() {
-				data[y] = figPoint(r.Index)
+				data[y] = figPoint(Vietnamese(), r.Index)
 				v := int(r.Index.Value.Round(0) / par.Scale)
 				lo = min(lo, max(0, (v-5)/10*10))
 				hi = max(hi, (v+9)/10*10)
@@ -384,7 +384,7 @@ func (h historyRows) indexOption(id string) map[string]any {
 		}
 		ss = append(ss, s)
 	}
-	y := opts.YAxis{Type: "value", Name: zoomedName(labelIndex, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: hi}
+	y := opts.YAxis{Type: "value", Name: zoomedName(Vietnamese(), labelIndex, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: hi}
 	return h.line(id, y, ss)
 }
 

@@ -146,11 +146,11 @@ func (p profileRows) values() (labels []string, unit, avg, best []any) {
 	for i, row := range p.rows {
 		labels[i] = row.label
 		if row.hasPct {
-			unit[i] = fixedPoint(row.pct, p.dec)
+			unit[i] = fixedPoint(Vietnamese(), row.pct, p.dec)
 		}
 		if row.stat != nil && row.stat.N > 0 {
-			avg[i] = fixedPoint(row.stat.Avg, p.dec)
-			best[i] = fixedPoint(row.stat.Best, p.dec)
+			avg[i] = fixedPoint(Vietnamese(), row.stat.Avg, p.dec)
+			best[i] = fixedPoint(Vietnamese(), row.stat.Best, p.dec)
 		}
 	}
 	return labels, unit, avg, best
@@ -233,13 +233,18 @@ func (p profileRows) desc() string {
 // points achieved and the points lost (applicable maximum − achieved; the
 // framework's area maximum when the applicable one is unknown). Areas are
 // in the result's order (framework order), first at the top.
-func AreaPoints(r *par.Result) Chart {
+func AreaPoints(l Lang, r *par.Result) Chart {
 	p := gatherPoints(r)
-	title := "Điểm đạt và điểm bị mất theo lĩnh vực năm " + strconv.Itoa(r.Year)
+	p.l = l
+	for i := range p.rows {
+		p.rows[i].label = areaLabel(p.rows[i].code, areaTitle(l, r.Framework, p.rows[i].code, p.rows[i].title))
+	}
+	title := l.F("Điểm đạt và điểm bị mất theo lĩnh vực năm %d", r.Year)
 	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-points"
 	h := p.bars(id)
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
 		Table:  p.table(title),
 		Option: encode(h.option()),
@@ -252,6 +257,8 @@ func AreaPoints(r *par.Result) Chart {
 // lossRow is one area of AreaPoints.
 type lossRow struct {
 	label   string
+	code    string
+	title   string
 	max     par.Points // applicable maximum, else the framework's; 0 if unknown
 	got     par.Figure
 	lost    par.Points // max − got, never below 0; only if hasLost
@@ -261,6 +268,7 @@ type lossRow struct {
 // pointsRows is the gathered rows of AreaPoints, with the totals the
 // description gives.
 type pointsRows struct {
+	l        Lang
 	r        *par.Result
 	dec      int
 	rows     []lossRow
@@ -273,10 +281,10 @@ type pointsRows struct {
 }
 
 func gatherPoints(r *par.Result) pointsRows {
-	p := pointsRows{r: r, dec: decimals(r.Framework), worst: -1}
+	p := pointsRows{l: Vietnamese(), r: r, dec: decimals(r.Framework), worst: -1}
 	for i := range r.Areas {
 		a := &r.Areas[i]
-		row := lossRow{label: areaLabel(a.Code, a.Title), max: a.Max, got: a.Points}
+		row := lossRow{label: areaLabel(a.Code, a.Title), code: a.Code, title: a.Title, max: a.Max, got: a.Points}
 		if row.max <= 0 {
 			row.max = frameworkAreaMax(r.Framework, a.Code)
 		}
@@ -327,14 +335,15 @@ func gatherPoints(r *par.Result) pointsRows {
 }
 
 func (p pointsRows) table(title string) Table {
-	t := Table{Caption: title, Head: []string{labelArea, labelMax, labelAchieved, labelLost}}
+	l := p.l
+	t := Table{Caption: title, Head: []string{l.T(labelArea), l.T(labelMax), l.T(labelAchieved), l.T(labelLost)}}
 	for _, row := range p.rows {
-		cells := []string{row.label, viet.Missing, viet.Figure(row.got), viet.Missing}
+		cells := []string{row.label, viet.Missing, figure(l, row.got), viet.Missing}
 		if row.max > 0 {
-			cells[1] = viet.Exact(row.max)
+			cells[1] = l.Num(viet.Exact(row.max))
 		}
 		if row.hasLost {
-			cells[3] = viet.Fixed(row.lost, p.dec)
+			cells[3] = fixed(l, row.lost, p.dec)
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -348,9 +357,9 @@ func (p pointsRows) bars(id string) hbar {
 	labels, got, lost := make([]string, n), make([]any, n), make([]any, n)
 	for i, row := range p.rows {
 		labels[i] = row.label
-		got[i] = figPoint(row.got)
+		got[i] = figPoint(p.l, row.got)
 		if row.hasLost {
-			lost[i] = fixedPoint(row.lost, p.dec)
+			lost[i] = fixedPoint(p.l, row.lost, p.dec)
 		}
 	}
 	// Points achieved and lost add up to the area's maximum, so the bars
@@ -358,45 +367,33 @@ func (p pointsRows) bars(id string) hbar {
 	return hbar{
 		id:         id,
 		categories: labels,
-		axis:       opts.XAxis{Name: "Điểm", NameGap: 24, Min: 0},
+		axis:       opts.XAxis{Name: p.l.T("Điểm"), NameGap: 24, Min: 0},
 		right:      "40",
 		legend:     true,
 		trigger:    "axis",
 		series: []barSeries{
-			{name: labelAchieved, data: got, color: colorAchieved, stack: "points", gap: "30%", inside: true},
-			{name: labelLost, data: lost, color: colorLost, stack: "points"},
+			{name: p.l.T(labelAchieved), data: got, color: colorAchieved, stack: "points", gap: "30%", inside: true},
+			{name: p.l.T(labelLost), data: lost, color: colorLost, stack: "points"},
 		},
 	}
 }
 
 func (p pointsRows) desc() string {
+	l := p.l
 	var d strings.Builder
-	d.WriteString("Biểu đồ cột ngang chồng điểm đạt và điểm bị mất theo lĩnh vực của ")
-	d.WriteString(p.r.Name)
-	d.WriteString(" năm ")
-	d.WriteString(strconv.Itoa(p.r.Year))
+	d.WriteString(l.F("Biểu đồ cột ngang chồng điểm đạt và điểm bị mất theo lĩnh vực của %s năm %d", resultName(l, p.r), p.r.Year))
 	if p.counted > 1 {
-		d.WriteString(", lĩnh vực mất tỷ lệ điểm lớn nhất (so với điểm tối đa của lĩnh vực) đứng đầu")
+		d.WriteString(l.T(", lĩnh vực mất tỷ lệ điểm lớn nhất (so với điểm tối đa của lĩnh vực) đứng đầu"))
 	}
 	switch {
 	case p.plotted == 0:
-		d.WriteString(": chưa có điểm theo lĩnh vực.")
+		d.WriteString(l.T(": chưa có điểm theo lĩnh vực."))
 	case p.sumMax > 0:
-		d.WriteString(": đạt ")
-		d.WriteString(viet.Fixed(p.sumGot, p.dec))
-		d.WriteString("/")
-		d.WriteString(viet.Fixed(p.sumMax, p.dec))
-		d.WriteString(" điểm của ")
-		d.WriteString(strconv.Itoa(p.counted))
-		d.WriteString(" lĩnh vực")
+		d.WriteString(l.F(": đạt %s/%s điểm của %d lĩnh vực", fixed(l, p.sumGot, p.dec), fixed(l, p.sumMax, p.dec), p.counted))
 		if p.worst >= 0 {
-			d.WriteString("; mất nhiều điểm nhất ở lĩnh vực ")
-			d.WriteString(p.rows[p.worst].label)
-			d.WriteString(" (")
-			d.WriteString(viet.Fixed(p.worstPts, p.dec))
-			d.WriteString(" điểm)")
+			d.WriteString(l.F("; mất nhiều điểm nhất ở lĩnh vực %s (%s điểm)", p.rows[p.worst].label, fixed(l, p.worstPts, p.dec)))
 		} else {
-			d.WriteString("; không mất điểm")
+			d.WriteString(l.T("; không mất điểm"))
 		}
 		d.WriteString(".")
 	default:

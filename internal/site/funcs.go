@@ -54,6 +54,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"tf":         l.F,
 		"nm":         l.nameOf,
 		"foreignDoc": l.foreignDoc,
+		"chartLang":  l.chartLang,
 		"rooturl": func(p string) string {
 			return base.Path + strings.TrimPrefix(p, "/")
 		},

@@ -214,11 +214,11 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 	// worker with the rest of the view.
 	// The index chart plots the ranking table above it: the page links
 	// that table rather than print it twice.
-	index := chart.RankingIndex(rk)
+	index := chart.RankingIndex(m.lang, rk)
 	if len(p.Rows) > 0 {
 		index.SameAs = rankingTableID
 	}
-	p.Charts = nonEmpty(index, chart.BandDistribution(rk))
+	p.Charts = nonEmpty(index, chart.BandDistribution(m.lang, rk))
 	p.Compare = m.compareLinks(rk)
 	return p
 }

@@ -93,7 +93,7 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 		}
 	}
 	if len(r.Areas) > 0 {
-		p.Areas = chart.AreaPoints(r).Table
+		p.Areas = chart.AreaPoints(m.lang, r).Table
 	}
 	p.Lost = reportLost(m.res.Weakness[r], m.lang)
 	for _, l := range p.Lost {

@@ -114,7 +114,7 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 	}
 	p.Areas = areasWithMax(r)
 	if len(r.Areas) > 0 {
-		p.Charts = nonEmpty(chart.AreaPoints(r))
+		p.Charts = nonEmpty(chart.AreaPoints(m.lang, r))
 	}
 	return p
 }

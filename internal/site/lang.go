@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"parindex/internal/chart"
 	"parindex/internal/par"
 	"parindex/internal/viet"
 )
@@ -375,4 +376,24 @@ func (m *model) exact(p par.Points) string          { return m.lang.num(viet.Exa
 func (m *model) figure(f par.Figure) string         { return m.lang.num(viet.Figure(f)) }
 func (m *model) signed(p par.Points, dec int) string {
 	return m.lang.num(signedPoints(p, dec))
+}
+
+// The chart package's Lang (chart.Lang): charts speak the page's language.
+func (l *lang) Tag() string {
+	if l.vi() {
+		return langVi
+	}
+	return l.Code
+}
+func (l *lang) Num(s string) string       { return l.num(s) }
+func (l *lang) Name(vi, en string) string { return l.name(vi, en) }
+
+// chartLang is the lang attribute a chart's figure needs on this page: "vi"
+// for a chart still written in Vietnamese on a page in another language,
+// else "".
+func (l *lang) chartLang(c chart.Chart) string {
+	if l.vi() || c.Lang == l.Code {
+		return ""
+	}
+	return langVi
 }

@@ -657,4 +657,26 @@ var catalogEn = map[string]string{
 
 	// Pair.
 	"Hạng %d": "Rank %d",
+
+	// Charts (internal/chart).
+	", khối %s": ", group %s",
+	", lĩnh vực mất tỷ lệ điểm lớn nhất (so với điểm tối đa của lĩnh vực) đứng đầu": ", the area losing the largest share of its maximum first",
+	", thấp nhất ":                                   ", lowest ",
+	", trục bắt đầu từ %d":                           ", axis from %d",
+	": chưa có điểm theo lĩnh vực.":                  ": no scores by area yet.",
+	": chưa có đơn vị nào có chỉ số.":                ": no unit has an index yet.",
+	": đạt %s/%s điểm của %d lĩnh vực":               ": %s/%s points scored over %d areas",
+	"; cao nhất ":                                    "; highest ",
+	"; không mất điểm":                               "; no points lost",
+	"; mất nhiều điểm nhất ở lĩnh vực %s (%s điểm)":  "; most points lost in area %s (%s points)",
+	"Biểu đồ chấm chỉ số CCHC (trục bắt đầu từ %d) ": "Dot plot of the PAR Index (axis from %d), ",
+	"Biểu đồ cột ngang chỉ số CCHC ":                 "Horizontal bar chart of the PAR Index, ",
+	"Biểu đồ cột ngang chồng điểm đạt và điểm bị mất theo lĩnh vực của %s năm %d": "Stacked horizontal bar chart of the points scored and lost by area of %s in %d",
+	"Biểu đồ cột ngang số đơn vị theo xếp loại ":                                  "Horizontal bar chart of the units by band, ",
+	"Chưa xếp loại":    "Not banded",
+	"Chỉ số (%)":       "Index (%)",
+	"Số đơn vị":        "Units",
+	"chưa có kết quả.": "no results yet.",
+	"Điểm đạt và điểm bị mất theo lĩnh vực năm %d": "Points scored and lost by area, %d",
+	"Đổi bộ chỉ số": "Framework changed",
 }
