@@ -26,6 +26,8 @@
 // rows of other districts and says in a status line how many rows show.
 // Without the script the select stays hidden and the whole table shows.
 (function () {
+  // The page's language: the English site (/en/) speaks English.
+  var EN = document.documentElement.lang === "en";
   "use strict";
 
   var collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
@@ -133,6 +135,9 @@
     var text = places[+place].textContent;
     if (cell) {
       text += "!" + cell;
+    }
+    if (EN) {
+      return (m[1] ? "Computed figure; source data: " : "Source: ") + text;
     }
     return (m[1] ? "Số liệu tính toán, dữ liệu gốc: " : "Nguồn: ") + text;
   }
@@ -306,8 +311,10 @@
           shown++;
         }
       });
-      status.textContent = want === "" ? "" :
-        "Đang hiện " + shown + " đơn vị thuộc " + select.options[select.selectedIndex].text + ".";
+      var under = select.options[select.selectedIndex].text;
+      status.textContent = want === "" ? "" : EN ?
+        "Showing " + shown + " units under " + under + "." :
+        "Đang hiện " + shown + " đơn vị thuộc " + under + ".";
     }
     select.addEventListener("change", apply);
     box.hidden = false;
