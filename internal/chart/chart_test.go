@@ -159,12 +159,12 @@ func cases(names map[string]string) map[string]func() Chart {
 		"band-distribution": func() Chart { return BandDistribution(Vietnamese(), ranking(framework("fw2022"), names)) },
 		"unit-history-index": func() Chart {
 			own, preds := history(nm("Sở Nội vụ"))
-			c, _ := UnitHistory(nm("Sở Nội vụ"), own, preds)
+			c, _ := UnitHistory(Vietnamese(), nm("Sở Nội vụ"), own, preds)
 			return c
 		},
 		"unit-history-rank": func() Chart {
 			own, preds := history(nm("Sở Nội vụ"))
-			_, c := UnitHistory(nm("Sở Nội vụ"), own, preds)
+			_, c := UnitHistory(Vietnamese(), nm("Sở Nội vụ"), own, preds)
 			return c
 		},
 		"area-profile":      func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats()) },
@@ -334,7 +334,7 @@ func TestMissingIsNull(t *testing.T) {
 		} `json:"series"`
 	}
 	own, preds := history("Sở Nội vụ")
-	index, rank := UnitHistory("Sở Nội vụ", own, preds)
+	index, rank := UnitHistory(Vietnamese(), "Sở Nội vụ", own, preds)
 	for _, c := range []Chart{index, rank} {
 		if err := json.Unmarshal(c.Option, &opt); err != nil {
 			t.Fatal(err)

@@ -182,7 +182,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 			p.Recorded = p.Recorded || m.recorded[uyKey{row.R.Unit.ID, row.R.Year}]
 		}
 	}
-	index, rank := chart.UnitHistory(p.Name, own, lines)
+	index, rank := chart.UnitHistory(m.lang, p.Name, own, lines)
 	p.Charts = nonEmpty(index, rank)
 	if p.profile != nil && len(p.stats) > 0 {
 		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
