@@ -167,13 +167,19 @@ func cases(names map[string]string) map[string]func() Chart {
 			_, c := UnitHistory(Vietnamese(), nm("Sở Nội vụ"), own, preds)
 			return c
 		},
-		"area-profile":      func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats()) },
-		"area-profile-bars": func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2]) },
-		"area-profile-gap":  func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats()) },
-		"area-points":       func() Chart { return AreaPoints(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
-		"group-ranks":       func() Chart { c, _, _ := groupCharts(names); return c },
-		"group-bands":       func() Chart { _, c, _ := groupCharts(names); return c },
-		"group-index":       func() Chart { _, _, c := groupCharts(names); return c },
+		"area-profile": func() Chart {
+			return AreaProfile(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats())
+		},
+		"area-profile-bars": func() Chart {
+			return AreaProfile(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2])
+		},
+		"area-profile-gap": func() Chart {
+			return AreaProfile(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats())
+		},
+		"area-points": func() Chart { return AreaPoints(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
+		"group-ranks": func() Chart { c, _, _ := groupCharts(names); return c },
+		"group-bands": func() Chart { _, c, _ := groupCharts(names); return c },
+		"group-index": func() Chart { _, _, c := groupCharts(names); return c },
 	}
 }
 
@@ -495,13 +501,13 @@ func TestFigureText(t *testing.T) {
 		t.Errorf("table cell = %q", c.Table.Rows[0][2])
 	}
 	// Computed shares at the framework's precision, as in the table.
-	p := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25"), stats()[:2])
+	p := AreaProfile(Vietnamese(), unitYear("Sở Nội vụ", "9.5", "11.25"), stats()[:2])
 	for _, want := range []string{`{"value":95,"text":"95,00"}`, `{"value":76.12,"text":"76,12"}`} {
 		if !bytes.Contains(p.Option, []byte(want)) {
 			t.Errorf("area profile lacks %s: %s", want, p.Option)
 		}
 	}
-	three := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25", "13"), stats())
+	three := AreaProfile(Vietnamese(), unitYear("Sở Nội vụ", "9.5", "11.25", "13"), stats())
 	if !bytes.Contains(three.Option, []byte(`{"value":86.67,"text":"86,67"}`)) {
 		t.Errorf("area bars should carry their texts: %s", three.Option)
 	}

@@ -185,7 +185,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	index, rank := chart.UnitHistory(m.lang, p.Name, own, lines)
 	p.Charts = nonEmpty(index, rank)
 	if p.profile != nil && len(p.stats) > 0 {
-		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
+		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(m.lang, p.profile, p.stats))...)
 	}
 	p.Charts = append(p.Charts, m.areaTrend(p.Name, results)...)
 	return p

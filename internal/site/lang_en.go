@@ -701,4 +701,14 @@ var catalogEn = map[string]string{
 	"Năm (nét đứt dọc: đổi bộ chỉ số)":                                 "Year (dashed vertical line: framework changed)",
 	"so sánh với đơn vị tiền thân năm %d":                              "compared with the predecessor unit's %d result",
 	"đổi bộ chỉ số":                                                    "framework changed",
+
+	// Charts: a unit's area profile.
+	" so với trung bình và cao nhất khối":  " against the group's average and highest",
+	", so với trung bình và cao nhất khối": ", against the group's average and highest",
+	", thấp nhất ở lĩnh vực %s (%s %%)":    ", lowest in area %s (%s %%)",
+	": cao nhất ở lĩnh vực %s (%s %%)":     ": highest in area %s (%s %%)",
+	"; chưa có điểm lĩnh vực %s":           "; no area score yet for %s",
+	"Biểu đồ cột ngang nhóm tỷ lệ điểm đạt so với điểm tối đa theo lĩnh vực của %s năm %d": "Grouped horizontal bar chart of the share of the maximum scored by area of %s in %d",
+	"Tỷ lệ điểm đạt (%)":                  "Share of points (%)",
+	"Tỷ lệ điểm đạt theo lĩnh vực năm %d": "Share of points by area, %d",
 }
