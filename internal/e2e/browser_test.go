@@ -605,7 +605,7 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	case note == nil && strings.HasPrefix(pc.kind.name, "ranking"):
 		t.Errorf("%s: no figure with a source key ([data-src]) in the ranking", url)
 	case note != nil:
-		re := regexp.MustCompile(`^(Nguồn|Số liệu tính toán, dữ liệu gốc): \S.*\.xlsx: .+![A-Z]+[0-9]+$`)
+		re := regexp.MustCompile(`^(Nguồn|Số liệu tính toán, dữ liệu gốc|Source|Computed figure; source data): \S.*\.xlsx: .+![A-Z]+[0-9]+$`)
 		if note.Tab != 0 || note.Stops != 1 || !re.MatchString(note.Text) || !re.MatchString(note.Down) || note.Down == note.Text {
 			t.Errorf("%s: a figure's source note: tabIndex %d, %d tab stops in its table, on focus %q, below it %q", url, note.Tab, note.Stops, note.Text, note.Down)
 		}
