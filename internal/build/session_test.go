@@ -168,6 +168,11 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, true, false},
+		// The English version of a narrative: the English pages showing it
+		// re-render (their Page.Docs name it), the Vietnamese ones do not.
+		{"English narrative", func(t *testing.T) {
+			editFile(t, root, "content/index.en.md", "This site publishes", "This site (edited) publishes")
+		}, true, false},
 		{"decision front matter", func(t *testing.T) {
 			editFile(t, root, "content/decisions/2024-qd-128.md", "title: \"", "title: \"(sửa) ")
 		}, false, false},

@@ -33,7 +33,7 @@ func AreaHeatmap(ac *par.AreaComparison) Chart {
 	rk := ac.Ranking
 	id := rankingID(rk, "linh-vuc")
 	h := gatherHeat(ac)
-	c := Chart{ID: id, Title: rankingTitle("Tỷ lệ điểm đạt theo lĩnh vực", rk) + " (% điểm tối đa áp dụng)"}
+	c := Chart{ID: id, Title: rankingTitle(Vietnamese(), "Tỷ lệ điểm đạt theo lĩnh vực", rk) + " (% điểm tối đa áp dụng)"}
 	if !ac.Scored || len(h.units) == 0 {
 		c.Empty = true
 		return c
@@ -211,7 +211,7 @@ func (h heatRows) desc() string {
 	var d strings.Builder
 	rk := h.ac.Ranking
 	d.WriteString("Bản đồ nhiệt tỷ lệ điểm đạt so với điểm tối đa áp dụng của " + strconv.Itoa(len(h.units)) + " đơn vị trên " +
-		strconv.Itoa(len(h.ac.Areas)) + " lĩnh vực, " + rankingOf(rk) + ", màu càng đậm tỷ lệ càng cao (thang màu từ " + strconv.Itoa(h.scaleStart()) + " đến 100 %)")
+		strconv.Itoa(len(h.ac.Areas)) + " lĩnh vực, " + rankingOf(Vietnamese(), rk) + ", màu càng đậm tỷ lệ càng cao (thang màu từ " + strconv.Itoa(h.scaleStart()) + " đến 100 %)")
 	var best, worst *par.AreaRanking
 	for _, ar := range h.ac.Areas {
 		if ar.N == 0 {

@@ -247,7 +247,7 @@ func (t trendRows) option(id string) map[string]any {
 		data := make([]any, len(l.data))
 		for i, d := range l.data {
 			if d != nil {
-				data[i] = fixedPoint(d.Share, t.dec)
+				data[i] = fixedPoint(Vietnamese(), d.Share, t.dec)
 			}
 		}
 		so := []charts.SeriesOpts{
@@ -257,7 +257,7 @@ func (t trendRows) option(id string) map[string]any {
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ConnectNulls: opts.Bool(false), XAxisIndex: k, YAxisIndex: k}),
 		}
 		if len(t.fwChange) > 0 {
-			so = append(so, frameworkMarks(t.fwChange)...)
+			so = append(so, frameworkMarks(Vietnamese(), t.fwChange)...)
 		}
 		line.AddSeries(t.name(l), nil, so...)
 	}

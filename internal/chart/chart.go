@@ -113,6 +113,9 @@ type Chart struct {
 	// it instead of repeating it. Set by the page, not here; the embed
 	// page, which has no such table, shows Table.
 	SameAs string `json:",omitempty"`
+	// Lang is the language of the chart's texts ("vi", "en"): a page in
+	// another language marks the chart as Vietnamese.
+	Lang string `json:",omitempty"`
 }
 
 // Labels used on axes, series and tables.
@@ -218,17 +221,17 @@ type point struct {
 
 // figPoint is a figure as chart data, or nil (JSON null: a gap, never
 // zero) when unknown.
-func figPoint(f par.Figure) any {
+func figPoint(l Lang, f par.Figure) any {
 	if !f.Known() {
 		return nil
 	}
-	return point{Value: num(f.Value, f.Decimals), Text: viet.Figure(f)}
+	return point{Value: num(f.Value, f.Decimals), Text: figure(l, f)}
 }
 
 // fixedPoint is a computed value (a share, an average, points lost) as
 // chart data, at the precision of the figures it derives from.
-func fixedPoint(p par.Points, decimals int) point {
-	return point{Value: num(p, decimals), Text: viet.Fixed(p, decimals)}
+func fixedPoint(l Lang, p par.Points, decimals int) point {
+	return point{Value: num(p, decimals), Text: fixed(l, p, decimals)}
 }
 
 // zoomStart is where a value axis of percentages (an index, a share)
@@ -256,11 +259,11 @@ func zoomStart(lo, hi par.Points) int {
 
 // zoomedName is an axis name that says where a zoomed axis starts, so no
 // reader takes a position on it for a share of the whole.
-func zoomedName(name string, start int) string {
+func zoomedName(l Lang, name string, start int) string {
 	if start == 0 {
-		return name
+		return l.T(name)
 	}
-	return name + ", trục bắt đầu từ " + strconv.Itoa(start)
+	return l.T(name) + l.F(", trục bắt đầu từ %d", start)
 }
 
 // decimals is the framework's display precision, 2 by default.
@@ -278,11 +281,11 @@ func rankText(r *par.Result) string {
 	return strconv.Itoa(r.Rank.N)
 }
 
-func bandText(r *par.Result) string {
+func bandText(l Lang, r *par.Result) string {
 	if r.Band.Name == "" {
 		return viet.Missing
 	}
-	return r.Band.Name
+	return bandName(l, r.Framework, r.Band.Name, r.Band.ID)
 }
 
 func groupName(rk *par.Ranking) string {
@@ -352,10 +355,10 @@ var spreadLabels = labelLayout{MoveOverlap: "shiftY"}
 // frameworkMarks are a line series' dashed vertical lines at the years
 // whose framework differs from the year before's, without text of their
 // own (the year axis' name says what they mean; the tooltip names each).
-func frameworkMarks(years []int) []charts.SeriesOpts {
+func frameworkMarks(l Lang, years []int) []charts.SeriesOpts {
 	var marks []opts.MarkLineNameXAxisItem
 	for _, y := range years {
-		marks = append(marks, opts.MarkLineNameXAxisItem{Name: labelFramework + " năm " + strconv.Itoa(y), XAxis: strconv.Itoa(y)})
+		marks = append(marks, opts.MarkLineNameXAxisItem{Name: l.F("%s năm %d", l.T(labelFramework), y), XAxis: strconv.Itoa(y)})
 	}
 	return []charts.SeriesOpts{
 		charts.WithMarkLineNameXAxisItemOpts(marks...),

@@ -155,25 +155,31 @@ func cases(names map[string]string) map[string]func() Chart {
 		return def
 	}
 	return map[string]func() Chart{
-		"ranking-index":     func() Chart { return RankingIndex(ranking(framework("fw2022"), names)) },
-		"band-distribution": func() Chart { return BandDistribution(ranking(framework("fw2022"), names)) },
+		"ranking-index":     func() Chart { return RankingIndex(Vietnamese(), ranking(framework("fw2022"), names)) },
+		"band-distribution": func() Chart { return BandDistribution(Vietnamese(), ranking(framework("fw2022"), names)) },
 		"unit-history-index": func() Chart {
 			own, preds := history(nm("Sở Nội vụ"))
-			c, _ := UnitHistory(nm("Sở Nội vụ"), own, preds)
+			c, _ := UnitHistory(Vietnamese(), nm("Sở Nội vụ"), own, preds)
 			return c
 		},
 		"unit-history-rank": func() Chart {
 			own, preds := history(nm("Sở Nội vụ"))
-			_, c := UnitHistory(nm("Sở Nội vụ"), own, preds)
+			_, c := UnitHistory(Vietnamese(), nm("Sở Nội vụ"), own, preds)
 			return c
 		},
-		"area-profile":      func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats()) },
-		"area-profile-bars": func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2]) },
-		"area-profile-gap":  func() Chart { return AreaProfile(unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats()) },
-		"area-points":       func() Chart { return AreaPoints(unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
-		"group-ranks":       func() Chart { c, _, _ := groupCharts(names); return c },
-		"group-bands":       func() Chart { _, c, _ := groupCharts(names); return c },
-		"group-index":       func() Chart { _, _, c := groupCharts(names); return c },
+		"area-profile": func() Chart {
+			return AreaProfile(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "11.25", "13"), stats())
+		},
+		"area-profile-bars": func() Chart {
+			return AreaProfile(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "11.25"), stats()[:2])
+		},
+		"area-profile-gap": func() Chart {
+			return AreaProfile(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "", "13"), stats())
+		},
+		"area-points": func() Chart { return AreaPoints(Vietnamese(), unitYear(nm("Sở Nội vụ"), "9.5", "12.5", "")) },
+		"group-ranks": func() Chart { c, _, _ := groupCharts(names); return c },
+		"group-bands": func() Chart { _, c, _ := groupCharts(names); return c },
+		"group-index": func() Chart { _, _, c := groupCharts(names); return c },
 	}
 }
 
@@ -334,7 +340,7 @@ func TestMissingIsNull(t *testing.T) {
 		} `json:"series"`
 	}
 	own, preds := history("Sở Nội vụ")
-	index, rank := UnitHistory("Sở Nội vụ", own, preds)
+	index, rank := UnitHistory(Vietnamese(), "Sở Nội vụ", own, preds)
 	for _, c := range []Chart{index, rank} {
 		if err := json.Unmarshal(c.Option, &opt); err != nil {
 			t.Fatal(err)
@@ -377,7 +383,7 @@ func TestMissingIsNull(t *testing.T) {
 // Values are numbers rounded to the figure's decimals; tables use the
 // decimal comma.
 func TestNumbers(t *testing.T) {
-	c := RankingIndex(ranking(framework("fw2022"), nil))
+	c := RankingIndex(Vietnamese(), ranking(framework("fw2022"), nil))
 	if !bytes.Contains(c.Option, []byte(`79.999`)) || !bytes.Contains(c.Option, []byte(`92.15`)) {
 		t.Errorf("index values missing or re-rounded: %s", c.Option)
 	}
@@ -454,7 +460,7 @@ func TestRankingAxis(t *testing.T) {
 		}
 		return o
 	}
-	c := RankingIndex(ranking(framework("fw2022"), nil))
+	c := RankingIndex(Vietnamese(), ranking(framework("fw2022"), nil))
 	o := read(c)
 	if x := o.XAxis[0]; x.Min != 60.0 || x.Max != 100.0 || x.Name != "Chỉ số (%), trục bắt đầu từ 60" {
 		t.Errorf("zoomed axis = %+v", x)
@@ -470,7 +476,7 @@ func TestRankingAxis(t *testing.T) {
 
 	rk := ranking(framework("fw2022"), nil)
 	rk.Results[5].Index = pub("8.5")
-	o = read(RankingIndex(rk))
+	o = read(RankingIndex(Vietnamese(), rk))
 	if x := o.XAxis[0]; x.Min != 0.0 || x.Max != nil || x.Name != "Chỉ số (%)" {
 		t.Errorf("axis from 0 = %+v", x)
 	}
@@ -487,7 +493,7 @@ func TestRankingAxis(t *testing.T) {
 func TestFigureText(t *testing.T) {
 	rk := ranking(framework("fw2022"), nil)
 	rk.Results[0].Index = pub("96.10")
-	c := RankingIndex(rk)
+	c := RankingIndex(Vietnamese(), rk)
 	if !bytes.Contains(c.Option, []byte(`{"value":96.1,"text":"96,10"}`)) {
 		t.Errorf("index 96.10 should carry its text 96,10: %s", c.Option)
 	}
@@ -495,13 +501,13 @@ func TestFigureText(t *testing.T) {
 		t.Errorf("table cell = %q", c.Table.Rows[0][2])
 	}
 	// Computed shares at the framework's precision, as in the table.
-	p := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25"), stats()[:2])
+	p := AreaProfile(Vietnamese(), unitYear("Sở Nội vụ", "9.5", "11.25"), stats()[:2])
 	for _, want := range []string{`{"value":95,"text":"95,00"}`, `{"value":76.12,"text":"76,12"}`} {
 		if !bytes.Contains(p.Option, []byte(want)) {
 			t.Errorf("area profile lacks %s: %s", want, p.Option)
 		}
 	}
-	three := AreaProfile(unitYear("Sở Nội vụ", "9.5", "11.25", "13"), stats())
+	three := AreaProfile(Vietnamese(), unitYear("Sở Nội vụ", "9.5", "11.25", "13"), stats())
 	if !bytes.Contains(three.Option, []byte(`{"value":86.67,"text":"86,67"}`)) {
 		t.Errorf("area bars should carry their texts: %s", three.Option)
 	}

@@ -26,7 +26,7 @@ const criteriaColumns = 20
 // no labels (too many to read); the tooltip and the table give each.
 func CriteriaHeatmap(rk *par.Ranking) Chart {
 	id := rankingID(rk, "tieu-chi")
-	c := Chart{ID: id, Title: rankingTitle("Tỷ lệ điểm đạt theo tiêu chí", rk) + " (tiêu chí nhiều đơn vị mất điểm nhất)"}
+	c := Chart{ID: id, Title: rankingTitle(Vietnamese(), "Tỷ lệ điểm đạt theo tiêu chí", rk) + " (tiêu chí nhiều đơn vị mất điểm nhất)"}
 	cr := rk.Criteria
 	if cr == nil {
 		c.Empty = true
@@ -97,7 +97,7 @@ func CriteriaHeatmap(rk *par.Ranking) Chart {
 	c.Height = 120 + max(22, 14*rows+8)*len(cr.Units)
 	var d strings.Builder
 	d.WriteString("Bản đồ nhiệt tỷ lệ điểm đạt của " + strconv.Itoa(len(cr.Units)) + " đơn vị có phiếu chấm chi tiết đầy đủ trên " +
-		strconv.Itoa(len(cols)) + " tiêu chí nhiều đơn vị mất điểm nhất, " + rankingOf(rk) + ", màu càng đậm tỷ lệ càng cao (thang màu từ " +
+		strconv.Itoa(len(cols)) + " tiêu chí nhiều đơn vị mất điểm nhất, " + rankingOf(Vietnamese(), rk) + ", màu càng đậm tỷ lệ càng cao (thang màu từ " +
 		strconv.Itoa(lo) + " đến 100 %); ô trống: tiêu chí không áp dụng cho đơn vị")
 	d.WriteString("; nhiều đơn vị mất điểm nhất: " + cols[0].Node.Key + " " + cols[0].Node.Title + " (" + strconv.Itoa(cols[0].Lost) + "/" + strconv.Itoa(cols[0].N) + " đơn vị).")
 	c.Desc = d.String()

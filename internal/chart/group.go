@@ -251,7 +251,7 @@ func (b bumpRows) option(id string) map[string]any {
 			charts.WithEmphasisOpts(opts.Emphasis{Focus: "series"}),
 		}
 		if k == 0 && len(b.fwChange) > 0 {
-			so = append(so, frameworkMarks(b.fwChange)...)
+			so = append(so, frameworkMarks(Vietnamese(), b.fwChange)...)
 		}
 		line.AddSeries(u.name, nil, so...)
 	}
@@ -485,7 +485,7 @@ func groupIndex(h *par.History, rks []*par.Ranking) Chart {
 
 	box := charts.NewBoxPlot()
 	box.SetGlobalOptions(base(id)...)
-	y := opts.YAxis{Type: "value", Name: zoomedName(labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
+	y := opts.YAxis{Type: "value", Name: zoomedName(Vietnamese(), labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
 	if !over {
 		y.Max = 100
 	}

@@ -118,8 +118,8 @@ func TestBandColorByWord(t *testing.T) {
 	top.Index()
 	second := framework("fw")
 	second.Index()
-	a := string(BandDistribution(&par.Ranking{Year: 2023, Framework: top, Results: []*par.Result{result(unit("a", "A"), top, 2023, "95", 1, "tot")}}).Option)
-	b := string(BandDistribution(&par.Ranking{Year: 2023, Framework: second, Results: []*par.Result{result(unit("a", "A"), second, 2023, "85", 1, "tot")}}).Option)
+	a := string(BandDistribution(Vietnamese(), &par.Ranking{Year: 2023, Framework: top, Results: []*par.Result{result(unit("a", "A"), top, 2023, "95", 1, "tot")}}).Option)
+	b := string(BandDistribution(Vietnamese(), &par.Ranking{Year: 2023, Framework: second, Results: []*par.Result{result(unit("a", "A"), second, 2023, "85", 1, "tot")}}).Option)
 	want := `"value":1,"itemStyle":{"color":"` + bandColors["tot"] + `"}`
 	if !strings.Contains(a, want) || !strings.Contains(b, want) {
 		t.Errorf("Tốt not %s in both:\n%s\n%s", bandColors["tot"], a, b)

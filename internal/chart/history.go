@@ -33,15 +33,16 @@ type Line struct {
 // never zero; a rank reads out of its ranking's size ("5/20"); years in
 // which the unit's framework changed are dashed vertical lines, since
 // indices of different frameworks are not strictly comparable.
-func UnitHistory(unitName string, own Line, preds []Line) (index, rank Chart) {
-	h := gatherHistory(unitName, own, preds)
+func UnitHistory(l Lang, unitName string, own Line, preds []Line) (index, rank Chart) {
+	h := gatherHistory(l, unitName, own, preds)
 	id := "chart-unit-" + unitID(h.subject) + "-history"
-	title := unitName + ": chỉ số CCHC qua các năm"
+	title := l.F("%s: chỉ số CCHC qua các năm", unitName)
 	if len(preds) > 0 {
-		title += ", cùng các đơn vị tiền thân"
+		title += l.T(", cùng các đơn vị tiền thân")
 	}
 	index = Chart{
 		ID:     id + "-index",
+		Lang:   l.Tag(),
 		Title:  title,
 		Table:  h.indexTable(title),
 		Option: encode(h.indexOption(id + "-index")),
@@ -49,12 +50,13 @@ func UnitHistory(unitName string, own Line, preds []Line) (index, rank Chart) {
 		Height: h.height(len(h.lines)),
 		Empty:  h.plotted == 0,
 	}
-	title = unitName + ": xếp hạng qua các năm"
+	title = l.F("%s: xếp hạng qua các năm", unitName)
 	if len(h.rankLines) > 1 {
-		title += ", cùng các đơn vị tiền thân"
+		title += l.T(", cùng các đơn vị tiền thân")
 	}
 	rank = Chart{
 		ID:     id + "-rank",
+		Lang:   l.Tag(),
 		Title:  title,
 		Table:  h.rankTable(title),
 		Option: encode(h.rankOption(id + "-rank")),
@@ -68,6 +70,7 @@ func UnitHistory(unitName string, own Line, preds []Line) (index, rank Chart) {
 // historyRows is the gathered rows of UnitHistory: the years of every
 // line, and per line its result in each year.
 type historyRows struct {
+	l          Lang
 	unitName   string
 	years      []int
 	lines      []historyLine // the predecessors', then the unit's own (last)
@@ -84,6 +87,7 @@ type historyRows struct {
 }
 
 type historyLine struct {
+	l     Lang
 	name  string
 	own   bool
 	at    []*par.Result // per year of historyRows.years, nil when none
@@ -91,8 +95,8 @@ type historyLine struct {
 	span  []int         // years with a result
 }
 
-func gatherHistory(unitName string, own Line, preds []Line) historyRows {
-	h := historyRows{unitName: unitName}
+func gatherHistory(lg Lang, unitName string, own Line, preds []Line) historyRows {
+	h := historyRows{l: lg, unitName: unitName}
 	all := append(slices.Clone(preds), own)
 	for _, l := range all {
 		for _, r := range l.Results {
@@ -107,7 +111,7 @@ func gatherHistory(unitName string, own Line, preds []Line) historyRows {
 		h.subject = own.Results[n-1]
 	}
 	for li, l := range all {
-		hl := historyLine{name: l.Name, own: li == len(all)-1,
+		hl := historyLine{l: lg, name: l.Name, own: li == len(all)-1,
 			at: make([]*par.Result, len(h.years)), sizes: make([]int, len(h.years))}
 		for i, r := range l.Results {
 			y := slices.Index(h.years, r.Year)
@@ -149,17 +153,17 @@ func gatherHistory(unitName string, own Line, preds []Line) historyRows {
 		}
 		if !r.Scored {
 			h.unscored = append(h.unscored, r.Year)
-			notes = append(notes, "chưa chấm điểm")
+			notes = append(notes, lg.T("chưa chấm điểm"))
 		}
 		if r.Framework != nil {
 			if prevFw != nil && prevFw.ID != r.Framework.ID {
 				h.fwChange = append(h.fwChange, r.Year)
-				notes = append(notes, "đổi bộ chỉ số")
+				notes = append(notes, lg.T("đổi bộ chỉ số"))
 			}
 			prevFw = r.Framework
 		}
 		if r.Prev != nil && r.Prev.Via != "" {
-			notes = append(notes, "so sánh với đơn vị tiền thân năm "+strconv.Itoa(r.Prev.Year))
+			notes = append(notes, lg.F("so sánh với đơn vị tiền thân năm %d", r.Prev.Year))
 		}
 		h.notes[y] = notes
 	}
@@ -210,7 +214,7 @@ func (l historyLine) rankOf(y int) string {
 
 func (l historyLine) index(y int) string {
 	if r := l.at[y]; r != nil && r.Scored {
-		return viet.Figure(r.Index)
+		return figure(l.l, r.Index)
 	}
 	return viet.Missing
 }
@@ -220,21 +224,21 @@ func (l historyLine) index(y int) string {
 func (h historyRows) indexTable(title string) Table {
 	own := h.lines[len(h.lines)-1]
 	if len(h.lines) == 1 {
-		t := Table{Caption: title, Head: []string{"Năm", labelIndex, "Xếp loại", "Ghi chú"}}
+		t := Table{Caption: title, Head: []string{h.l.T("Năm"), h.l.T(labelIndex), h.l.T("Xếp loại"), h.l.T("Ghi chú")}}
 		for y, year := range h.years {
 			band := viet.Missing
 			if r := own.at[y]; r != nil {
-				band = bandText(r)
+				band = bandText(h.l, r)
 			}
 			t.Rows = append(t.Rows, []string{strconv.Itoa(year), own.index(y), band, h.note(y)})
 		}
 		return t
 	}
-	t := Table{Caption: title + " (" + labelIndex + ")", Head: []string{"Năm"}}
+	t := Table{Caption: title + " (" + h.l.T(labelIndex) + ")", Head: []string{h.l.T("Năm")}}
 	for _, l := range h.lines {
 		t.Head = append(t.Head, l.label())
 	}
-	t.Head = append(t.Head, "Ghi chú")
+	t.Head = append(t.Head, h.l.T("Ghi chú"))
 	for y, year := range h.years {
 		row := []string{strconv.Itoa(year)}
 		for _, l := range h.lines {
@@ -248,17 +252,17 @@ func (h historyRows) indexTable(title string) Table {
 func (h historyRows) rankTable(title string) Table {
 	if len(h.rankLines) == 1 {
 		own := h.lines[h.rankLines[0]]
-		t := Table{Caption: title, Head: []string{"Năm", labelRank + " (trên số đơn vị xếp hạng)", "Ghi chú"}}
+		t := Table{Caption: title, Head: []string{h.l.T("Năm"), h.l.T(labelRank) + h.l.T(" (trên số đơn vị xếp hạng)"), h.l.T("Ghi chú")}}
 		for y, year := range h.years {
 			t.Rows = append(t.Rows, []string{strconv.Itoa(year), own.rankOf(y), h.note(y)})
 		}
 		return t
 	}
-	t := Table{Caption: title + " (" + labelRank + " trên số đơn vị xếp hạng)", Head: []string{"Năm"}}
+	t := Table{Caption: title + " (" + h.l.T(labelRank) + h.l.T(" trên số đơn vị xếp hạng") + ")", Head: []string{h.l.T("Năm")}}
 	for _, li := range h.rankLines {
 		t.Head = append(t.Head, h.lines[li].label())
 	}
-	t.Head = append(t.Head, "Ghi chú")
+	t.Head = append(t.Head, h.l.T("Ghi chú"))
 	for y, year := range h.years {
 		row := []string{strconv.Itoa(year)}
 		for _, li := range h.rankLines {
@@ -274,7 +278,7 @@ func (l historyLine) label() string {
 	if l.own {
 		return l.name
 	}
-	return l.name + " (tiền thân)"
+	return l.name + l.l.T(" (tiền thân)")
 }
 
 // predColors tell predecessors apart from the unit (colorUnit) and from
@@ -307,9 +311,9 @@ func (h historyRows) line(id string, y opts.YAxis, ss []series) map[string]any {
 	for i, yr := range h.years {
 		years[i] = strconv.Itoa(yr)
 	}
-	xName := "Năm"
+	xName := h.l.T("Năm")
 	if len(h.fwChange) > 0 {
-		xName = "Năm (nét đứt dọc: đổi bộ chỉ số)"
+		xName = h.l.T("Năm (nét đứt dọc: đổi bộ chỉ số)")
 	}
 	legend, bottom := noLegend(), "32"
 	if len(ss) > 1 {
@@ -340,7 +344,7 @@ func (h historyRows) line(id string, y opts.YAxis, ss []series) map[string]any {
 		}
 		// The framework changes, once, on the unit's own series.
 		if i == len(ss)-1 && len(h.fwChange) > 0 {
-			so = append(so, frameworkMarks(h.fwChange)...)
+			so = append(so, frameworkMarks(h.l, h.fwChange)...)
 		}
 		line.AddSeries(s.name, nil, so...)
 	}
@@ -371,7 +375,7 @@ func (h historyRows) indexOption(id string) map[string]any {
 		data := make([]any, len(h.years))
 		for y, r := range l.at {
 			if r != nil && r.Scored && r.Index.Known() {
-				data[y] = figPoint(r.Index)
+				data[y] = figPoint(h.l, r.Index)
 				v := int(r.Index.Value.Round(0) / par.Scale)
 				lo = min(lo, max(0, (v-5)/10*10))
 				hi = max(hi, (v+9)/10*10)
@@ -380,11 +384,11 @@ func (h historyRows) indexOption(id string) map[string]any {
 		s := h.styled(li, li, series{color: colorUnit, symbol: "circle", labels: true})
 		s.data = data
 		if len(h.lines) == 1 {
-			s.name = labelIndex
+			s.name = h.l.T(labelIndex)
 		}
 		ss = append(ss, s)
 	}
-	y := opts.YAxis{Type: "value", Name: zoomedName(labelIndex, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: hi}
+	y := opts.YAxis{Type: "value", Name: zoomedName(h.l, labelIndex, lo), NameLocation: "middle", NameGap: 36, Min: lo, Max: hi}
 	return h.line(id, y, ss)
 }
 
@@ -406,7 +410,7 @@ func (h historyRows) rankOption(id string) map[string]any {
 		s := h.styled(li, nth, series{color: colorLost, symbol: "diamond", labels: true})
 		s.data = data
 		if len(h.rankLines) == 1 {
-			s.name = labelRank
+			s.name = h.l.T(labelRank)
 		}
 		ss = append(ss, s)
 	}
@@ -415,7 +419,7 @@ func (h historyRows) rankOption(id string) map[string]any {
 	// put the name past the chart's left edge when the labels are one
 	// digit wide. The gap follows the widest label (about 7 px a digit).
 	y := opts.YAxis{
-		Type: "value", Name: labelRank + " (1 ở trên)", NameLocation: "middle", NameGap: 15 + 7*len(strconv.Itoa(bottom)),
+		Type: "value", Name: h.l.T(labelRank) + h.l.T(" (1 ở trên)"), NameLocation: "middle", NameGap: 15 + 7*len(strconv.Itoa(bottom)),
 		Inverse: opts.Bool(true), Min: 1, Max: bottom, MinInterval: 1,
 	}
 	return h.line(id, y, ss)
@@ -425,13 +429,10 @@ func (h historyRows) rankOption(id string) map[string]any {
 // changes of framework and the predecessors drawn.
 func (h historyRows) descTail(d *strings.Builder, lines []int) {
 	if len(h.unscored) > 0 {
-		d.WriteString("; chưa chấm điểm năm ")
-		d.WriteString(viet.YearSpan(h.unscored))
+		d.WriteString(h.l.F("; chưa chấm điểm năm %s", viet.YearSpan(h.unscored)))
 	}
 	if len(h.fwChange) > 0 {
-		d.WriteString("; đổi bộ chỉ số năm ")
-		d.WriteString(viet.YearSpan(h.fwChange))
-		d.WriteString(" (nét đứt dọc)")
+		d.WriteString(h.l.F("; đổi bộ chỉ số năm %s (nét đứt dọc)", viet.YearSpan(h.fwChange)))
 	}
 	var preds []string
 	for _, li := range lines {
@@ -440,7 +441,7 @@ func (h historyRows) descTail(d *strings.Builder, lines []int) {
 		}
 	}
 	if len(preds) > 0 {
-		d.WriteString("; đơn vị tiền thân, mỗi đơn vị một đường riêng, không cộng gộp: ")
+		d.WriteString(h.l.T("; đơn vị tiền thân, mỗi đơn vị một đường riêng, không cộng gộp: "))
 		d.WriteString(strings.Join(preds, ", "))
 	}
 	d.WriteString(".")
@@ -449,7 +450,7 @@ func (h historyRows) descTail(d *strings.Builder, lines []int) {
 func (h historyRows) span(d *strings.Builder) {
 	d.WriteString(h.unitName)
 	if len(h.years) > 0 {
-		d.WriteString(" các năm ")
+		d.WriteString(h.l.T(" các năm "))
 		d.WriteString(strconv.Itoa(h.years[0]))
 		if n := h.years[len(h.years)-1]; n != h.years[0] {
 			d.WriteString("–")
@@ -460,16 +461,12 @@ func (h historyRows) span(d *strings.Builder) {
 
 func (h historyRows) indexDesc() string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ đường chỉ số CCHC của ")
+	d.WriteString(h.l.T("Biểu đồ đường chỉ số CCHC của "))
 	h.span(&d)
 	if l := h.latest; l != nil {
-		d.WriteString("; gần nhất năm ")
-		d.WriteString(strconv.Itoa(l.Year))
-		d.WriteString(" đạt ")
-		d.WriteString(viet.Figure(l.Index))
-		d.WriteString(" %")
+		d.WriteString(h.l.F("; gần nhất năm %d đạt %s %%", l.Year, figure(h.l, l.Index)))
 	} else {
-		d.WriteString("; đơn vị chưa có năm nào có chỉ số")
+		d.WriteString(h.l.T("; đơn vị chưa có năm nào có chỉ số"))
 	}
 	all := make([]int, len(h.lines))
 	for i := range all {
@@ -481,18 +478,15 @@ func (h historyRows) indexDesc() string {
 
 func (h historyRows) rankDesc() string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ đường xếp hạng (hạng 1 ở trên) của ")
+	d.WriteString(h.l.T("Biểu đồ đường xếp hạng (hạng 1 ở trên) của "))
 	h.span(&d)
 	if r := h.latestRank; r != nil {
-		d.WriteString("; gần nhất năm ")
-		d.WriteString(strconv.Itoa(r.Year))
-		d.WriteString(" hạng ")
-		d.WriteString(strconv.Itoa(r.Rank.N))
+		d.WriteString(h.l.F("; gần nhất năm %d hạng %d", r.Year, r.Rank.N))
 		if h.latestOf > 0 {
 			d.WriteString("/" + strconv.Itoa(h.latestOf))
 		}
 	} else {
-		d.WriteString("; đơn vị chưa có năm nào được xếp hạng")
+		d.WriteString(h.l.T("; đơn vị chưa có năm nào được xếp hạng"))
 	}
 	h.descTail(&d, h.rankLines)
 	return d.String()

@@ -167,7 +167,7 @@ func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]
 	if labelled {
 		right = "150" // the names, wrapped (wrapLabel), right of the lines
 	}
-	y := opts.YAxis{Type: "value", Name: zoomedName(labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
+	y := opts.YAxis{Type: "value", Name: zoomedName(Vietnamese(), labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
 	over := false
 	for _, s := range rows {
 		over = over || s.from.Known() && s.from.Value > 100*par.Scale || s.to.Known() && s.to.Value > 100*par.Scale

@@ -7,7 +7,6 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"parindex/internal/par"
-	"parindex/internal/viet"
 )
 
 // bandKey identifies the series or category a result falls in: a framework
@@ -36,9 +35,9 @@ func bandOf(fw *par.Framework, r *par.Result) (bandKey, bool) {
 
 // rankingTitle is what a ranking chart shows, of which year and group:
 // "<what> năm 2023 – Sở, ban, ngành".
-func rankingTitle(what string, rk *par.Ranking) string {
-	t := what + " năm " + strconv.Itoa(rk.Year)
-	if g := groupName(rk); g != "" {
+func rankingTitle(l Lang, what string, rk *par.Ranking) string {
+	t := l.F("%s năm %d", l.T(what), rk.Year)
+	if g := groupNameIn(l, rk); g != "" {
 		t += " – " + g
 	}
 	return t
@@ -46,10 +45,10 @@ func rankingTitle(what string, rk *par.Ranking) string {
 
 // rankingOf is the year and group of a ranking in a description:
 // "năm 2023, khối Sở, ban, ngành".
-func rankingOf(rk *par.Ranking) string {
-	s := "năm " + strconv.Itoa(rk.Year)
-	if g := groupName(rk); g != "" {
-		s += ", khối " + g
+func rankingOf(l Lang, rk *par.Ranking) string {
+	s := l.F("năm %d", rk.Year)
+	if g := groupNameIn(l, rk); g != "" {
+		s += l.F(", khối %s", g)
 	}
 	return s
 }
@@ -69,17 +68,18 @@ func rankingID(rk *par.Ranking, what string) string {
 // index it does not have (a dot plot). Only when the values reach down
 // near 0 does the axis start at 0, with bars (stacked per band, so every
 // unit has one bar).
-func RankingIndex(rk *par.Ranking) Chart {
+func RankingIndex(l Lang, rk *par.Ranking) Chart {
 	shown := indexed(rk)
-	title := rankingTitle("Chỉ số CCHC", rk)
+	title := rankingTitle(l, "Chỉ số CCHC", rk)
 	id := rankingID(rk, "index")
-	h := rankingIndexBars(id, rk, shown)
+	h := rankingIndexBars(l, id, rk, shown)
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
-		Table:  rankingIndexTable(title, shown),
+		Table:  rankingIndexTable(l, title, shown),
 		Option: encode(h.option()),
-		Desc:   rankingIndexDesc(rk, shown, h.dots, indexStart(shown)),
+		Desc:   rankingIndexDesc(l, rk, shown, h.dots, indexStart(shown)),
 		Height: h.height(24, 72),
 		Empty:  len(shown) == 0,
 	}
@@ -110,10 +110,10 @@ func indexed(rk *par.Ranking) []*par.Result {
 	return shown
 }
 
-func rankingIndexTable(title string, shown []*par.Result) Table {
-	t := Table{Caption: title, Head: []string{"Hạng", "Đơn vị", labelIndex, "Xếp loại"}}
+func rankingIndexTable(l Lang, title string, shown []*par.Result) Table {
+	t := Table{Caption: title, Head: []string{l.T("Hạng"), l.T("Đơn vị"), l.T(labelIndex), l.T("Xếp loại")}}
 	for _, r := range shown {
-		t.Rows = append(t.Rows, []string{rankText(r), r.Name, viet.Figure(r.Index), bandText(r)})
+		t.Rows = append(t.Rows, []string{rankText(r), resultName(l, r), figure(l, r.Index), bandText(l, r)})
 	}
 	return t
 }
@@ -121,7 +121,7 @@ func rankingIndexTable(title string, shown []*par.Result) Table {
 // rankingIndexBars puts each unit's index in the series of its band:
 // framework bands in framework order, then other published band names in
 // order of appearance, then unclassified.
-func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
+func rankingIndexBars(l Lang, id string, rk *par.Ranking, shown []*par.Result) hbar {
 	byPos := map[int]*barSeries{}
 	byName := map[string]*barSeries{}
 	var others []*barSeries
@@ -131,17 +131,18 @@ func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
 		switch {
 		case !ok:
 			if none == nil {
-				none = &barSeries{name: labelUnranked, color: colorNoBand}
+				none = &barSeries{name: l.T(labelUnranked), color: colorNoBand}
 			}
 			return none
 		case k.pos >= 0:
 			if byPos[k.pos] == nil {
-				byPos[k.pos] = &barSeries{name: k.name, color: bandColor(rk.Framework.Bands[k.pos].Name)}
+				b := rk.Framework.Bands[k.pos]
+				byPos[k.pos] = &barSeries{name: l.Name(k.name, b.NameEn), color: bandColor(b.Name)}
 			}
 			return byPos[k.pos]
 		default:
 			if byName[k.name] == nil {
-				byName[k.name] = &barSeries{name: k.name, color: bandColor(k.name)}
+				byName[k.name] = &barSeries{name: l.Name(k.name, ""), color: bandColor(k.name)}
 				others = append(others, byName[k.name])
 			}
 			return byName[k.name]
@@ -172,7 +173,7 @@ func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
 	h := hbar{
 		id:         id,
 		categories: make([]string, len(shown)),
-		axis:       opts.XAxis{Name: zoomedName(labelIndex, start), NameGap: 28, Min: start},
+		axis:       opts.XAxis{Name: zoomedName(l, labelIndex, start), NameGap: 28, Min: start},
 		right:      "56",
 		legend:     true,
 		trigger:    "item",
@@ -189,8 +190,8 @@ func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
 		}
 	}
 	for i, r := range shown {
-		h.categories[i] = r.Name
-		assigned[i].data[i] = figPoint(r.Index)
+		h.categories[i] = resultName(l, r)
+		assigned[i].data[i] = figPoint(l, r.Index)
 	}
 	for _, s := range order {
 		h.series = append(h.series, *s)
@@ -198,21 +199,20 @@ func rankingIndexBars(id string, rk *par.Ranking, shown []*par.Result) hbar {
 	return h
 }
 
-func rankingIndexDesc(rk *par.Ranking, shown []*par.Result, dots bool, start int) string {
+func rankingIndexDesc(l Lang, rk *par.Ranking, shown []*par.Result, dots bool, start int) string {
 	var b strings.Builder
 	if dots {
-		b.WriteString("Biểu đồ chấm chỉ số CCHC (trục bắt đầu từ " + strconv.Itoa(start) + ") ")
+		b.WriteString(l.F("Biểu đồ chấm chỉ số CCHC (trục bắt đầu từ %d) ", start))
 	} else {
-		b.WriteString("Biểu đồ cột ngang chỉ số CCHC ")
+		b.WriteString(l.T("Biểu đồ cột ngang chỉ số CCHC "))
 	}
-	b.WriteString(rankingOf(rk))
+	b.WriteString(rankingOf(l, rk))
 	if len(shown) == 0 {
-		b.WriteString(": chưa có đơn vị nào có chỉ số.")
+		b.WriteString(l.T(": chưa có đơn vị nào có chỉ số."))
 		return b.String()
 	}
 	b.WriteString(": ")
-	b.WriteString(strconv.Itoa(len(shown)))
-	b.WriteString(" đơn vị")
+	b.WriteString(l.F("%d đơn vị", len(shown)))
 	hi, lo := shown[0], shown[0]
 	for _, r := range shown[1:] {
 		if r.Index.Value > hi.Index.Value {
@@ -222,16 +222,16 @@ func rankingIndexDesc(rk *par.Ranking, shown []*par.Result, dots bool, start int
 			lo = r
 		}
 	}
-	b.WriteString("; cao nhất ")
-	b.WriteString(hi.Name)
+	b.WriteString(l.T("; cao nhất "))
+	b.WriteString(resultName(l, hi))
 	b.WriteString(" ")
-	b.WriteString(viet.Figure(hi.Index))
+	b.WriteString(figure(l, hi.Index))
 	b.WriteString(" %")
 	if len(shown) > 1 {
-		b.WriteString(", thấp nhất ")
-		b.WriteString(lo.Name)
+		b.WriteString(l.T(", thấp nhất "))
+		b.WriteString(resultName(l, lo))
 		b.WriteString(" ")
-		b.WriteString(viet.Figure(lo.Index))
+		b.WriteString(figure(l, lo.Index))
 		b.WriteString(" %")
 	}
 	b.WriteString(".")
@@ -251,40 +251,41 @@ type bandCount struct {
 // with no unit), then published band names the framework does not know,
 // then "Chưa xếp loại" (scored but not classified) and "Chưa chấm điểm"
 // (not scored) when there are any.
-func BandDistribution(rk *par.Ranking) Chart {
-	cats := bandCounts(rk)
-	title := rankingTitle("Số đơn vị theo xếp loại", rk)
+func BandDistribution(l Lang, rk *par.Ranking) Chart {
+	cats := bandCounts(l, rk)
+	title := rankingTitle(l, "Số đơn vị theo xếp loại", rk)
 	id := rankingID(rk, "bands")
 	total := 0
 	for _, c := range cats {
 		total += c.n
 	}
-	h := bandBars(id, cats)
+	h := bandBars(l, id, cats)
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
-		Table:  bandTable(title, cats),
+		Table:  bandTable(l, title, cats),
 		Option: encode(h.option()),
-		Desc:   bandDesc(rk, cats),
+		Desc:   bandDesc(l, rk, cats),
 		Height: h.height(36, 56),
 		Empty:  total == 0,
 	}
 }
 
 // bandCounts gathers the rows of BandDistribution.
-func bandCounts(rk *par.Ranking) []*bandCount {
+func bandCounts(l Lang, rk *par.Ranking) []*bandCount {
 	var cats []*bandCount
 	byPos := map[int]*bandCount{}
 	byName := map[string]*bandCount{}
 	if rk.Framework != nil {
 		for i, b := range rk.Framework.Bands {
-			c := &bandCount{name: b.Name, color: bandColor(b.Name)}
+			c := &bandCount{name: l.Name(b.Name, b.NameEn), color: bandColor(b.Name)}
 			byPos[i] = c
 			cats = append(cats, c)
 		}
 	}
-	unranked := &bandCount{name: labelUnranked, color: colorNoBand}
-	unscored := &bandCount{name: labelUnscored, color: colorNoBand}
+	unranked := &bandCount{name: l.T(labelUnranked), color: colorNoBand}
+	unscored := &bandCount{name: l.T(labelUnscored), color: colorNoBand}
 	for _, r := range rk.Results {
 		k, ok := bandOf(rk.Framework, r)
 		switch {
@@ -297,7 +298,7 @@ func bandCounts(rk *par.Ranking) []*bandCount {
 		default:
 			c := byName[k.name]
 			if c == nil {
-				c = &bandCount{name: k.name, color: bandColor(k.name)}
+				c = &bandCount{name: l.Name(k.name, ""), color: bandColor(k.name)}
 				byName[k.name] = c
 				cats = append(cats, c)
 			}
@@ -312,8 +313,8 @@ func bandCounts(rk *par.Ranking) []*bandCount {
 	return cats
 }
 
-func bandTable(title string, cats []*bandCount) Table {
-	t := Table{Caption: title, Head: []string{"Xếp loại", labelUnits}}
+func bandTable(l Lang, title string, cats []*bandCount) Table {
+	t := Table{Caption: title, Head: []string{l.T("Xếp loại"), l.T(labelUnits)}}
 	for _, c := range cats {
 		t.Rows = append(t.Rows, []string{c.name, strconv.Itoa(c.n)})
 	}
@@ -323,11 +324,11 @@ func bandTable(title string, cats []*bandCount) Table {
 // bandBars is one series whose bars carry their band's colour: a legend
 // would repeat the axis. Counts are bars from 0: the length of a bar is the
 // number of units, which a zoomed axis would misstate.
-func bandBars(id string, cats []*bandCount) hbar {
+func bandBars(l Lang, id string, cats []*bandCount) hbar {
 	h := hbar{
 		id:         id,
 		categories: make([]string, len(cats)),
-		axis:       opts.XAxis{Name: labelUnits, NameGap: 24, MinInterval: 1, Min: 0},
+		axis:       opts.XAxis{Name: l.T(labelUnits), NameGap: 24, MinInterval: 1, Min: 0},
 		right:      "40",
 		trigger:    "item",
 	}
@@ -336,17 +337,17 @@ func bandBars(id string, cats []*bandCount) hbar {
 		h.categories[i] = c.name
 		data[i] = opts.BarData{Value: c.n, ItemStyle: &opts.ItemStyle{Color: c.color}}
 	}
-	h.series = []barSeries{{name: labelUnits, data: data, gap: "30%"}}
+	h.series = []barSeries{{name: l.T(labelUnits), data: data, gap: "30%"}}
 	return h
 }
 
-func bandDesc(rk *par.Ranking, cats []*bandCount) string {
+func bandDesc(l Lang, rk *par.Ranking, cats []*bandCount) string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ cột ngang số đơn vị theo xếp loại ")
-	d.WriteString(rankingOf(rk))
+	d.WriteString(l.T("Biểu đồ cột ngang số đơn vị theo xếp loại "))
+	d.WriteString(rankingOf(l, rk))
 	d.WriteString(": ")
 	if len(cats) == 0 {
-		d.WriteString("chưa có kết quả.")
+		d.WriteString(l.T("chưa có kết quả."))
 		return d.String()
 	}
 	for i, c := range cats {

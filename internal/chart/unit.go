@@ -55,15 +55,26 @@ func frameworkAreaMax(fw *par.Framework, code string) par.Points {
 // 390 px phone the radar's area names were cut off at both sides, a radar
 // draws a missing value at the centre as if it were zero, and bars of one
 // length scale are easier to read and compare.
-func AreaProfile(r *par.Result, stats []par.AreaStat) Chart {
+func AreaProfile(l Lang, r *par.Result, stats []par.AreaStat) Chart {
 	p := gatherProfile(r, stats)
-	title := "Tỷ lệ điểm đạt theo lĩnh vực năm " + strconv.Itoa(r.Year)
+	p.l = l
+	for i := range p.rows {
+		row := &p.rows[i]
+		switch {
+		case row.stat != nil:
+			row.label = areaLabel(row.stat.Code, areaTitle(l, r.Framework, row.stat.Code, row.stat.Title))
+		case row.area != nil:
+			row.label = areaLabel(row.area.Code, areaTitle(l, r.Framework, row.area.Code, row.area.Title))
+		}
+	}
+	title := l.F("Tỷ lệ điểm đạt theo lĩnh vực năm %d", r.Year)
 	if p.hasGroup {
-		title += " so với trung bình và cao nhất khối"
+		title += l.T(" so với trung bình và cao nhất khối")
 	}
 	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-areas"
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
 		Table:  p.table(title),
 		Option: encode(p.option(id)),
@@ -75,6 +86,7 @@ func AreaProfile(r *par.Result, stats []par.AreaStat) Chart {
 
 // profileRows is the gathered rows of AreaProfile.
 type profileRows struct {
+	l        Lang
 	r        *par.Result
 	rows     []areaRow
 	hasGroup bool // the group's average and best are compared
@@ -86,7 +98,7 @@ type profileRows struct {
 // any (so every unit of the group shows the same areas), else from the
 // unit's result.
 func gatherProfile(r *par.Result, stats []par.AreaStat) profileRows {
-	p := profileRows{r: r, hasGroup: len(stats) > 0, dec: decimals(r.Framework)}
+	p := profileRows{l: Vietnamese(), r: r, hasGroup: len(stats) > 0, dec: decimals(r.Framework)}
 	if len(stats) > 0 {
 		for i := range stats {
 			st := &stats[i]
@@ -117,21 +129,22 @@ func gatherProfile(r *par.Result, stats []par.AreaStat) profileRows {
 }
 
 func (p profileRows) table(title string) Table {
-	t := Table{Caption: title, Head: []string{labelArea, labelAchieved, labelMax, labelShare, labelAvg + " (%)", labelBest + " (%)"}}
+	l := p.l
+	t := Table{Caption: title, Head: []string{l.T(labelArea), l.T(labelAchieved), l.T(labelMax), l.T(labelShare), l.T(labelAvg) + " (%)", l.T(labelBest) + " (%)"}}
 	for _, row := range p.rows {
 		pts, mx, pct, avg, best := viet.Missing, viet.Missing, viet.Missing, viet.Missing, viet.Missing
 		if row.area != nil {
-			pts = viet.Figure(row.area.Points)
+			pts = figure(l, row.area.Points)
 		}
 		if row.max > 0 {
-			mx = viet.Exact(row.max)
+			mx = l.Num(viet.Exact(row.max))
 		}
 		if row.hasPct {
-			pct = viet.Fixed(row.pct, p.dec)
+			pct = fixed(l, row.pct, p.dec)
 		}
 		if row.stat != nil && row.stat.N > 0 {
-			avg = viet.Fixed(row.stat.Avg, p.dec)
-			best = viet.Fixed(row.stat.Best, p.dec)
+			avg = fixed(l, row.stat.Avg, p.dec)
+			best = fixed(l, row.stat.Best, p.dec)
 		}
 		t.Rows = append(t.Rows, []string{row.label, pts, mx, pct, avg, best})
 	}
@@ -146,11 +159,11 @@ func (p profileRows) values() (labels []string, unit, avg, best []any) {
 	for i, row := range p.rows {
 		labels[i] = row.label
 		if row.hasPct {
-			unit[i] = fixedPoint(row.pct, p.dec)
+			unit[i] = fixedPoint(p.l, row.pct, p.dec)
 		}
 		if row.stat != nil && row.stat.N > 0 {
-			avg[i] = fixedPoint(row.stat.Avg, p.dec)
-			best[i] = fixedPoint(row.stat.Best, p.dec)
+			avg[i] = fixedPoint(p.l, row.stat.Avg, p.dec)
+			best[i] = fixedPoint(p.l, row.stat.Best, p.dec)
 		}
 	}
 	return labels, unit, avg, best
@@ -163,16 +176,16 @@ func (p profileRows) option(id string) map[string]any {
 	h := hbar{
 		id:         id,
 		categories: labels,
-		axis:       opts.XAxis{Name: labelShare, NameGap: 24, Min: 0, Max: 100},
+		axis:       opts.XAxis{Name: p.l.T(labelShare), NameGap: 24, Min: 0, Max: 100},
 		right:      "40",
 		legend:     true,
 		trigger:    "axis",
-		series:     []barSeries{{name: p.r.Name, color: colorUnit, data: unitVals}},
+		series:     []barSeries{{name: resultName(p.l, p.r), color: colorUnit, data: unitVals}},
 	}
 	if p.hasGroup {
 		h.series = append(h.series,
-			barSeries{name: labelAvg, color: colorAvg, data: avgVals},
-			barSeries{name: labelBest, color: colorBest, data: bestVals},
+			barSeries{name: p.l.T(labelAvg), color: colorAvg, data: avgVals},
+			barSeries{name: p.l.T(labelBest), color: colorBest, data: bestVals},
 		)
 	}
 	return h.option()
@@ -180,15 +193,13 @@ func (p profileRows) option(id string) map[string]any {
 
 func (p profileRows) desc() string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ cột ngang nhóm tỷ lệ điểm đạt so với điểm tối đa theo lĩnh vực của ")
-	d.WriteString(p.r.Name)
-	d.WriteString(" năm ")
-	d.WriteString(strconv.Itoa(p.r.Year))
+	l := p.l
+	d.WriteString(l.F("Biểu đồ cột ngang nhóm tỷ lệ điểm đạt so với điểm tối đa theo lĩnh vực của %s năm %d", resultName(l, p.r), p.r.Year))
 	if p.hasGroup {
-		d.WriteString(", so với trung bình và cao nhất khối")
+		d.WriteString(l.T(", so với trung bình và cao nhất khối"))
 	}
 	if p.plotted == 0 {
-		d.WriteString(": chưa có điểm theo lĩnh vực.")
+		d.WriteString(l.T(": chưa có điểm theo lĩnh vực."))
 		return d.String()
 	}
 	hi, lo := -1, -1
@@ -203,17 +214,9 @@ func (p profileRows) desc() string {
 			lo = i
 		}
 	}
-	d.WriteString(": cao nhất ở lĩnh vực ")
-	d.WriteString(p.rows[hi].label)
-	d.WriteString(" (")
-	d.WriteString(viet.Fixed(p.rows[hi].pct, p.dec))
-	d.WriteString(" %)")
+	d.WriteString(l.F(": cao nhất ở lĩnh vực %s (%s %%)", p.rows[hi].label, fixed(l, p.rows[hi].pct, p.dec)))
 	if lo != hi {
-		d.WriteString(", thấp nhất ở lĩnh vực ")
-		d.WriteString(p.rows[lo].label)
-		d.WriteString(" (")
-		d.WriteString(viet.Fixed(p.rows[lo].pct, p.dec))
-		d.WriteString(" %)")
+		d.WriteString(l.F(", thấp nhất ở lĩnh vực %s (%s %%)", p.rows[lo].label, fixed(l, p.rows[lo].pct, p.dec)))
 	}
 	var gaps []string
 	for _, row := range p.rows {
@@ -222,8 +225,7 @@ func (p profileRows) desc() string {
 		}
 	}
 	if len(gaps) > 0 {
-		d.WriteString("; chưa có điểm lĩnh vực ")
-		d.WriteString(strings.Join(gaps, ", "))
+		d.WriteString(l.F("; chưa có điểm lĩnh vực %s", strings.Join(gaps, ", ")))
 	}
 	d.WriteString(".")
 	return d.String()
@@ -233,13 +235,18 @@ func (p profileRows) desc() string {
 // points achieved and the points lost (applicable maximum − achieved; the
 // framework's area maximum when the applicable one is unknown). Areas are
 // in the result's order (framework order), first at the top.
-func AreaPoints(r *par.Result) Chart {
+func AreaPoints(l Lang, r *par.Result) Chart {
 	p := gatherPoints(r)
-	title := "Điểm đạt và điểm bị mất theo lĩnh vực năm " + strconv.Itoa(r.Year)
+	p.l = l
+	for i := range p.rows {
+		p.rows[i].label = areaLabel(p.rows[i].code, areaTitle(l, r.Framework, p.rows[i].code, p.rows[i].title))
+	}
+	title := l.F("Điểm đạt và điểm bị mất theo lĩnh vực năm %d", r.Year)
 	id := "chart-" + strconv.Itoa(r.Year) + "-" + unitID(r) + "-points"
 	h := p.bars(id)
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
 		Table:  p.table(title),
 		Option: encode(h.option()),
@@ -252,6 +259,8 @@ func AreaPoints(r *par.Result) Chart {
 // lossRow is one area of AreaPoints.
 type lossRow struct {
 	label   string
+	code    string
+	title   string
 	max     par.Points // applicable maximum, else the framework's; 0 if unknown
 	got     par.Figure
 	lost    par.Points // max − got, never below 0; only if hasLost
@@ -261,6 +270,7 @@ type lossRow struct {
 // pointsRows is the gathered rows of AreaPoints, with the totals the
 // description gives.
 type pointsRows struct {
+	l        Lang
 	r        *par.Result
 	dec      int
 	rows     []lossRow
@@ -273,10 +283,10 @@ type pointsRows struct {
 }
 
 func gatherPoints(r *par.Result) pointsRows {
-	p := pointsRows{r: r, dec: decimals(r.Framework), worst: -1}
+	p := pointsRows{l: Vietnamese(), r: r, dec: decimals(r.Framework), worst: -1}
 	for i := range r.Areas {
 		a := &r.Areas[i]
-		row := lossRow{label: areaLabel(a.Code, a.Title), max: a.Max, got: a.Points}
+		row := lossRow{label: areaLabel(a.Code, a.Title), code: a.Code, title: a.Title, max: a.Max, got: a.Points}
 		if row.max <= 0 {
 			row.max = frameworkAreaMax(r.Framework, a.Code)
 		}
@@ -327,14 +337,15 @@ func gatherPoints(r *par.Result) pointsRows {
 }
 
 func (p pointsRows) table(title string) Table {
-	t := Table{Caption: title, Head: []string{labelArea, labelMax, labelAchieved, labelLost}}
+	l := p.l
+	t := Table{Caption: title, Head: []string{l.T(labelArea), l.T(labelMax), l.T(labelAchieved), l.T(labelLost)}}
 	for _, row := range p.rows {
-		cells := []string{row.label, viet.Missing, viet.Figure(row.got), viet.Missing}
+		cells := []string{row.label, viet.Missing, figure(l, row.got), viet.Missing}
 		if row.max > 0 {
-			cells[1] = viet.Exact(row.max)
+			cells[1] = l.Num(viet.Exact(row.max))
 		}
 		if row.hasLost {
-			cells[3] = viet.Fixed(row.lost, p.dec)
+			cells[3] = fixed(l, row.lost, p.dec)
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -348,9 +359,9 @@ func (p pointsRows) bars(id string) hbar {
 	labels, got, lost := make([]string, n), make([]any, n), make([]any, n)
 	for i, row := range p.rows {
 		labels[i] = row.label
-		got[i] = figPoint(row.got)
+		got[i] = figPoint(p.l, row.got)
 		if row.hasLost {
-			lost[i] = fixedPoint(row.lost, p.dec)
+			lost[i] = fixedPoint(p.l, row.lost, p.dec)
 		}
 	}
 	// Points achieved and lost add up to the area's maximum, so the bars
@@ -358,45 +369,33 @@ func (p pointsRows) bars(id string) hbar {
 	return hbar{
 		id:         id,
 		categories: labels,
-		axis:       opts.XAxis{Name: "Điểm", NameGap: 24, Min: 0},
+		axis:       opts.XAxis{Name: p.l.T("Điểm"), NameGap: 24, Min: 0},
 		right:      "40",
 		legend:     true,
 		trigger:    "axis",
 		series: []barSeries{
-			{name: labelAchieved, data: got, color: colorAchieved, stack: "points", gap: "30%", inside: true},
-			{name: labelLost, data: lost, color: colorLost, stack: "points"},
+			{name: p.l.T(labelAchieved), data: got, color: colorAchieved, stack: "points", gap: "30%", inside: true},
+			{name: p.l.T(labelLost), data: lost, color: colorLost, stack: "points"},
 		},
 	}
 }
 
 func (p pointsRows) desc() string {
+	l := p.l
 	var d strings.Builder
-	d.WriteString("Biểu đồ cột ngang chồng điểm đạt và điểm bị mất theo lĩnh vực của ")
-	d.WriteString(p.r.Name)
-	d.WriteString(" năm ")
-	d.WriteString(strconv.Itoa(p.r.Year))
+	d.WriteString(l.F("Biểu đồ cột ngang chồng điểm đạt và điểm bị mất theo lĩnh vực của %s năm %d", resultName(l, p.r), p.r.Year))
 	if p.counted > 1 {
-		d.WriteString(", lĩnh vực mất tỷ lệ điểm lớn nhất (so với điểm tối đa của lĩnh vực) đứng đầu")
+		d.WriteString(l.T(", lĩnh vực mất tỷ lệ điểm lớn nhất (so với điểm tối đa của lĩnh vực) đứng đầu"))
 	}
 	switch {
 	case p.plotted == 0:
-		d.WriteString(": chưa có điểm theo lĩnh vực.")
+		d.WriteString(l.T(": chưa có điểm theo lĩnh vực."))
 	case p.sumMax > 0:
-		d.WriteString(": đạt ")
-		d.WriteString(viet.Fixed(p.sumGot, p.dec))
-		d.WriteString("/")
-		d.WriteString(viet.Fixed(p.sumMax, p.dec))
-		d.WriteString(" điểm của ")
-		d.WriteString(strconv.Itoa(p.counted))
-		d.WriteString(" lĩnh vực")
+		d.WriteString(l.F(": đạt %s/%s điểm của %d lĩnh vực", fixed(l, p.sumGot, p.dec), fixed(l, p.sumMax, p.dec), p.counted))
 		if p.worst >= 0 {
-			d.WriteString("; mất nhiều điểm nhất ở lĩnh vực ")
-			d.WriteString(p.rows[p.worst].label)
-			d.WriteString(" (")
-			d.WriteString(viet.Fixed(p.worstPts, p.dec))
-			d.WriteString(" điểm)")
+			d.WriteString(l.F("; mất nhiều điểm nhất ở lĩnh vực %s (%s điểm)", p.rows[p.worst].label, fixed(l, p.worstPts, p.dec)))
 		} else {
-			d.WriteString("; không mất điểm")
+			d.WriteString(l.T("; không mất điểm"))
 		}
 		d.WriteString(".")
 	default:

@@ -10,7 +10,7 @@ import (
 func TestAreaPointsSortedByShare(t *testing.T) {
 	// I loses 1 of 10 (10 %), II 2 of 12.5 (16 %), III unknown, and an
 	// area losing more points but a smaller share would come after.
-	c := AreaPoints(unitYear("Sở Nội vụ", "9", "", "12"))
+	c := AreaPoints(Vietnamese(), unitYear("Sở Nội vụ", "9", "", "12"))
 	var got []string
 	for _, row := range c.Table.Rows {
 		got = append(got, strings.SplitN(row[0], ".", 2)[0]+"="+row[3])

@@ -128,6 +128,12 @@ func pageKinds() []pageKind {
 		// Issue 13, 2: the open data and its dictionary.
 		{name: "data", path: "du-lieu/", marker: "table.data-files", mobile: true},
 		{name: "data-dictionary", path: "du-lieu/tu-dien/", marker: "table.dictionary", mobile: true},
+		// Issue 13, 7: the English site under /en/, the same pages at the
+		// same paths.
+		{name: "en-home", tmpl: "home", path: "en/", marker: `html[lang="en"] nav.lang-switch a[hreflang="vi"]`},
+		{name: "en-ranking", tmpl: "ranking", path: "en/nam/2024/so/", charts: true, marker: `html[lang="en"] table.ranking`, mobile: true},
+		{name: "en-unit-year", tmpl: "unit-year", path: "en/don-vi/so-noi-vu/2024/", marker: `html[lang="en"] table.tree`},
+		{name: "en-not-found", tmpl: "404", path: "en/404.html", marker: `html[lang="en"]`},
 	}
 }
 

@@ -69,6 +69,12 @@ func placeDoc(p, rel string, reg *par.Registry, d *diag.List) *par.Doc {
 	src := par.Source{File: p, Line: 1}
 	doc := &par.Doc{Path: p, Lang: "vi", Src: src}
 	parts := strings.Split(strings.TrimSuffix(rel, path.Ext(rel)), "/")
+	// "years/2023.en.md" is the English version of "years/2023.md",
+	// shown on the English pages (internal/site, lang.go).
+	if last, ok := strings.CutSuffix(parts[len(parts)-1], ".en"); ok {
+		parts[len(parts)-1] = last
+		doc.Lang = "en"
+	}
 	doc.Slug = parts[len(parts)-1]
 	year := func(s string) (int, bool) {
 		y, err := strconv.Atoi(s)
@@ -107,6 +113,10 @@ func placeDoc(p, rel string, reg *par.Registry, d *diag.List) *par.Doc {
 		doc.Year, ok = year(parts[2])
 	default:
 		d.Warnf(src, "not a known place for a document (see FORMATS.md, \"content/\"); ignored")
+		return nil
+	}
+	if doc.Lang == "en" && doc.Kind == par.DocDecision {
+		d.Warnf(src, "a decision is published as issued, in Vietnamese: its English version is not shown")
 		return nil
 	}
 	if doc.Unit != "" && reg.Unit(doc.Unit) == nil {

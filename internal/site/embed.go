@@ -46,16 +46,17 @@ func embedHeight(c chart.Chart) int { return c.Height + 200 }
 // on another page. Its src is absolute when the base URL names a host;
 // otherwise it is the path, which static/js/charts.js completes with the
 // address the page was loaded from.
-func embedSnippet(base baseurl.Base, c chart.Chart) string {
-	src := base.Abs(embedURL(c.ID))
+func embedSnippet(base baseurl.Base, l *lang, c chart.Chart) string {
+	u := l.path(embedURL(c.ID))
+	src := base.Abs(u)
 	if src == "" {
-		src = base.Path + strings.TrimPrefix(embedURL(c.ID), "/")
+		src = base.Path + strings.TrimPrefix(u, "/")
 	}
 	var b strings.Builder
 	b.WriteString(`<iframe src="`)
 	esc(&b, src)
 	b.WriteString(`" title="`)
-	esc(&b, c.Title)
+	esc(&b, stripMarks(c.Title))
 	b.WriteString(`" width="100%" height="` + strconv.Itoa(embedHeight(c)) + `" loading="lazy"></iframe>`)
 	return b.String()
 }
@@ -106,14 +107,14 @@ func (e *env) renderEmbeds(buf *bytes.Buffer, p *Page, data any, write func(path
 		if err := e.owners.claim(ch.ID, p.URL); err != nil {
 			return err
 		}
-		if err := write(OutputPath(embedCSV(ch.ID)), tableCSV(ch.Table)); err != nil {
+		if err := write(OutputPath(e.lang.path(embedCSV(ch.ID))), tableCSV(ch.Table)); err != nil {
 			return err
 		}
 		if t == nil {
 			continue // a theme without embed.html: CSV only
 		}
 		ch.SameAs = "" // the embed page has no other table: show the chart's
-		v := embedView{Chart: ch, Back: link{Title: p.Title, URL: p.URL}}
+		v := embedView{Chart: ch, Back: link{Title: p.Title, URL: unprefixed(p.URL, e.lang.Code)}}
 		if p.AllResults {
 			v.AllDecisions = true
 		}
@@ -131,9 +132,9 @@ func (e *env) renderEmbeds(buf *bytes.Buffer, p *Page, data any, write func(path
 			}
 			return 0
 		})
-		ep := &Page{URL: embedURL(ch.ID), Template: embedTemplate, Title: ch.Title}
+		ep := &Page{URL: e.lang.path(embedURL(ch.ID)), Lang: e.lang.Code, Template: embedTemplate, Title: ch.Title}
 		buf.Reset()
-		if err := t.ExecuteTemplate(buf, "embed", root{Site: e.layout, Page: ep, Data: v, Charts: true}); err != nil {
+		if err := t.ExecuteTemplate(buf, "embed", root{Site: e.layout, Lang: e.lang, Alt: e.alt(ep.URL), Page: ep, Data: v, Charts: true}); err != nil {
 			return fmt.Errorf("embed page of %s: %w", ch.ID, err)
 		}
 		if err := write(OutputPath(ep.URL), buf.Bytes()); err != nil {
@@ -149,11 +150,11 @@ func (e *env) renderEmbeds(buf *bytes.Buffer, p *Page, data any, write func(path
 const embedTemplate = "embed"
 
 // embedFuncs are the template functions of the chart tools.
-func embedFuncs(base baseurl.Base) template.FuncMap {
+func embedFuncs(base baseurl.Base, l *lang) template.FuncMap {
 	return template.FuncMap{
 		"embedURL":     embedURL,
 		"embedCSV":     embedCSV,
 		"embedSlug":    embedSlug,
-		"embedSnippet": func(c chart.Chart) string { return embedSnippet(base, c) },
+		"embedSnippet": func(c chart.Chart) string { return embedSnippet(base, l, c) },
 	}
 }

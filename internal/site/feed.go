@@ -188,7 +188,7 @@ func (e *env) siteFeed(narratives []narrative) ([]byte, error) {
 				continue
 			}
 			u := decisionURL(d.Slug)
-			title := decisionRefName(d)
+			title := decisionRefName(d, e.lang)
 			if d.Title != "" {
 				title += ": " + d.Title
 			}
@@ -400,7 +400,7 @@ func resultSummary(r *par.Result, rk *par.Ranking) string {
 	if r.Band.Name != "" {
 		b.WriteString(", xếp loại " + r.Band.Name)
 	}
-	b.WriteString(". Công bố theo " + decisionRefName(rk.Decision) + ".")
+	b.WriteString(". Công bố theo " + decisionRefName(rk.Decision, newLang(langVi, nil)) + ".")
 	return b.String()
 }
 
@@ -429,6 +429,7 @@ func sitemap(base baseurl.Base, urls []string) []byte {
 // the printable reports (which repeat their unit-year page and say
 // noindex) are left out; embed pages are no pages of the plan.
 func sitemapped(url string) bool {
+	url = unprefixed(url, langEn) // the English page of the same
 	return url != urlNotFound && !strings.HasSuffix(url, "/bao-cao/") && url != urlSearch
 }
 

@@ -43,13 +43,35 @@ const dash = "—"
 //
 // Links stay root-relative even when the base URL names a host, so the
 // site loads from wherever it is served and never from another host.
-func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string, ch *chrome) template.FuncMap {
-	k := &markup{base: base, recon: recon}
+func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map[string]string, ch *chrome, l *lang) template.FuncMap {
+	k := &markup{base: base, recon: recon, lang: l}
 	fm := template.FuncMap{
 		// The policy every page declares in a meta tag (and the portal's
 		// web server should send as a header).
 		"cspMeta": func() template.HTML {
 			return template.HTML(`<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`)
+		},
+		// The page's language (lang.go): t translates a Vietnamese text,
+		// tf a Vietnamese format (printf), nm gives a name from the data
+		// in the page's language; rooturl is url without the language
+		// prefix (the language switch).
+		"t":          l.T,
+		"tf":         l.F,
+		"nm":         l.nameOf,
+		"foreignDoc": l.foreignDoc,
+		"chartLang":  l.chartLang,
+		"rooturl": func(p string) string {
+			return base.Path + strings.TrimPrefix(p, "/")
+		},
+		// lpath: a site-relative path in the page's language, for canonical.
+		"lpath": l.path,
+		// absurl: a site-relative URL (with its language prefix) as an
+		// absolute URL when the base names a host, else under the base path.
+		"absurl": func(p string) string {
+			if a := base.Abs(p); a != "" {
+				return a
+			}
+			return base.Path + strings.TrimPrefix(p, "/")
 		},
 		// The header and footer rendered once per build (see chrome).
 		"siteHeader": func(section string) template.HTML {
@@ -70,20 +92,24 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"rankOfFig": func(r par.Rank, of int) template.HTML {
 			return html(func(b *strings.Builder) { k.rankOf(b, r, of, "Không có thứ hạng", nil) })
 		},
-		"bandFig": func(m par.BandMark, class string) template.HTML {
-			return html(func(b *strings.Builder) { k.band(b, m, class, nil) })
+		"bandFig": func(m par.BandMark, class string, fw ...*par.Framework) template.HTML {
+			var f *par.Framework
+			if len(fw) > 0 {
+				f = fw[0]
+			}
+			return html(func(b *strings.Builder) { k.band(b, f, m, class, nil) })
 		},
 		"reconMark": func(x any) template.HTML {
 			_, s := origin(x)
 			return html(func(b *strings.Builder) { k.reconMark(b, s) })
 		},
-		"rankChange":  func(c change) template.HTML { return html(func(b *strings.Builder) { rankChange(b, c) }) },
+		"rankChange":  func(c change) template.HTML { return html(func(b *strings.Builder) { rankChange(b, l, c) }) },
 		"indexChange": func(c change) template.HTML { return html(func(b *strings.Builder) { k.indexChange(b, c) }) },
 		"rankRows":    k.rankRows,
 		"rankSources": k.rankSources,
 		"pairRows":    k.pairRows,
 		"pairSources": k.pairSources,
-		"treeRows":    treeRows,
+		"treeRows":    func(nodes []*par.NodeResult) template.HTML { return treeRows(l, nodes) },
 		"tableRows":   tableRows,
 
 		"recon": func(x any) *par.Reconciliation {
@@ -96,13 +122,13 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 			}
 			return recon[par.Source{File: s.File, Sheet: s.Sheet, Cell: s.Cell}]
 		},
-		"reconKind":  reconKind,
+		"reconKind":  func(kind string) string { return reconKind(kind, l) },
 		"inc":        func(i int) int { return i + 1 },
-		"figureName": figureName,
+		"figureName": func(f string) string { return figureName(f, l) },
 		"url": func(p string) string {
-			return base.Path + strings.TrimPrefix(p, "/")
+			return base.Path + strings.TrimPrefix(l.path(p), "/")
 		},
-		"num": fmtFigure,
+		"num": func(f par.Figure) string { return l.num(fmtFigure(f)) },
 		// Site-relative URLs of the page kinds, for use with url.
 		"yearURL":     yearURL,
 		"rankingURL":  rankingURL,
@@ -113,21 +139,21 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 			if !f.Known() {
 				return dash
 			}
-			return fmtFigure(f) + "%"
+			return l.num(fmtFigure(f)) + "%"
 		},
 		"minus": func(a, b par.Points) par.Points { return a - b },
 		"pts": func(p par.Points, dec ...int) string {
 			if len(dec) > 0 {
-				return viet.Fixed(p, dec[0])
+				return l.num(viet.Fixed(p, dec[0]))
 			}
-			return viet.Exact(p)
+			return l.num(viet.Exact(p))
 		},
 		"sortv":    sortv,
-		"date":     func(d par.Date) string { return d.String() },
+		"date":     l.date,
 		"iso":      func(d par.Date) string { return d.ISO() },
 		"computed": isComputed,
-		"src":      func(x any) string { o, s := origin(x); return srcTitle(s, o) },
-		"method":   methodName,
+		"src":      func(x any) string { o, s := origin(x); return srcTitle(s, o, l) },
+		"method":   func(m par.Method) string { return methodName(m, l) },
 		"docHTML": func(d *par.Doc) template.HTML {
 			if d == nil {
 				return ""
@@ -139,7 +165,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 
 		"canonical": base.Abs,
 	}
-	maps.Copy(fm, embedFuncs(base))
+	maps.Copy(fm, embedFuncs(base, l))
 	maps.Copy(fm, metaFuncs(base, docs))
 	maps.Copy(fm, rankingEmbedFuncs(base))
 	return fm
@@ -165,83 +191,83 @@ func isComputed(x any) bool {
 	return o == par.Computed
 }
 
-func srcTitle(s par.Source, o par.Origin) string {
+func srcTitle(s par.Source, o par.Origin, l *lang) string {
 	loc := publicSource(s)
 	switch {
 	case loc == "":
 		return ""
 	case o == par.Computed:
-		return "Số liệu tính toán, dữ liệu gốc: " + loc
+		return l.T("Số liệu tính toán, dữ liệu gốc: ") + loc
 	}
-	return "Nguồn: " + loc
+	return l.T("Nguồn: ") + loc
 }
 
-func methodName(m par.Method) string {
+func methodName(m par.Method, l *lang) string {
 	switch m {
 	case par.MethodSelf:
-		return "Tự đánh giá, có thẩm định"
+		return l.T("Tự đánh giá, có thẩm định")
 	case par.MethodSurvey:
-		return "Điều tra xã hội học"
+		return l.T("Điều tra xã hội học")
 	case par.MethodSatisfaction:
-		return "Khảo sát sự hài lòng (SIPAS)"
+		return l.T("Khảo sát sự hài lòng (SIPAS)")
 	}
 	return string(m)
 }
 
 // reconKind says in words what kind of difference a record is about.
-func reconKind(kind string) string {
+func reconKind(kind string, l *lang) string {
 	switch kind {
 	case "rank":
-		return "Thứ hạng công bố không khớp với thứ tự các chỉ số (tổng điểm) công bố"
+		return l.T("Thứ hạng công bố không khớp với thứ tự các chỉ số (tổng điểm) công bố")
 	case "value-rank-band":
-		return "Chỉ số (tổng điểm) công bố không khớp với thứ hạng và xếp loại công bố"
+		return l.T("Chỉ số (tổng điểm) công bố không khớp với thứ hạng và xếp loại công bố")
 	case "rank-numbering":
-		return "Thứ hạng công bố không liền mạch theo cách xếp hạng của bộ chỉ số"
+		return l.T("Thứ hạng công bố không liền mạch theo cách xếp hạng của bộ chỉ số")
 	case "rank-computed":
-		return "Thứ hạng công bố khác thứ hạng tính từ phiếu chấm điểm"
+		return l.T("Thứ hạng công bố khác thứ hạng tính từ phiếu chấm điểm")
 	case "band":
-		return "Xếp loại công bố khác xếp loại theo ngưỡng và quy tắc của bộ chỉ số"
+		return l.T("Xếp loại công bố khác xếp loại theo ngưỡng và quy tắc của bộ chỉ số")
 	case "band-unknown":
-		return "Xếp loại công bố không có trong bộ chỉ số"
+		return l.T("Xếp loại công bố không có trong bộ chỉ số")
 	case "range":
-		return "Số liệu công bố vượt mức tối đa"
+		return l.T("Số liệu công bố vượt mức tối đa")
 	case "components":
-		return "Tổng điểm công bố khác tổng các điểm thành phần công bố"
+		return l.T("Tổng điểm công bố khác tổng các điểm thành phần công bố")
 	case "published-computed":
-		return "Số liệu công bố khác số liệu tính từ phiếu chấm điểm"
+		return l.T("Số liệu công bố khác số liệu tính từ phiếu chấm điểm")
 	case "incomplete":
-		return "Phiếu chấm điểm chưa có đủ điểm thẩm định; kết quả là số liệu công bố"
+		return l.T("Phiếu chấm điểm chưa có đủ điểm thẩm định; kết quả là số liệu công bố")
 	case "subtotal":
-		return "Điểm của nhóm tiêu chí trên phiếu chấm khác tổng các tiêu chí"
+		return l.T("Điểm của nhóm tiêu chí trên phiếu chấm khác tổng các tiêu chí")
 	case "sheet-total":
-		return "Tổng điểm trên phiếu chấm khác tổng các dòng"
+		return l.T("Tổng điểm trên phiếu chấm khác tổng các dòng")
 	}
-	return "Số liệu công bố khác quy tắc tính"
+	return l.T("Số liệu công bố khác quy tắc tính")
 }
 
 // figureName names a figure of a result in words.
-func figureName(f string) string {
+func figureName(f string, l *lang) string {
 	switch {
 	case f == "total":
-		return "Tổng điểm"
+		return l.T("Tổng điểm")
 	case f == "index":
-		return "Chỉ số CCHC"
+		return l.T("Chỉ số CCHC")
 	case f == "rank":
-		return "Thứ hạng"
+		return l.T("Thứ hạng")
 	case f == "band":
-		return "Xếp loại"
+		return l.T("Xếp loại")
 	case f == "appraised":
-		return "Điểm thẩm định"
+		return l.T("Điểm thẩm định")
 	case f == "survey":
-		return "Điểm điều tra xã hội học"
+		return l.T("Điểm điều tra xã hội học")
 	case f == "satisfaction":
-		return "Chỉ số hài lòng"
+		return l.T("Chỉ số hài lòng")
 	case f == "sheet":
-		return "Phiếu chấm điểm"
+		return l.T("Phiếu chấm điểm")
 	case strings.HasPrefix(f, "area "):
-		return "Điểm lĩnh vực " + strings.TrimPrefix(f, "area ")
+		return l.F("Điểm lĩnh vực %s", strings.TrimPrefix(f, "area "))
 	case f != "":
-		return "Tiêu chí " + f
+		return l.F("Tiêu chí %s", f)
 	}
 	return ""
 }

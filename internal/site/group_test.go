@@ -80,7 +80,7 @@ func TestComparePageHostile(t *testing.T) {
 // A year pair is linked when its page is planned.
 func TestGroupPageLinksPlannedPairs(t *testing.T) {
 	in := newFixture("").input("/")
-	m := newModel(in)
+	m := newModel(in, newLang(langVi, nil))
 	m.plan()
 	m.planned["/khoi/so/2022-2023/"] = true
 	h := in.Results.Histories[0]
@@ -97,7 +97,7 @@ func TestThresholdNotes(t *testing.T) {
 	a := &par.Framework{ID: "so-2019"}
 	b := &par.Framework{ID: "so-2022"}
 	c := &par.Framework{ID: "so-2024", Basis: par.BasisPoints}
-	got := thresholdNotes([]par.ThresholdChange{
+	got := (&model{lang: newLang(langVi, nil)}).thresholdNotes([]par.ThresholdChange{
 		{Key: "tot", Name: "Tốt", Year: 2022, From: a, To: b, FromMin: pt("80"), ToMin: pt("90")},
 		{Key: "kha", Name: "Khá", Year: 2022, From: a, To: b, FromMin: pt("50"), ToMin: pt("65.5")},
 		{Key: "tot", Name: "Tốt", Year: 2024, From: b, To: c, FromMin: pt("90"), ToMin: pt("85")},
@@ -116,7 +116,7 @@ func TestThresholdNotes(t *testing.T) {
 // merged unit and its predecessors are separate units.
 func TestCompareData(t *testing.T) {
 	in := newFixture("").input("/")
-	m := newModel(in)
+	m := newModel(in, newLang(langVi, nil))
 	m.plan()
 	p, err := m.compare(m.groupByID["xa"], m.byGroup["xa"])
 	if err != nil {

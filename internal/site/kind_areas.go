@@ -3,7 +3,6 @@ package site
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
@@ -23,8 +22,8 @@ func areasKind() pageKind {
 				continue
 			}
 			keys := m.areasRankings(rk)
-			out = append(out, Page{URL: areasURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — so sánh theo lĩnh vực năm " + strconv.Itoa(rk.Year),
-				Crumb: "Theo lĩnh vực", Rankings: keys, view: func() (any, error) { return m.areasOverview(ac), nil }})
+			out = append(out, Page{URL: areasURL(rk.Year, rk.Group.ID), Title: m.lang.F("%s — so sánh theo lĩnh vực năm %d", m.lang.nameOf(rk.Group), rk.Year),
+				Crumb: m.lang.T("Theo lĩnh vực"), Rankings: keys, view: func() (any, error) { return m.areasOverview(ac), nil }})
 		}
 		return out
 	}}
@@ -49,8 +48,8 @@ func areaKind() pageKind {
 				}
 			}
 			for i, ar := range ac.Areas {
-				label := areaLabelText(ar.Code, ar.Title)
-				out = append(out, Page{URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Title: rk.Group.Name + " — lĩnh vực " + label + " năm " + strconv.Itoa(rk.Year),
+				label := m.areaLabel(rk.Framework, ar.Code, ar.Title)
+				out = append(out, Page{URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Title: m.lang.F("%s — lĩnh vực %s năm %d", m.lang.nameOf(rk.Group), label, rk.Year),
 					Crumb: label, Rankings: keys, view: func() (any, error) { return m.areaPage(ac, i), nil }})
 			}
 		}
@@ -120,9 +119,10 @@ type areasPage struct {
 }
 
 type areaCmpView struct {
-	ID   string // the section's anchor
-	URL  string // the area's own page
-	Lead link   // the area's lead agency (cơ quan chủ trì) named by the framework, if any
+	noCompare bool   // Compare says the area is not compared with the previous year
+	ID        string // the section's anchor
+	URL       string // the area's own page
+	Lead      link   // the area's lead agency (cơ quan chủ trì) named by the framework, if any
 	// Years: the area in every year of the group whose framework has an
 	// area of that code (an area's own page only): how all units fared
 	// over time.
@@ -163,50 +163,50 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 	if ac.Across {
 		pf := ac.PrevFramework
 		p.PrevMethod = frameworkURL(pf.ID)
-		p.Notice = "Năm " + strconv.Itoa(ac.PrevYear) + " khối được đánh giá theo " + pf.Title + " (" + pf.ID + "), năm " +
-			strconv.Itoa(rk.Year) + " theo " + fw.Title + " (" + fw.ID + "). "
+		p.Notice = m.lang.F("Năm %d khối được đánh giá theo %s (%s), năm %d theo %s (%s). ", ac.PrevYear, m.lang.nameOf(pf), pf.ID, rk.Year, m.lang.nameOf(fw), fw.ID)
 		if fw.Previous == pf.ID && len(fw.AreaMap) > 0 {
-			p.Notice += "Chỉ so sánh chỉ số và các lĩnh vực có trong bảng đối chiếu của bộ mới; các lĩnh vực khác không so sánh với năm trước."
+			p.Notice += m.lang.T("Chỉ so sánh chỉ số và các lĩnh vực có trong bảng đối chiếu của bộ mới; các lĩnh vực khác không so sánh với năm trước.")
 		} else {
-			p.Notice += "Bộ mới không có bảng đối chiếu lĩnh vực với bộ cũ, nên chỉ so sánh được chỉ số, không so sánh lĩnh vực."
+			p.Notice += m.lang.T("Bộ mới không có bảng đối chiếu lĩnh vực với bộ cũ, nên chỉ so sánh được chỉ số, không so sánh lĩnh vực.")
 		}
 	}
 	for _, ar := range ac.Areas {
-		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Label: areaLabelText(ar.Code, ar.Title), Max: viet.Fixed(ar.Max, dec), N: ar.N}
+		v := areaCmpView{ID: "linh-vuc-" + viet.Slug(ar.Code), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), Label: m.areaLabel(fw, ar.Code, ar.Title), Max: m.fixed(ar.Max, dec), N: ar.N}
 		if n := fw.Node(ar.Code); n != nil && n.Lead != "" {
 			v.Lead = m.unitLink(n.Lead)
 		}
 		if ar.N > 0 {
-			v.Avg = viet.Fixed(ar.Avg, dec)
+			v.Avg = m.fixed(ar.Avg, dec)
 		}
 		switch {
 		case ac.PrevYear == 0:
-			v.Compare = "Không có năm trước để so sánh."
+			v.Compare = m.lang.T("Không có năm trước để so sánh.")
 		case ar.Match.Prev == nil:
-			v.Compare = "Không so sánh với năm " + strconv.Itoa(ac.PrevYear) + ": " + ar.Match.Why + "."
+			v.Compare = m.lang.F("Không so sánh với năm %d: %s.", ac.PrevYear, m.lang.name(ar.Match.Why, ""))
+			v.noCompare = true
 		case ar.Match.Across:
-			v.Compare = "So với lĩnh vực " + joinPlus(ar.Match.Prev) + " của " + ac.PrevFramework.ID + " năm " + strconv.Itoa(ac.PrevYear)
+			v.Compare = m.lang.F("So với lĩnh vực %s của %s năm %d", joinPlus(ar.Match.Prev), ac.PrevFramework.ID, ac.PrevYear)
 			if len(ar.Match.Prev) > 1 {
-				v.Compare += " (gộp: tổng điểm các lĩnh vực trên tổng điểm tối đa)"
+				v.Compare += m.lang.T(" (gộp: tổng điểm các lĩnh vực trên tổng điểm tối đa)")
 			}
 			v.Compare += "."
 		default:
-			v.Compare = "So với cùng lĩnh vực năm " + strconv.Itoa(ac.PrevYear) + "."
+			v.Compare = m.lang.F("So với cùng lĩnh vực năm %d.", ac.PrevYear)
 		}
 		for _, row := range ar.Rows {
 			r := row.Result
-			rv := areaCmpRow{Unit: link{Title: r.Name, URL: unitURL(r.Unit.ID)}}
+			rv := areaCmpRow{Unit: link{Title: m.lang.resultName(r), URL: unitURL(r.Unit.ID)}}
 			if !row.Known {
-				rv.Why = row.Why
+				rv.Why = m.lang.name(row.Why, "")
 				v.Other = append(v.Other, rv)
 				continue
 			}
 			rv.Rank = strconv.Itoa(row.Rank)
-			rv.Points, rv.Max, rv.Share = viet.Fixed(row.Points, dec), viet.Fixed(row.Max, dec), viet.Fixed(row.Share, dec)
+			rv.Points, rv.Max, rv.Share = m.fixed(row.Points, dec), m.fixed(row.Max, dec), m.fixed(row.Share, dec)
 			rv.Sort, rv.Est = row.Share.String(), row.Estimated
 			if row.HasChange {
 				v.Changes = true
-				rv.Change = signedPoints(row.Change, dec)
+				rv.Change = m.signed(row.Change, dec)
 				if row.PrevEstimated {
 					rv.Change += "*"
 					p.Estimated = true
@@ -220,14 +220,14 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 					rv.Dir = "same"
 				}
 			} else {
-				rv.NoChange = row.NoChange
+				rv.NoChange = m.lang.name(row.NoChange, "")
 				if ar.Match.Prev == nil && ac.PrevYear != 0 {
-					rv.NoChange = "lĩnh vực không so sánh với năm trước (xem ghi chú của lĩnh vực)"
+					rv.NoChange = m.lang.T("lĩnh vực không so sánh với năm trước (xem ghi chú của lĩnh vực)")
 				}
 			}
 			v.Rows = append(v.Rows, rv)
 		}
-		hoistNoChange(&v, ac.PrevYear)
+		hoistNoChange(&v, ac.PrevYear, m.lang)
 		p.Areas = append(p.Areas, v)
 	}
 	if rks := m.byGroup[rk.Group.ID]; len(rks) > 0 {
@@ -236,10 +236,10 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 				continue
 			}
 			if i > 0 {
-				p.Prev = link{Title: "Năm " + strconv.Itoa(rks[i-1].Year), URL: areasURL(rks[i-1].Year, rk.Group.ID)}
+				p.Prev = link{Title: m.lang.F("Năm %d", rks[i-1].Year), URL: areasURL(rks[i-1].Year, rk.Group.ID)}
 			}
 			if i+1 < len(rks) {
-				p.Next = link{Title: "Năm " + strconv.Itoa(rks[i+1].Year), URL: areasURL(rks[i+1].Year, rk.Group.ID)}
+				p.Next = link{Title: m.lang.F("Năm %d", rks[i+1].Year), URL: areasURL(rks[i+1].Year, rk.Group.ID)}
 			}
 		}
 	}
@@ -258,7 +258,7 @@ func (m *model) areasOverview(ac *par.AreaComparison) *areasPage {
 // hoistNoChange: when no unit of an area has a change and all give the
 // same reason (the previous year published no area scores), the reason is
 // said once under the area's heading and the column is left out.
-func hoistNoChange(v *areaCmpView, prevYear int) {
+func hoistNoChange(v *areaCmpView, prevYear int, l *lang) {
 	if v.Changes || len(v.Rows) == 0 || prevYear == 0 {
 		return
 	}
@@ -268,8 +268,9 @@ func hoistNoChange(v *areaCmpView, prevYear int) {
 			return
 		}
 	}
-	if !strings.HasPrefix(v.Compare, "Không so sánh") {
-		v.Compare = "Không so sánh với năm " + strconv.Itoa(prevYear) + ": " + why + "."
+	if !v.noCompare {
+		v.Compare = l.F("Không so sánh với năm %d: %s.", prevYear, why)
+		v.noCompare = true
 	}
 	for i := range v.Rows {
 		v.Rows[i].NoChange = ""
@@ -277,6 +278,23 @@ func hoistNoChange(v *areaCmpView, prevYear int) {
 }
 
 // areaLabelText is "I. Title".
+// areaLabel is areaLabelText with the area's title in the page's
+// language (the framework's English title of the area, if given).
+func (m *model) areaLabel(fw *par.Framework, code, title string) string {
+	return areaLabelText(code, m.areaTitle(fw, code, title))
+}
+
+// areaTitle is an area's title in the page's language.
+func (m *model) areaTitle(fw *par.Framework, code, title string) string {
+	en := ""
+	if fw != nil {
+		if n := fw.Node(code); n != nil && n.Title == title {
+			en = n.TitleEn
+		}
+	}
+	return m.lang.name(title, en)
+}
+
 func areaLabelText(code, title string) string {
 	if title == "" {
 		return code
@@ -306,12 +324,12 @@ func (m *model) compareLinks(rk *par.Ranking) []link {
 	if rk.Framework == nil || m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}] == nil {
 		return nil
 	}
-	out := []link{{Title: "So sánh theo lĩnh vực", URL: areasURL(rk.Year, rk.Group.ID)}}
+	out := []link{{Title: m.lang.T("So sánh theo lĩnh vực"), URL: areasURL(rk.Year, rk.Group.ID)}}
 	if m.hasSelfGap(rk) {
-		out = append(out, link{Title: "Tự chấm và thẩm định", URL: selfGapURL(rk.Year, rk.Group.ID)})
+		out = append(out, link{Title: m.lang.T("Tự chấm và thẩm định"), URL: selfGapURL(rk.Year, rk.Group.ID)})
 	}
 	if rk.Criteria != nil {
-		out = append(out, link{Title: "Tiêu chí mất điểm", URL: criteriaURL(rk.Year, rk.Group.ID)})
+		out = append(out, link{Title: m.lang.T("Tiêu chí mất điểm"), URL: criteriaURL(rk.Year, rk.Group.ID)})
 	}
 	return out
 }
@@ -321,7 +339,7 @@ func (m *model) compareLinks(rk *par.Ranking) []link {
 func (m *model) previousFramework(f *par.Framework) link {
 	for _, o := range m.ds.Frameworks {
 		if f.Previous != "" && o.ID == f.Previous {
-			return link{Title: o.Title, URL: frameworkURL(o.ID)}
+			return link{Title: m.lang.nameOf(o), URL: frameworkURL(o.ID)}
 		}
 	}
 	return link{}
@@ -329,19 +347,19 @@ func (m *model) previousFramework(f *par.Framework) link {
 
 // areaMapText says what area code of f compares with in the framework f
 // replaces: "IV + V", or why it is not compared; "" when f replaces none.
-func areaMapText(f *par.Framework, code string) string {
+func areaMapText(f *par.Framework, code string, lg *lang) string {
 	if f.Previous == "" {
 		return ""
 	}
 	for _, l := range f.AreaMap {
 		if slices.Contains(l.Areas, code) {
 			if len(l.Areas) > 1 {
-				return joinPlus(l.Prev) + " (cùng " + joinPlus(l.Areas) + ")"
+				return lg.F("%s (cùng %s)", joinPlus(l.Prev), joinPlus(l.Areas))
 			}
 			return joinPlus(l.Prev)
 		}
 	}
-	return "không so sánh"
+	return lg.T("không so sánh")
 }
 
 // areaYear is one year of an area over time.
@@ -373,7 +391,7 @@ func (m *model) areaYears(group, code string) []areaYear {
 				y.URL = areaURL(rk.Year, group, code)
 			}
 			if ar.N > 0 {
-				y.Avg = viet.Fixed(ar.Avg, rk.Framework.Decimals)
+				y.Avg = m.fixed(ar.Avg, rk.Framework.Decimals)
 			}
 			if n := rk.Framework.Node(code); n != nil && n.Lead != "" {
 				y.Lead = m.unitLink(n.Lead)
@@ -400,7 +418,7 @@ func (m *model) leadAreas(u *par.Unit) []leadArea {
 			if n.Lead != u.ID {
 				continue
 			}
-			la := leadArea{Framework: link{Title: fw.Title, URL: frameworkURL(fw.ID)}, Label: areaLabelText(n.Code, n.Title)}
+			la := leadArea{Framework: link{Title: m.lang.nameOf(fw), URL: frameworkURL(fw.ID)}, Label: areaLabelText(n.Code, m.lang.name(n.Title, n.TitleEn))}
 			for _, rk := range m.res.Rankings {
 				if rk.Framework != fw || rk.Group == nil {
 					continue
@@ -409,7 +427,7 @@ func (m *model) leadAreas(u *par.Unit) []leadArea {
 				if ac == nil || !ac.Scored {
 					continue
 				}
-				la.Pages = append(la.Pages, link{Title: strconv.Itoa(rk.Year) + " – " + rk.Group.Name, URL: areaURL(rk.Year, rk.Group.ID, n.Code)})
+				la.Pages = append(la.Pages, link{Title: strconv.Itoa(rk.Year) + " – " + m.lang.nameOf(rk.Group), URL: areaURL(rk.Year, rk.Group.ID, n.Code)})
 			}
 			out = append(out, la)
 		}

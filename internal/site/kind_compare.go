@@ -2,7 +2,6 @@ package site
 
 import (
 	"encoding/json"
-	"strconv"
 	"strings"
 
 	"parindex/internal/chart"
@@ -25,7 +24,7 @@ func compareKind() pageKind {
 				continue
 			}
 			keys := m.groupRankings(h.Group.ID)
-			out = append(out, Page{URL: compareURL(h.Group.ID), Title: h.Group.Name + " — so sánh đơn vị", Crumb: "So sánh đơn vị",
+			out = append(out, Page{URL: compareURL(h.Group.ID), Title: m.lang.F("%s — so sánh đơn vị", m.lang.nameOf(h.Group)), Crumb: m.lang.T("So sánh đơn vị"),
 				Rankings: keys,
 				view:     func() (any, error) { return m.compare(h.Group, rks) }})
 		}
@@ -99,13 +98,13 @@ type comparePage struct {
 func (p *comparePage) drawsCharts() bool { return true }
 
 func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) {
-	units := groupUnits(rks, false)
+	units := groupUnits(rks, false, m.lang)
 	p := &comparePage{Group: g, Min: compareMin, Max: compareMax, Back: groupURL(g.ID)}
-	d := compareData{Group: g.Name, Min: compareMin, Max: compareMax}
+	d := compareData{Group: stripMarks(m.lang.nameOf(g)), Min: compareMin, Max: compareMax}
 	pos := map[string]int{}
 	for i, u := range units {
 		pos[u.ID] = i
-		d.Units = append(d.Units, compareUnit{ID: u.ID, Name: u.Name, Res: make([]*compareResult, len(rks))})
+		d.Units = append(d.Units, compareUnit{ID: u.ID, Name: stripMarks(u.Name), Res: make([]*compareResult, len(rks))})
 		p.Rows = append(p.Rows, compareRow{ID: u.ID, Name: u.Name, Cells: make([]string, len(rks))})
 		for j := range rks {
 			p.Rows[i].Cells[j] = viet.Missing
@@ -115,10 +114,10 @@ func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) 
 		p.Years = append(p.Years, rk.Year)
 		cy := compareYear{Year: rk.Year, Ranked: m.ranked[rk]}
 		if rk.Framework != nil {
-			cy.Framework = rk.Framework.Title
+			cy.Framework = stripMarks(m.lang.nameOf(rk.Framework))
 		}
 		for _, st := range rk.AreaStats {
-			cy.Areas = append(cy.Areas, areaName(st.Code, st.Title))
+			cy.Areas = append(cy.Areas, stripMarks(areaName(st.Code, m.areaTitle(rk.Framework, st.Code, st.Title))))
 		}
 		for _, r := range rk.Results {
 			i, ok := pos[r.Unit.ID]
@@ -126,16 +125,16 @@ func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) 
 				continue
 			}
 			cr := &compareResult{Scored: r.Scored}
-			if r.Name != units[i].Name {
-				cr.Name = r.Name
+			if r.Name != units[i].sortName {
+				cr.Name = stripMarks(m.lang.resultName(r))
 			}
 			if r.Scored {
-				cr.Index, cr.Rank, cr.Band = viet.Figure(r.Index), r.Rank.N, r.Band.Name
+				cr.Index, cr.Rank, cr.Band = m.figure(r.Index), r.Rank.N, r.Band.Name
 				if cr.Index == viet.Missing {
 					cr.Index = ""
 				}
 				if r.Index.Known() {
-					p.Rows[i].Cells[j] = viet.Figure(r.Index)
+					p.Rows[i].Cells[j] = m.figure(r.Index)
 				}
 				if len(rk.AreaStats) > 0 {
 					for _, a := range chart.AreaShares(r, rk.AreaStats) {
@@ -148,7 +147,7 @@ func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) 
 		d.Years = append(d.Years, cy)
 		if j > 0 {
 			if a, b := rks[j-1].Framework, rk.Framework; a != nil && b != nil && a.ID != b.ID {
-				p.FwChanges = append(p.FwChanges, "năm "+strconv.Itoa(rk.Year)+": "+a.Title+" → "+b.Title)
+				p.FwChanges = append(p.FwChanges, m.lang.F("năm %d", rk.Year)+": "+m.lang.nameOf(a)+" → "+m.lang.nameOf(b))
 			}
 		}
 	}

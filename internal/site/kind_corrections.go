@@ -17,7 +17,7 @@ func correctionsKind() pageKind {
 		if len(m.ds.Corrections) == 0 {
 			return nil
 		}
-		return []Page{{URL: urlCorrections, Title: "Đính chính số liệu", Crumb: "Đính chính số liệu",
+		return []Page{{URL: urlCorrections, Title: m.lang.T("Đính chính số liệu"), Crumb: m.lang.T("Đính chính số liệu"),
 			view: func() (any, error) { return m.corrections(), nil }}}
 	}}
 }
@@ -44,9 +44,9 @@ type correctionRow struct {
 func (m *model) corrections() correctionsPage {
 	p := correctionsPage{}
 	for _, c := range m.ds.Corrections {
-		row := correctionRow{C: c, Figure: correctionFigure(c.Figure), Old: correctionValue(c.Old), New: correctionValue(c.New)}
+		row := correctionRow{C: c, Figure: correctionFigure(c.Figure, m.lang), Old: m.lang.num(correctionValue(c.Old, m.lang)), New: m.lang.num(correctionValue(c.New, m.lang))}
 		if u := m.unitByID[c.Unit]; u != nil {
-			row.Unit = link{Title: u.NameAt(c.Year).Name, URL: unitURL(u.ID)}
+			row.Unit = link{Title: m.lang.nameOf(u.NameAt(c.Year)), URL: unitURL(u.ID)}
 			if !m.planned[row.Unit.URL] {
 				row.Unit.URL = ""
 			}
@@ -63,9 +63,9 @@ func (m *model) corrections() correctionsPage {
 		for _, u := range m.correctedPages(c) {
 			switch {
 			case u == unitYearURL(c.Unit, c.Year):
-				row.Page = link{Title: "Kết quả năm " + strconv.Itoa(c.Year), URL: u}
+				row.Page = link{Title: m.lang.F("Kết quả năm %d", c.Year), URL: u}
 			case row.Page.URL == "" && strings.HasPrefix(u, urlYears):
-				row.Page = link{Title: "Bảng xếp hạng năm " + strconv.Itoa(c.Year), URL: u}
+				row.Page = link{Title: m.lang.F("Bảng xếp hạng năm %d", c.Year), URL: u}
 			}
 		}
 		p.Rows = append(p.Rows, row)
@@ -135,18 +135,18 @@ func (m *model) markPages(pages []Page) {
 }
 
 // correctionFigure names a figure of the register for the public.
-func correctionFigure(f string) string {
+func correctionFigure(f string, l *lang) string {
 	if code, ok := strings.CutPrefix(f, par.FigArea); ok {
-		return figureName("area " + code)
+		return figureName("area "+code, l)
 	}
-	return figureName(f)
+	return figureName(f, l)
 }
 
 // correctionValue prints a value of the register as the site prints
 // figures: a number with the decimal comma at its written precision.
-func correctionValue(v string) string {
+func correctionValue(v string, l *lang) string {
 	if v == "" {
-		return "không còn công bố"
+		return l.T("không còn công bố")
 	}
 	if p, dec, err := par.ParsePoints(v); err == nil {
 		return viet.Fixed(p, dec)

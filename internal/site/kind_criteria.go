@@ -3,11 +3,9 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strconv"
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
-	"parindex/internal/viet"
 )
 
 // criteriaKind: "/nam/<year>/<group>/tieu-chi/", the group view for the
@@ -23,8 +21,8 @@ func criteriaKind() pageKind {
 			if rk.Criteria == nil || rk.Group == nil {
 				continue
 			}
-			out = append(out, Page{URL: criteriaURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — tiêu chí mất điểm năm " + strconv.Itoa(rk.Year),
-				Crumb: "Tiêu chí mất điểm", Rankings: []string{RankingKey(rk.Year, rk.Group.ID)}, view: func() (any, error) { return m.criteria(rk), nil }})
+			out = append(out, Page{URL: criteriaURL(rk.Year, rk.Group.ID), Title: m.lang.F("%s — tiêu chí mất điểm năm %d", m.lang.nameOf(rk.Group), rk.Year),
+				Crumb: m.lang.T("Tiêu chí mất điểm"), Rankings: []string{RankingKey(rk.Year, rk.Group.ID)}, view: func() (any, error) { return m.criteria(rk), nil }})
 		}
 		return out
 	}}
@@ -80,10 +78,10 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 			continue
 		}
 		p.Rows = append(p.Rows, criterionRow{
-			Key: s.Node.Key, Title: s.Node.Title, Area: areaLabelText(s.Area.Code, s.Area.Title), Max: viet.Exact(s.Node.Max),
+			Key: s.Node.Key, Title: m.lang.name(s.Node.Title, s.Node.TitleEn), Area: areaLabelText(s.Area.Code, m.lang.name(s.Area.Title, s.Area.TitleEn)), Max: m.exact(s.Node.Max),
 			N: s.N, NA: s.NA, Lost: s.Lost, Full: s.Full,
-			Share: viet.Fixed(s.LostShare(), 1), ShareSort: s.LostShare().String(),
-			AvgLost: viet.Fixed(s.AvgLost, dec), AvgSort: s.AvgLost.String(),
+			Share: m.fixed(s.LostShare(), 1), ShareSort: s.LostShare().String(),
+			AvgLost: m.fixed(s.AvgLost, dec), AvgSort: s.AvgLost.String(),
 		})
 	}
 	// The criteria the whole group struggles with first.
@@ -95,7 +93,7 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 	})
 	if ac := m.res.Compare.Areas[par.GroupYear{Group: rk.Group.ID, Year: rk.Year}]; ac != nil && ac.Scored {
 		for _, ar := range ac.Areas {
-			sp := areaSpread{Label: areaLabelText(ar.Code, ar.Title), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), N: ar.N}
+			sp := areaSpread{Label: m.areaLabel(rk.Framework, ar.Code, ar.Title), URL: areaURL(rk.Year, rk.Group.ID, ar.Code), N: ar.N}
 			var lo, hi par.Points
 			seen := false
 			for _, row := range ar.Rows {
@@ -111,7 +109,7 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 				seen = true
 			}
 			if ar.N > 0 {
-				sp.Low, sp.Avg, sp.Top = viet.Fixed(lo, dec), viet.Fixed(ar.Avg, dec), viet.Fixed(hi, dec)
+				sp.Low, sp.Avg, sp.Top = m.fixed(lo, dec), m.fixed(ar.Avg, dec), m.fixed(hi, dec)
 			}
 			p.Spread = append(p.Spread, sp)
 		}

@@ -214,32 +214,33 @@ func dataFuncs(base baseurl.Base, pv *provenance) template.FuncMap {
 // downloads writes a page's "Tải dữ liệu" block: its own data files.
 func downloads(l dataLinks, pv *provenance, data any) template.HTML {
 	type dl struct{ url, label, format string }
+	T := pv.lang.T
 	var files []dl
 	var ld template.HTML
 	switch p := data.(type) {
 	case *rankingPage:
 		y, g := p.Year, p.Group.ID
-		files = []dl{{rankingDataURL(y, g, "csv"), "Bảng xếp hạng (CSV)", "CSV"}, {rankingDataURL(y, g, "xlsx"), "Bảng xếp hạng (XLSX)", "XLSX"},
-			{rankingDataURL(y, g, "json"), "Bảng xếp hạng, kèm nguồn từng số liệu (JSON)", "JSON"}}
+		files = []dl{{rankingDataURL(y, g, "csv"), T("Bảng xếp hạng (CSV)"), "CSV"}, {rankingDataURL(y, g, "xlsx"), T("Bảng xếp hạng (XLSX)"), "XLSX"},
+			{rankingDataURL(y, g, "json"), T("Bảng xếp hạng, kèm nguồn từng số liệu (JSON)"), "JSON"}}
 		var dfs []dataFile
 		for _, f := range files {
 			dfs = append(dfs, dataFile{URL: f.url, Name: f.url[strings.LastIndexByte(f.url, '/')+1:], Format: f.format})
 		}
 		ld = datasetLD(l, pv.site, []int{y}, p.Group.Name+" năm "+strconv.Itoa(y), rankingURL(y, g), dfs)
 	case *unitPage:
-		files = []dl{{unitDataURL(p.Unit.ID), "Kết quả mọi năm, mọi tiêu chí (JSON)", "JSON"}}
+		files = []dl{{unitDataURL(p.Unit.ID), T("Kết quả mọi năm, mọi tiêu chí (JSON)"), "JSON"}}
 	case *unitYearPage:
-		files = []dl{{unitDataURL(p.Unit.ID), "Kết quả của đơn vị mọi năm, mọi tiêu chí (JSON)", "JSON"}}
+		files = []dl{{unitDataURL(p.Unit.ID), T("Kết quả của đơn vị mọi năm, mọi tiêu chí (JSON)"), "JSON"}}
 		if p.R != nil && pv.hasRanking(p.R.Year, p.R.Group) {
-			files = append(files, dl{rankingDataURL(p.R.Year, p.R.Group, "csv"), "Bảng xếp hạng của khối năm " + strconv.Itoa(p.R.Year) + " (CSV)", "CSV"},
-				dl{rankingDataURL(p.R.Year, p.R.Group, "xlsx"), "Bảng xếp hạng của khối (XLSX)", "XLSX"})
+			files = append(files, dl{rankingDataURL(p.R.Year, p.R.Group, "csv"), pv.lang.F("Bảng xếp hạng của khối năm %d (CSV)", p.R.Year), "CSV"},
+				dl{rankingDataURL(p.R.Year, p.R.Group, "xlsx"), T("Bảng xếp hạng của khối (XLSX)"), "XLSX"})
 		}
 	default:
 		return ""
 	}
-	k := &markup{base: l.base}
+	k := &markup{base: l.base, lang: pv.lang}
 	var b strings.Builder
-	b.WriteString("<aside class=\"downloads\" aria-labelledby=\"tai-du-lieu\">\n<h2 id=\"tai-du-lieu\">Tải dữ liệu</h2>\n<ul>")
+	b.WriteString("<aside class=\"downloads\" aria-labelledby=\"tai-du-lieu\">\n<h2 id=\"tai-du-lieu\">" + T("Tải dữ liệu") + "</h2>\n<ul>")
 	for _, f := range files {
 		b.WriteString("\n<li><a href=\"")
 		k.url(&b, f.url)
@@ -251,9 +252,9 @@ func downloads(l dataLinks, pv *provenance, data any) template.HTML {
 	}
 	b.WriteString("\n</ul>\n<p class=\"note\"><a href=\"")
 	k.url(&b, urlDataDictionary)
-	b.WriteString("\">Ý nghĩa từng cột, từng trường</a> · <a href=\"")
+	b.WriteString("\">" + T("Ý nghĩa từng cột, từng trường") + "</a> · <a href=\"")
 	k.url(&b, urlData)
-	b.WriteString("\">Mọi tệp dữ liệu, giấy phép, mã kiểm tra</a></p>")
+	b.WriteString("\">" + T("Mọi tệp dữ liệu, giấy phép, mã kiểm tra") + "</a></p>")
 	if ld != "" {
 		b.WriteString("\n")
 		b.WriteString(string(ld))

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"strconv"
 	"strings"
 
 	"parindex/internal/par"
@@ -18,11 +17,11 @@ func decisionKind() pageKind {
 			if d.Slug == "" {
 				continue
 			}
-			crumb := d.Number
+			crumb := m.lang.name(d.Number, "")
 			if crumb == "" {
-				crumb = d.Title
+				crumb = m.lang.name(d.Title, "")
 			}
-			out = append(out, Page{URL: decisionURL(d.Slug), Title: decisionTitle(d), Crumb: crumb, Docs: docPaths(d),
+			out = append(out, Page{URL: decisionURL(d.Slug), Title: decisionTitle(d, m.lang), Crumb: crumb, Docs: docPaths(d),
 				view: func() (any, error) { return m.decision(d), nil }})
 		}
 		return out
@@ -43,7 +42,7 @@ func (m *model) decision(d *par.Doc) decisionPage {
 	p := decisionPage{Doc: d}
 	p.Amends, p.Replaces, p.ChangedBy = m.decisionRefs(d)
 	for _, g := range d.Groups {
-		l := link{Title: m.groupName(g) + " năm " + strconv.Itoa(d.Year)}
+		l := link{Title: m.lang.F("%s năm %d", m.groupName(g), d.Year)}
 		if m.rankings[rkKey{d.Year, g}] != nil {
 			l.URL = rankingURL(d.Year, g)
 		}
@@ -54,19 +53,19 @@ func (m *model) decision(d *par.Doc) decisionPage {
 		if title == "" {
 			title = a.File[strings.LastIndex(a.File, "/")+1:]
 		}
-		p.Attachments = append(p.Attachments, link{Title: title, URL: fileURL(a.File)})
+		p.Attachments = append(p.Attachments, link{Title: m.lang.name(title, ""), URL: fileURL(a.File)})
 	}
 	return p
 }
 
-func decisionTitle(d *par.Doc) string {
+func decisionTitle(d *par.Doc, l *lang) string {
 	switch {
 	case d.Number != "" && d.Title != "":
-		return "Quyết định số " + d.Number + ": " + d.Title
+		return l.F("Quyết định số %s", l.name(d.Number, "")) + ": " + l.name(d.Title, "")
 	case d.Number != "":
-		return "Quyết định số " + d.Number
+		return l.F("Quyết định số %s", l.name(d.Number, ""))
 	case d.Title != "":
-		return d.Title
+		return l.name(d.Title, "")
 	}
 	return d.Slug
 }
@@ -85,9 +84,9 @@ func (m *model) decisionRefs(d *par.Doc) (amends, replaces, changedBy []link) {
 	}
 	ref := func(n string) link {
 		if o := byNumber[viet.Key(n)]; o != nil {
-			return link{Title: decisionRefName(o), URL: decisionURL(o.Slug)}
+			return link{Title: decisionRefName(o, m.lang), URL: decisionURL(o.Slug)}
 		}
-		return link{Title: "Quyết định số " + n}
+		return link{Title: m.lang.F("Quyết định số %s", m.lang.name(n, ""))}
 	}
 	for _, n := range d.Amends {
 		amends = append(amends, ref(n))
@@ -104,7 +103,7 @@ func (m *model) decisionRefs(d *par.Doc) (amends, replaces, changedBy []link) {
 		}
 		for _, n := range append(append([]string(nil), o.Amends...), o.Replaces...) {
 			if viet.Key(n) == self {
-				changedBy = append(changedBy, link{Title: decisionRefName(o), URL: decisionURL(o.Slug)})
+				changedBy = append(changedBy, link{Title: decisionRefName(o, m.lang), URL: decisionURL(o.Slug)})
 				break
 			}
 		}
@@ -114,13 +113,13 @@ func (m *model) decisionRefs(d *par.Doc) (amends, replaces, changedBy []link) {
 
 // decisionRefName is how a decision is named in a sentence: "Quyết định số
 // 1007/QĐ-UBND ngày 20/02/2024", as the "decision-name" template does.
-func decisionRefName(d *par.Doc) string {
-	s := "Quyết định"
+func decisionRefName(d *par.Doc, l *lang) string {
+	s := l.T("Quyết định")
 	if d.Number != "" {
-		s += " số " + d.Number
+		s = l.F("Quyết định số %s", l.name(d.Number, ""))
 	}
 	if !d.Date.IsZero() {
-		s += " ngày " + d.Date.String()
+		s += " " + l.F("ngày %s", l.date(d.Date))
 	}
 	return s
 }

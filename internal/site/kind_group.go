@@ -24,7 +24,7 @@ func groupKind() pageKind {
 				continue
 			}
 			keys := m.groupRankings(h.Group.ID)
-			out = append(out, Page{URL: groupURL(h.Group.ID), Title: h.Group.Name + " — kết quả qua các năm", Crumb: h.Group.Name,
+			out = append(out, Page{URL: groupURL(h.Group.ID), Title: m.lang.F("%s — kết quả qua các năm", m.lang.nameOf(h.Group)), Crumb: m.lang.nameOf(h.Group),
 				Rankings: keys,
 				view:     func() (any, error) { return m.group(h, rks), nil }})
 		}
@@ -39,8 +39,9 @@ func groupURL(group string) string { return urlGroups + group + "/" }
 
 // unitOption is one choice of a unit picker.
 type unitOption struct {
-	ID   string
-	Name string
+	ID       string
+	Name     string // in the page's language
+	sortName string // as published, for Vietnamese name order
 }
 
 type groupYearLink struct {
@@ -67,7 +68,7 @@ type groupPage struct {
 func (p *groupPage) charts() []chart.Chart { return p.Charts }
 
 func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
-	p := &groupPage{Group: h.Group, CompareURL: compareURL(h.Group.ID), Thresholds: thresholdNotes(h.Thresholds)}
+	p := &groupPage{Group: h.Group, CompareURL: compareURL(h.Group.ID), Thresholds: m.thresholdNotes(h.Thresholds)}
 	for i, y := range h.Years {
 		gy := groupYearLink{Year: y.Year, URL: rankingURL(y.Year, h.Group.ID), Framework: y.Framework, Units: y.Units}
 		if i > 0 {
@@ -78,7 +79,7 @@ func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
 				p.Pairs = true
 			}
 			if a, b := prev.Framework, y.Framework; a != nil && b != nil && a.ID != b.ID {
-				p.FwChanges = append(p.FwChanges, "năm "+strconv.Itoa(y.Year)+": "+a.Title+" → "+b.Title)
+				p.FwChanges = append(p.FwChanges, m.lang.F("năm %d", y.Year)+": "+m.lang.nameOf(a)+" → "+m.lang.nameOf(b))
 			}
 		}
 		p.Years = append(p.Years, gy)
@@ -86,14 +87,14 @@ func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
 	ranks, bands, index := chart.GroupHistory(h, rks)
 	p.RanksID = ranks.ID
 	p.Charts = []chart.Chart{ranks, bands, index}
-	p.Units = groupUnits(rks, true)
+	p.Units = groupUnits(rks, true, m.lang)
 	return p
 }
 
 // groupUnits lists the units with a result in the rankings (only those
 // ever ranked, if rankedOnly), each under the name it last had there, in
 // Vietnamese name order. A merged unit and its predecessors are distinct.
-func groupUnits(rks []*par.Ranking, rankedOnly bool) []unitOption {
+func groupUnits(rks []*par.Ranking, rankedOnly bool, l *lang) []unitOption {
 	idx := map[string]int{}
 	var out []unitOption
 	for _, rk := range rks {
@@ -107,12 +108,12 @@ func groupUnits(rks []*par.Ranking, rankedOnly bool) []unitOption {
 				idx[r.Unit.ID] = i
 				out = append(out, unitOption{ID: r.Unit.ID})
 			}
-			out[i].Name = r.Name
+			out[i].Name, out[i].sortName = l.resultName(r), r.Name
 		}
 	}
 	col := viet.NewCollator()
 	slices.SortStableFunc(out, func(a, b unitOption) int {
-		if c := col.Compare(a.Name, b.Name); c != 0 {
+		if c := col.Compare(a.sortName, b.sortName); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)
@@ -123,7 +124,7 @@ func groupUnits(rks []*par.Ranking, rankedOnly bool) []unitOption {
 // thresholdNotes says, per band word, how its lower bound changed between
 // frameworks: "Ngưỡng mức Tốt: từ 80 % (so-2019) → từ 90 % (so-2022, từ
 // năm 2022)".
-func thresholdNotes(ts []par.ThresholdChange) []string {
+func (m *model) thresholdNotes(ts []par.ThresholdChange) []string {
 	var order []string
 	chains := map[string]*strings.Builder{}
 	for _, t := range ts {
@@ -132,9 +133,9 @@ func thresholdNotes(ts []par.ThresholdChange) []string {
 			b = &strings.Builder{}
 			chains[t.Key] = b
 			order = append(order, t.Key)
-			b.WriteString("Ngưỡng mức " + t.Name + ": từ " + boundText(t.FromMin, t.From) + " (" + t.From.ID + ")")
+			b.WriteString(m.lang.F("Ngưỡng mức %s: từ %s (%s)", m.lang.name(t.Name, ""), m.boundText(t.FromMin, t.From), t.From.ID))
 		}
-		b.WriteString(" → từ " + boundText(t.ToMin, t.To) + " (" + t.To.ID + ", từ năm " + strconv.Itoa(t.Year) + ")")
+		b.WriteString(m.lang.F(" → từ %s (%s, từ năm %d)", m.boundText(t.ToMin, t.To), t.To.ID, t.Year))
 	}
 	var out []string
 	for _, k := range order {
@@ -145,11 +146,11 @@ func thresholdNotes(ts []par.ThresholdChange) []string {
 
 // boundText is a band's lower bound on its framework's basis: "80 %" or
 // "80 điểm".
-func boundText(p par.Points, fw *par.Framework) string {
+func (m *model) boundText(p par.Points, fw *par.Framework) string {
 	if fw != nil && fw.Basis == par.BasisPoints {
-		return viet.Exact(p) + " điểm"
+		return m.lang.F("%s điểm", m.exact(p))
 	}
-	return viet.Exact(p) + " %"
+	return m.exact(p) + " %"
 }
 
 // groupRankings are the keys (RankingKey) of every ranking of a group:

@@ -11,7 +11,7 @@ import (
 // all years and the site's narrative (content/index.md).
 func homeKind() pageKind {
 	return pageKind{Template: "home", Pattern: urlHome, pages: func(m *model) []Page {
-		return []Page{{URL: urlHome, Title: "Trang chủ", Docs: docPaths(m.siteDoc), AllResults: true,
+		return []Page{{URL: urlHome, Title: m.lang.T("Trang chủ"), Docs: docPaths(m.siteDoc), AllResults: true,
 			view: func() (any, error) { return m.home(), nil }}}
 	}}
 }
@@ -60,7 +60,7 @@ func (m *model) home() homePage {
 		if latest == nil {
 			continue
 		}
-		hg := homeGroup{Group: g, Year: latest.Year, URL: rankingURL(latest.Year, g.ID), Bands: bandCounts(latest), Years: m.groupYears(g.ID), Unranked: g.Unranked}
+		hg := homeGroup{Group: g, Year: latest.Year, URL: rankingURL(latest.Year, g.ID), Bands: bandCounts(latest, m.lang), Years: m.groupYears(g.ID), Unranked: g.Unranked}
 		// A group no longer scored (districts after the 2025 reform) shows
 		// its last results; say so, so no reader takes them for this year's.
 		if ys := m.res.Years; len(ys) > 0 && latest.Year < ys[len(ys)-1] {
@@ -82,10 +82,9 @@ func (m *model) home() homePage {
 		// "…" only where rows are left out: with six units or fewer the
 		// table is the whole ranking and the row would hide nothing.
 		hg.Gap = len(hg.Top)+len(hg.Bottom) < len(ranked)
-		hg.Caption = "Bảng xếp hạng đầy đủ (" + strconv.Itoa(len(ranked)) + " đơn vị)"
+		hg.Caption = m.lang.F("Bảng xếp hạng đầy đủ (%d đơn vị)", len(ranked))
 		if hg.Gap {
-			hg.Caption = strconv.Itoa(len(hg.Top)) + " đơn vị dẫn đầu và " + strconv.Itoa(len(hg.Bottom)) +
-				" đơn vị cuối bảng (trong " + strconv.Itoa(len(ranked)) + " đơn vị được xếp hạng)"
+			hg.Caption = m.lang.F("%d đơn vị dẫn đầu và %d đơn vị cuối bảng (trong %d đơn vị được xếp hạng)", len(hg.Top), len(hg.Bottom), len(ranked))
 		}
 		for _, rr := range slices.Concat(hg.Top, hg.Bottom) {
 			if rowComputed(rr.R) {

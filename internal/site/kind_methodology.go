@@ -13,7 +13,7 @@ import (
 // frameworks.
 func methodologyKind() pageKind {
 	return pageKind{Template: "methodology", Pattern: urlMethodology, pages: func(m *model) []Page {
-		return []Page{{URL: urlMethodology, Title: "Phương pháp đánh giá, xếp hạng", Crumb: "Phương pháp",
+		return []Page{{URL: urlMethodology, Title: m.lang.T("Phương pháp đánh giá, xếp hạng"), Crumb: m.lang.T("Phương pháp"),
 			view: func() (any, error) { return m.methodology(), nil }}}
 	}}
 }
@@ -102,7 +102,7 @@ func (m *model) methodology() methodologyPage {
 	}
 	for _, g := range m.reg.Groups {
 		if g.Unranked {
-			p.Unranked = append(p.Unranked, link{Title: g.Name, URL: m.groupLatest(g.ID)})
+			p.Unranked = append(p.Unranked, link{Title: m.lang.nameOf(g), URL: m.groupLatest(g.ID)})
 		}
 	}
 	return p
@@ -122,22 +122,22 @@ func (m *model) frameworkView(f *par.Framework) frameworkView {
 	}
 	switch {
 	case f.To == 0:
-		v.Validity = "Áp dụng từ kết quả năm " + strconv.Itoa(f.From) + " (đang áp dụng)"
+		v.Validity = m.lang.F("Áp dụng từ kết quả năm %d (đang áp dụng)", f.From)
 	case f.To == f.From:
-		v.Validity = "Áp dụng cho kết quả năm " + strconv.Itoa(f.From)
+		v.Validity = m.lang.F("Áp dụng cho kết quả năm %d", f.From)
 	default:
-		v.Validity = "Áp dụng cho kết quả các năm " + strconv.Itoa(f.From) + "–" + strconv.Itoa(f.To)
+		v.Validity = m.lang.F("Áp dụng cho kết quả các năm %d–%d", f.From, f.To)
 	}
 	unit := "%"
 	if f.Basis == par.BasisPoints {
-		unit = " điểm"
-		v.Basis = "Xếp hạng theo tổng điểm đạt được, từ cao xuống thấp."
+		unit = m.lang.T(" điểm")
+		v.Basis = m.lang.T("Xếp hạng theo tổng điểm đạt được, từ cao xuống thấp.")
 	} else {
-		v.Basis = "Xếp hạng theo Chỉ số CCHC (%) = điểm đạt được ÷ tổng điểm tối đa áp dụng cho đơn vị × 100, từ cao xuống thấp."
+		v.Basis = m.lang.T("Xếp hạng theo Chỉ số CCHC (%) = điểm đạt được ÷ tổng điểm tối đa áp dụng cho đơn vị × 100, từ cao xuống thấp.")
 	}
 	methods := map[par.Method]par.Points{}
 	for _, a := range f.Areas {
-		av := areaView{Code: a.Code, Title: a.Title, Max: a.Max, Prev: areaMapText(f, a.Code)}
+		av := areaView{Code: a.Code, Title: m.lang.name(a.Title, a.TitleEn), Max: a.Max, Prev: areaMapText(f, a.Code, m.lang)}
 		// Depth is counted here rather than read from Node.Level so the page
 		// does not depend on Framework.Index having run.
 		var walk func(n *par.Node, depth int)
@@ -163,7 +163,7 @@ func (m *model) frameworkView(f *par.Framework) frameworkView {
 	}
 	for _, meth := range par.Methods {
 		if mx, ok := methods[meth]; ok {
-			v.Methods = append(v.Methods, methodMax{Method: methodName(meth), Max: mx})
+			v.Methods = append(v.Methods, methodMax{Method: methodName(meth, m.lang), Max: mx})
 			delete(methods, meth)
 		}
 	}
@@ -173,26 +173,30 @@ func (m *model) frameworkView(f *par.Framework) frameworkView {
 	}
 	slices.Sort(other)
 	for _, meth := range other {
-		v.Methods = append(v.Methods, methodMax{Method: methodName(par.Method(meth)), Max: methods[par.Method(meth)]})
+		v.Methods = append(v.Methods, methodMax{Method: methodName(par.Method(meth), m.lang), Max: methods[par.Method(meth)]})
 	}
 	for _, e := range f.Bonus {
-		v.Bonus = append(v.Bonus, extraView{Code: e.Code, Title: e.Title, Max: e.Max})
+		v.Bonus = append(v.Bonus, extraView{Code: e.Code, Title: m.lang.name(e.Title, ""), Max: e.Max})
 	}
 	for _, e := range f.Penalty {
-		v.Penalty = append(v.Penalty, extraView{Code: e.Code, Title: e.Title, Max: e.Max})
+		v.Penalty = append(v.Penalty, extraView{Code: e.Code, Title: m.lang.name(e.Title, ""), Max: e.Max})
 	}
 	for i, b := range f.Bands {
-		lo := viet.DecimalComma(b.Min.String()) + unit
+		lo := m.lang.num(viet.DecimalComma(b.Min.String())) + unit
+		prev := ""
+		if i > 0 {
+			prev = m.lang.num(viet.DecimalComma(f.Bands[i-1].Min.String())) + unit
+		}
 		var rng string
 		switch {
 		case i == 0:
-			rng = "Từ " + lo + " trở lên"
+			rng = m.lang.F("Từ %s trở lên", lo)
 		case b.Min == 0 && i == len(f.Bands)-1:
-			rng = "Dưới " + viet.DecimalComma(f.Bands[i-1].Min.String()) + unit
+			rng = m.lang.F("Dưới %s", prev)
 		default:
-			rng = "Từ " + lo + " đến dưới " + viet.DecimalComma(f.Bands[i-1].Min.String()) + unit
+			rng = m.lang.F("Từ %s đến dưới %s", lo, prev)
 		}
-		v.Bands = append(v.Bands, bandView{Name: b.Name, Range: rng, Class: bandClass(f, par.BandMark{ID: b.ID, Name: b.Name})})
+		v.Bands = append(v.Bands, bandView{Name: m.lang.name(b.Name, b.NameEn), Range: rng, Class: bandClass(f, par.BandMark{ID: b.ID, Name: b.Name})})
 	}
 	for _, r := range f.Rules {
 		v.Rules = append(v.Rules, m.ruleText(f, r))
@@ -204,7 +208,7 @@ func (m *model) frameworkView(f *par.Framework) frameworkView {
 	}
 	for _, rk := range m.res.Rankings {
 		if rk.Framework == f {
-			v.Rankings = append(v.Rankings, link{Title: rk.Group.Name + " năm " + strconv.Itoa(rk.Year), URL: rankingURL(rk.Year, rk.Group.ID)})
+			v.Rankings = append(v.Rankings, link{Title: m.lang.F("%s năm %d", m.lang.nameOf(rk.Group), rk.Year), URL: rankingURL(rk.Year, rk.Group.ID)})
 		}
 	}
 	return v
@@ -217,18 +221,16 @@ func (m *model) ruleText(f *par.Framework, r par.Rule) string {
 	switch r.Kind {
 	case par.RuleChildBandShare:
 		share := strconv.Itoa(r.Num) + "/" + strconv.Itoa(r.Den)
-		child := "đơn vị trực thuộc"
+		child := m.lang.T("đơn vị trực thuộc")
 		if r.ChildGroup != "" {
-			child = "đơn vị trực thuộc thuộc khối " + m.groupName(r.ChildGroup)
+			child = m.lang.F("đơn vị trực thuộc thuộc khối %s", m.groupName(r.ChildGroup))
 		}
-		s = "Quy tắc xếp loại theo kết quả đơn vị trực thuộc: một đơn vị chỉ giữ loại đã đạt theo điểm nếu ít nhất " + share +
-			" số " + child + " đạt từ loại đó trở lên; nếu không, đơn vị bị hạ một bậc. " +
-			"Đơn vị mà kết quả của các đơn vị trực thuộc chưa đầy đủ (chưa đủ kết quả cấp dưới) thì không xếp loại."
+		s = m.lang.F("Quy tắc xếp loại theo kết quả đơn vị trực thuộc: một đơn vị chỉ giữ loại đã đạt theo điểm nếu ít nhất %s số %s đạt từ loại đó trở lên; nếu không, đơn vị bị hạ một bậc. Đơn vị mà kết quả của các đơn vị trực thuộc chưa đầy đủ (chưa đủ kết quả cấp dưới) thì không xếp loại.", share, child)
 	default:
-		s = "Quy tắc đặc thù “" + string(r.Kind) + "”."
+		s = m.lang.F("Quy tắc đặc thù “%s”.", string(r.Kind))
 	}
-	if r.Text != "" {
-		s += " " + r.Text
+	if text := m.lang.name(r.Text, r.TextEn); text != "" {
+		s += " " + text
 	}
 	return s
 }

@@ -7,7 +7,7 @@ func freePageKind() pageKind {
 	return pageKind{Template: "page", Pattern: "/trang/<slug>/", pages: func(m *model) []Page {
 		var out []Page
 		for _, d := range m.freePages {
-			title := pageTitle(d)
+			title := docTitle(d, m.lang)
 			out = append(out, Page{URL: freePageURL(d.Slug), Title: title, Crumb: title, Docs: docPaths(d),
 				view: viewOf(freePage{Doc: d})})
 		}

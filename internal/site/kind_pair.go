@@ -7,7 +7,6 @@ import (
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
-	"parindex/internal/viet"
 )
 
 // pairKind: "/khoi/<group>/<y1>-<y2>/", one group's rankings of two years
@@ -24,7 +23,7 @@ func pairKind() pageKind {
 			}
 			out = append(out, Page{
 				URL:      pairURL(p.Group.ID, p.From.Year, p.To.Year),
-				Title:    p.Group.Name + " — so sánh năm " + strconv.Itoa(p.From.Year) + " và " + strconv.Itoa(p.To.Year),
+				Title:    m.lang.F("%s — so sánh năm %d và %d", m.lang.nameOf(p.Group), p.From.Year, p.To.Year),
 				Crumb:    strconv.Itoa(p.From.Year) + "–" + strconv.Itoa(p.To.Year),
 				Rankings: keys,
 				view:     func() (any, error) { return m.pair(p), nil },
@@ -186,34 +185,31 @@ func (m *model) pair(p *par.Pair) *pairPage {
 		}
 	}
 	if v.Ranked {
-		v.Lead = "So sánh bảng xếp hạng Chỉ số cải cách hành chính của khối " + p.Group.Name + " năm " + y1 + " và năm " + y2 +
-			": năm " + y1 + " có " + strconv.Itoa(p.FromOf) + " đơn vị được xếp hạng, năm " + y2 + " có " + strconv.Itoa(p.ToOf) +
-			"; " + strconv.Itoa(p.Common) + " đơn vị được xếp hạng cả hai năm."
-		v.RankNote = "Thay đổi hạng chỉ tính giữa " + strconv.Itoa(p.Common) + " đơn vị được xếp hạng cả hai năm (kể cả đơn vị so sánh qua một đơn vị tiền thân duy nhất): đơn vị mới vào hay ra khỏi bảng không làm đơn vị khác lên, xuống hạng, nên thay đổi có thể khác hiệu số hai thứ hạng."
+		v.Lead = m.lang.F("So sánh bảng xếp hạng Chỉ số cải cách hành chính của khối %[1]s năm %[2]s và năm %[3]s: năm %[2]s có %[4]d đơn vị được xếp hạng, năm %[3]s có %[5]d; %[6]d đơn vị được xếp hạng cả hai năm.", m.lang.nameOf(p.Group), y1, y2, p.FromOf, p.ToOf, p.Common)
+		v.RankNote = m.lang.F("Thay đổi hạng chỉ tính giữa %d đơn vị được xếp hạng cả hai năm (kể cả đơn vị so sánh qua một đơn vị tiền thân duy nhất): đơn vị mới vào hay ra khỏi bảng không làm đơn vị khác lên, xuống hạng, nên thay đổi có thể khác hiệu số hai thứ hạng.", p.Common)
 	} else {
-		v.Lead = "So sánh kết quả Chỉ số cải cách hành chính của khối " + p.Group.Name + " (khối được chấm điểm, công bố nhưng không xếp hạng) năm " + y1 + " và năm " + y2 +
-			": " + strconv.Itoa(both) + " đơn vị có chỉ số cả hai năm."
+		v.Lead = m.lang.F("So sánh kết quả Chỉ số cải cách hành chính của khối %s (khối được chấm điểm, công bố nhưng không xếp hạng) năm %s và năm %s: %d đơn vị có chỉ số cả hai năm.", m.lang.nameOf(p.Group), y1, y2, both)
 	}
 	if !p.Comparable {
 		n := &frameworkNotice{}
 		if fw := p.From.Framework; fw != nil {
-			n.From = link{Title: fw.Title, URL: frameworkURL(fw.ID)}
+			n.From = link{Title: m.lang.nameOf(fw), URL: frameworkURL(fw.ID)}
 		}
 		if fw := p.To.Framework; fw != nil {
-			n.To = link{Title: fw.Title, URL: frameworkURL(fw.ID)}
+			n.To = link{Title: m.lang.nameOf(fw), URL: frameworkURL(fw.ID)}
 		}
 		unit := "%"
 		if fw := p.To.Framework; fw != nil && fw.Basis == par.BasisPoints {
-			unit = " điểm"
+			unit = m.lang.T(" điểm")
 		}
 		for _, t := range p.Thresholds {
-			n.Thresholds = append(n.Thresholds, t.Name+": từ "+viet.Exact(t.From)+unit+" (năm "+y1+") thành từ "+viet.Exact(t.To)+unit+" (năm "+y2+")")
+			n.Thresholds = append(n.Thresholds, m.lang.F("%s: từ %s (năm %s) thành từ %s (năm %s)", m.lang.name(t.Name, ""), m.exact(t.From)+unit, y1, m.exact(t.To)+unit, y2))
 		}
 		v.Notice = n
 	}
-	v.BandHead = "Xếp loại " + y1 + " → " + y2
+	v.BandHead = m.lang.F("Xếp loại %s → %s", y1, y2)
 	if !p.Comparable {
-		v.BandHead += " (không so sánh được: khác bộ chỉ số)"
+		v.BandHead += m.lang.T(" (không so sánh được: khác bộ chỉ số)")
 	}
 	for _, row := range p.Rows {
 		for _, r := range []*par.Result{row.From, row.To} {
@@ -223,7 +219,7 @@ func (m *model) pair(p *par.Pair) *pairPage {
 			}
 		}
 	}
-	v.stats(p)
+	v.stats(m, p)
 	v.tops(m, p)
 	v.moves(m, p)
 	for _, r := range p.Rows {
@@ -231,37 +227,37 @@ func (m *model) pair(p *par.Pair) *pairPage {
 			v.Compared++
 		}
 	}
-	v.Caption = "So sánh đầy đủ " + strconv.Itoa(v.Compared) + " đơn vị có mặt cả hai năm; đơn vị chỉ có mặt một năm được liệt kê riêng, kèm lý do. Bấm tiêu đề cột để sắp xếp."
+	v.Caption = m.lang.F("So sánh đầy đủ %d đơn vị có mặt cả hai năm; đơn vị chỉ có mặt một năm được liệt kê riêng, kèm lý do. Bấm tiêu đề cột để sắp xếp.", v.Compared)
 	v.Charts = nonEmpty(chart.PairSlope(p))
 	return v
 }
 
 // stats fills the group's statistics, side by side.
-func (v *pairPage) stats(p *par.Pair) {
+func (v *pairPage) stats(m *model, p *par.Pair) {
 	a, b := p.FromStats, p.ToStats
 	dec := max(a.Decimals, b.Decimals)
 	fig := func(st par.PairStats, x par.Points) string {
 		if st.N == 0 {
 			return dash
 		}
-		return viet.Fixed(x, dec)
+		return m.fixed(x, dec)
 	}
 	chg := func(x, y par.Points) string {
 		if a.N == 0 || b.N == 0 {
 			return ""
 		}
-		return signedPoints(y-x, dec)
+		return m.signed(y-x, dec)
 	}
 	v.Stats = []statRow{
-		{Label: "Số đơn vị có chỉ số", From: strconv.Itoa(a.N), To: strconv.Itoa(b.N), Change: signedInt(b.N - a.N)},
-		{Label: "Trung bình (%)", From: fig(a, a.Mean), To: fig(b, b.Mean), Change: chg(a.Mean, b.Mean)},
-		{Label: "Trung vị (%)", From: fig(a, a.Median), To: fig(b, b.Median), Change: chg(a.Median, b.Median)},
-		{Label: "Thấp nhất (%)", From: fig(a, a.Min), To: fig(b, b.Min), Change: chg(a.Min, b.Min)},
-		{Label: "Cao nhất (%)", From: fig(a, a.Max), To: fig(b, b.Max), Change: chg(a.Max, b.Max)},
-		{Label: "Khoảng cách cao nhất – thấp nhất (điểm %)", From: fig(a, a.Max-a.Min), To: fig(b, b.Max-b.Min), Change: chg(a.Max-a.Min, b.Max-b.Min)},
-		{Label: "Độ lệch chuẩn (điểm %)", From: fig(a, a.SD), To: fig(b, b.SD), Change: chg(a.SD, b.SD)},
+		{Label: m.lang.T("Số đơn vị có chỉ số"), From: strconv.Itoa(a.N), To: strconv.Itoa(b.N), Change: signedInt(b.N - a.N)},
+		{Label: m.lang.T("Trung bình (%)"), From: fig(a, a.Mean), To: fig(b, b.Mean), Change: chg(a.Mean, b.Mean)},
+		{Label: m.lang.T("Trung vị (%)"), From: fig(a, a.Median), To: fig(b, b.Median), Change: chg(a.Median, b.Median)},
+		{Label: m.lang.T("Thấp nhất (%)"), From: fig(a, a.Min), To: fig(b, b.Min), Change: chg(a.Min, b.Min)},
+		{Label: m.lang.T("Cao nhất (%)"), From: fig(a, a.Max), To: fig(b, b.Max), Change: chg(a.Max, b.Max)},
+		{Label: m.lang.T("Khoảng cách cao nhất – thấp nhất (điểm %)"), From: fig(a, a.Max-a.Min), To: fig(b, b.Max-b.Min), Change: chg(a.Max-a.Min, b.Max-b.Min)},
+		{Label: m.lang.T("Độ lệch chuẩn (điểm %)"), From: fig(a, a.SD), To: fig(b, b.SD), Change: chg(a.SD, b.SD)},
 	}
-	v.StatsNote = "Tính trên các đơn vị được chấm điểm và có chỉ số mỗi năm, theo chỉ số đã công bố (làm tròn như công bố); đơn vị chưa chấm điểm không được tính, không tính là 0. Độ lệch chuẩn là độ lệch chuẩn của tổng thể (chia cho số đơn vị), đo mức phân tán quanh trung bình. Các số liệu thống kê là số liệu tính toán."
+	v.StatsNote = m.lang.T("Tính trên các đơn vị được chấm điểm và có chỉ số mỗi năm, theo chỉ số đã công bố (làm tròn như công bố); đơn vị chưa chấm điểm không được tính, không tính là 0. Độ lệch chuẩn là độ lệch chuẩn của tổng thể (chia cho số đơn vị), đo mức phân tán quanh trung bình. Các số liệu thống kê do parindex tính.")
 }
 
 // tops fills the lists of biggest movers.
@@ -272,13 +268,13 @@ func (v *pairPage) tops(m *model, p *par.Pair) {
 	}
 	rank := func(r *par.PairRow) topItem {
 		it := topItem{Unit: m.pairUnit(r), Change: rankArrow(r.Rank), Dir: dirOf(r.Rank)}
-		it.SR = rankWords(r.Rank)
-		it.Detail = "hạng " + strconv.Itoa(r.From.Rank.N) + " → " + strconv.Itoa(r.To.Rank.N)
+		it.SR = rankWords(r.Rank, m.lang)
+		it.Detail = m.lang.F("hạng %d → %d", r.From.Rank.N, r.To.Rank.N)
 		return it
 	}
 	index := func(r *par.PairRow) topItem {
-		it := topItem{Unit: m.pairUnit(r), Change: signedPoints(r.Index, dec) + " điểm", Dir: dirOf(int(r.Index.Round(dec)))}
-		it.Detail = fmtFigure(r.From.Index) + " → " + fmtFigure(r.To.Index)
+		it := topItem{Unit: m.pairUnit(r), Change: m.lang.F("%s điểm", m.signed(r.Index, dec)), Dir: dirOf(int(r.Index.Round(dec)))}
+		it.Detail = m.figure(r.From.Index) + " → " + m.figure(r.To.Index)
 		return it
 	}
 	add := func(title, id string, rows par.PairTop, f func(*par.PairRow) topItem) {
@@ -289,17 +285,28 @@ func (v *pairPage) tops(m *model, p *par.Pair) {
 		v.Tops = append(v.Tops, l)
 	}
 	if v.Ranked {
-		add("Tăng hạng nhiều nhất", "tang-hang", p.RankUp, rank)
-		add("Giảm hạng nhiều nhất", "giam-hang", p.RankDown, rank)
+		add(m.lang.T("Tăng hạng nhiều nhất"), "tang-hang", p.RankUp, rank)
+		add(m.lang.T("Giảm hạng nhiều nhất"), "giam-hang", p.RankDown, rank)
 	}
-	add("Tăng chỉ số nhiều nhất", "tang-chi-so", p.IndexUp, index)
-	add("Giảm chỉ số nhiều nhất", "giam-chi-so", p.IndexDown, index)
+	add(m.lang.T("Tăng chỉ số nhiều nhất"), "tang-chi-so", p.IndexUp, index)
+	add(m.lang.T("Giảm chỉ số nhiều nhất"), "giam-chi-so", p.IndexDown, index)
 	v.NoMovers = len(p.RankUp)+len(p.RankDown)+len(p.IndexUp)+len(p.IndexDown) == 0
 }
 
 // pairUnit links a row's unit under the name it had in the comparison.
 func (m *model) pairUnit(r *par.PairRow) link {
-	return link{Title: r.Name, URL: unitURL(r.Unit.ID)}
+	return link{Title: m.lang.pairName(r), URL: unitURL(r.Unit.ID)}
+}
+
+// pairName is a comparison row's unit name in the language: the English
+// name of the name it had in the later year it appears in, if given.
+func (l *lang) pairName(r *par.PairRow) string {
+	for _, res := range []*par.Result{r.To, r.From} {
+		if res != nil && res.Name == r.Name && res.Unit != nil {
+			return l.name(r.Name, res.Unit.NameAt(res.Year).NameEn)
+		}
+	}
+	return l.name(r.Name, "")
 }
 
 // signedInt writes a change of a count with its sign, the true minus
@@ -324,14 +331,14 @@ func rankArrow(d int) string {
 	return "="
 }
 
-func rankWords(d int) string {
+func rankWords(d int, l *lang) string {
 	switch {
 	case d > 0:
-		return "tăng " + strconv.Itoa(d) + " bậc"
+		return l.F("tăng %d bậc", d)
 	case d < 0:
-		return "giảm " + strconv.Itoa(-d) + " bậc"
+		return l.F("giảm %d bậc", -d)
 	}
-	return "không đổi"
+	return l.T("không đổi")
 }
 
 // moves lists the units compared in one year only, with why, in the
@@ -353,12 +360,12 @@ func (v *pairPage) moves(m *model, p *par.Pair) {
 	}
 	for _, r := range p.Rows {
 		if r.Entered != nil {
-			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Vào", Fig: m.moveFig(r.To), Reason: m.reasonParts(r.Entered, nil)})
+			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: m.lang.T("Vào"), Fig: m.moveFig(r.To), Reason: m.reasonParts(r.Entered, nil)})
 		}
 	}
 	for _, r := range p.Rows {
 		if r.Left != nil {
-			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: "Ra", Fig: m.moveFig(r.From), Reason: m.reasonParts(r.Left, via[r.Unit.ID])})
+			v.Moves = append(v.Moves, moveItem{Unit: m.pairUnit(r), Dir: m.lang.T("Ra"), Fig: m.moveFig(r.From), Reason: m.reasonParts(r.Left, via[r.Unit.ID])})
 		}
 	}
 }
@@ -373,7 +380,7 @@ func (m *model) reasonParts(why *par.PairReason, succ *par.PairRow) []link {
 		for i, id := range ids {
 			if i > 0 {
 				if i == len(ids)-1 {
-					text(" và ")
+					text(m.lang.T(" và "))
 				} else {
 					text(", ")
 				}
@@ -383,47 +390,47 @@ func (m *model) reasonParts(why *par.PairReason, succ *par.PairRow) []link {
 	}
 	on := func(d par.Date) {
 		if !d.IsZero() {
-			text(" ngày " + d.String())
+			text(" " + m.lang.F("ngày %s", m.lang.date(d)))
 		}
 	}
 	y := strconv.Itoa(why.Year)
 	switch why.Kind {
 	case par.ReasonCreated:
-		text("Thành lập")
+		text(m.lang.T("Thành lập"))
 		on(why.Date)
 		if len(why.Units) > 0 {
-			text(", từ ")
+			text(m.lang.T(", từ "))
 			units(why.Units)
 		}
-		text("; năm " + y + " chưa có")
+		text(m.lang.F("; năm %s chưa có", y))
 	case par.ReasonPredecessors:
-		text("Hợp nhất từ ")
+		text(m.lang.T("Hợp nhất từ "))
 		units(why.Units)
-		text(", đều được chấm điểm năm " + y + ": không so sánh với riêng đơn vị nào, và không cộng gộp kết quả của các đơn vị tiền thân")
+		text(m.lang.F(", đều được chấm điểm năm %s: không so sánh với riêng đơn vị nào, và không cộng gộp kết quả của các đơn vị tiền thân", y))
 	case par.ReasonMoved:
-		text("Năm " + y + " thuộc ")
-		out = append(out, link{Title: "khối " + m.groupName(why.Group), URL: rankingURL(why.Year, why.Group)})
+		text(m.lang.F("Năm %s thuộc ", y))
+		out = append(out, link{Title: m.lang.F("khối %s", m.groupName(why.Group)), URL: rankingURL(why.Year, why.Group)})
 	case par.ReasonNotScored:
-		text("Chưa được chấm điểm năm " + y)
+		text(m.lang.F("Chưa được chấm điểm năm %s", y))
 	case par.ReasonMerged:
-		text("Sáp nhập vào ")
+		text(m.lang.T("Sáp nhập vào "))
 		units(why.Units)
 		on(why.Date)
 		if succ != nil {
-			text("; " + succ.Name + " được so sánh với kết quả năm " + strconv.Itoa(succ.From.Year) + " của đơn vị này")
+			text(m.lang.F("; %s được so sánh với kết quả năm %d của đơn vị này", m.lang.resultName(succ.To), succ.From.Year))
 		}
 	case par.ReasonDissolved:
-		text("Giải thể")
+		text(m.lang.T("Giải thể"))
 		on(why.Date)
 		if len(why.Units) > 0 {
-			text(", nhiệm vụ chuyển cho ")
+			text(m.lang.T(", nhiệm vụ chuyển cho "))
 			units(why.Units)
 		}
 	default:
-		text("Không có trong bảng xếp hạng năm " + y)
+		text(m.lang.F("Không có trong bảng xếp hạng năm %s", y))
 	}
 	if why.Note != "" {
-		text(" (" + why.Note + ")")
+		text(" (" + m.lang.name(why.Note, "") + ")")
 	}
 	text(".")
 	return out
@@ -439,24 +446,24 @@ func (m *model) reasonShort(why *par.PairReason) string {
 	switch why.Kind {
 	case par.ReasonCreated:
 		if !why.Date.IsZero() {
-			return "thành lập ngày " + why.Date.String()
+			return m.lang.F("thành lập ngày %s", m.lang.date(why.Date))
 		}
-		return "thành lập sau năm " + y
+		return m.lang.F("thành lập sau năm %s", y)
 	case par.ReasonPredecessors:
-		return "hợp nhất từ " + strconv.Itoa(len(why.Units)) + " đơn vị, không so sánh"
+		return m.lang.F("hợp nhất từ %d đơn vị, không so sánh", len(why.Units))
 	case par.ReasonMoved:
-		return "năm " + y + " thuộc khối " + m.groupName(why.Group)
+		return m.lang.F("năm %s thuộc khối %s", y, m.groupName(why.Group))
 	case par.ReasonNotScored:
-		return "chưa chấm điểm năm " + y
+		return m.lang.F("chưa chấm điểm năm %s", y)
 	case par.ReasonMerged:
 		if len(why.Units) > 0 {
-			return "sáp nhập vào " + m.unitName(why.Units[0])
+			return m.lang.F("sáp nhập vào %s", m.unitName(why.Units[0]))
 		}
-		return "đã sáp nhập"
+		return m.lang.T("đã sáp nhập")
 	case par.ReasonDissolved:
-		return "giải thể"
+		return m.lang.T("giải thể")
 	}
-	return "không có trong bảng năm " + y
+	return m.lang.F("không có trong bảng năm %s", y)
 }
 
 // pairRows writes the body rows of a comparison table, each preceded by a
@@ -476,7 +483,7 @@ func (k *markup) pairTable(v *pairPage) {
 	if v.srcs != nil {
 		return
 	}
-	srcs := &sources{}
+	srcs := &sources{lang: k.lang}
 	v.srcs = srcs
 	p := v.Pair
 	dec := 2
@@ -488,9 +495,9 @@ func (k *markup) pairTable(v *pairPage) {
 	b.Grow(len(p.Rows) * 1000)
 	missing := func(r *par.Result, year string) string {
 		if r == nil {
-			return "Không có trong bảng năm " + year
+			return k.lang.F("Không có trong bảng năm %s", year)
 		}
-		return "Chưa chấm điểm năm " + year
+		return k.lang.F("Chưa chấm điểm năm %s", year)
 	}
 	for _, row := range p.Rows {
 		if !inBoth(row) {
@@ -513,7 +520,7 @@ func (k *markup) pairTable(v *pairPage) {
 		b.WriteString(">\n<th scope=\"row\"><a href=\"")
 		k.url(&b, unitURL(row.Unit.ID))
 		b.WriteString(`">`)
-		esc(&b, row.Name)
+		esc(&b, k.lang.pairName(row))
 		b.WriteString("</a></th>")
 		if v.Ranked {
 			for _, c := range []struct {
@@ -528,9 +535,9 @@ func (k *markup) pairTable(v *pairPage) {
 				} else {
 					b.WriteString(`">`)
 					if c.r != nil && c.r.Scored {
-						noData(&b, "Không được xếp hạng năm "+c.year)
+						noDataRaw(&b, k.lang, k.lang.F("Không được xếp hạng năm %s", c.year))
 					} else {
-						noData(&b, missing(c.r, c.year))
+						noDataRaw(&b, k.lang, missing(c.r, c.year))
 					}
 				}
 				b.WriteString(`</td>`)
@@ -539,10 +546,10 @@ func (k *markup) pairTable(v *pairPage) {
 			if row.HasRank {
 				b.WriteString(strconv.Itoa(row.Rank))
 				b.WriteString(`">`)
-				rankChange(&b, change{Rank: rankArrow(row.Rank), Dir: dirOf(row.Rank), RankSR: rankWords(row.Rank)})
+				rankChange(&b, k.lang, change{Rank: rankArrow(row.Rank), Dir: dirOf(row.Rank), RankSR: rankWords(row.Rank, k.lang)})
 			} else {
 				b.WriteString(`">`)
-				noData(&b, "Không được xếp hạng cả hai năm")
+				noData(&b, k.lang, "Không được xếp hạng cả hai năm")
 			}
 			b.WriteString(`</td>`)
 		}
@@ -556,17 +563,17 @@ func (k *markup) pairTable(v *pairPage) {
 				continue
 			}
 			b.WriteString(`<td class="num" data-sort="">`)
-			noData(&b, missing(c.r, c.year))
+			noDataRaw(&b, k.lang, missing(c.r, c.year))
 			b.WriteString(`</td>`)
 		}
 		b.WriteString(`<td class="num" data-sort="`)
 		if row.HasIndex {
 			b.WriteString(row.Index.String())
 			b.WriteString(`">`)
-			esc(&b, signedPoints(row.Index, dec))
+			esc(&b, k.lang.num(signedPoints(row.Index, dec)))
 		} else {
 			b.WriteString(`">`)
-			noData(&b, "Không có chỉ số cả hai năm")
+			noData(&b, k.lang, "Không có chỉ số cả hai năm")
 		}
 		b.WriteString("</td>\n<td data-sort=\"")
 		if to != nil && to.Scored && to.Framework != nil {
@@ -580,9 +587,9 @@ func (k *markup) pairTable(v *pairPage) {
 				b.WriteString(" → ")
 			}
 			if r != nil && r.Scored {
-				k.band(&b, r.Band, bandClass(r.Framework, r.Band), srcs)
+				k.band(&b, r.Framework, r.Band, bandClass(r.Framework, r.Band), srcs)
 			} else {
-				noData(&b, missing(r, []string{y1, y2}[i]))
+				noDataRaw(&b, k.lang, missing(r, []string{y1, y2}[i]))
 			}
 		}
 		if row.HasBand {
@@ -593,11 +600,11 @@ func (k *markup) pairTable(v *pairPage) {
 			b.WriteString(`</span><span class="sr-only">`)
 			switch {
 			case row.Band > 0:
-				b.WriteString("lên " + strconv.Itoa(row.Band) + " bậc xếp loại")
+				b.WriteString(k.lang.F("lên %d bậc xếp loại", row.Band))
 			case row.Band < 0:
-				b.WriteString("xuống " + strconv.Itoa(-row.Band) + " bậc xếp loại")
+				b.WriteString(k.lang.F("xuống %d bậc xếp loại", -row.Band))
 			default:
-				b.WriteString("giữ nguyên xếp loại")
+				b.WriteString(k.lang.T("giữ nguyên xếp loại"))
 			}
 			b.WriteString(`</span>`)
 		}
@@ -611,11 +618,11 @@ func (k *markup) pairTable(v *pairPage) {
 		}
 		if row.Via != "" && from != nil {
 			note()
-			b.WriteString(`so với năm ` + y1 + ` của <a href="`)
+			b.WriteString(k.lang.F("so với năm %s của", y1) + ` <a href="`)
 			k.url(&b, unitURL(row.Via))
 			b.WriteString(`">`)
-			esc(&b, from.Name)
-			b.WriteString(`</a> (đơn vị tiền thân)`)
+			esc(&b, k.lang.resultName(from))
+			b.WriteString(`</a> (` + k.lang.T("đơn vị tiền thân") + `)`)
 		}
 		for _, why := range []*par.PairReason{row.Entered, row.Left} {
 			if why != nil {
@@ -633,7 +640,7 @@ func (k *markup) pairTable(v *pairPage) {
 // once: a comparison of a hundred units repeated it a hundred times.
 func (k *markup) pairRank(b *strings.Builder, r par.Rank, srcs *sources) {
 	b.WriteString(`<span class="fig"`)
-	source(b, r.Origin, r.Src, srcs)
+	source(b, k.lang, r.Origin, r.Src, srcs)
 	b.WriteByte('>')
 	b.WriteString(strconv.Itoa(r.N))
 	b.WriteString(`</span>`)
@@ -665,26 +672,26 @@ func (m *model) moveFig(r *par.Result) string {
 	if r == nil {
 		return ""
 	}
-	y := "năm " + strconv.Itoa(r.Year) + ": "
+	y := m.lang.F("năm %d", r.Year) + ": "
 	if !r.Scored {
-		return y + "chưa chấm điểm"
+		return y + m.lang.T("chưa chấm điểm")
 	}
 	var parts []string
 	if r.Rank.N > 0 {
-		s := "hạng " + strconv.Itoa(r.Rank.N)
+		s := m.lang.F("hạng %d", r.Rank.N)
 		if rk := m.rankings[rkKey{r.Year, r.Group}]; rk != nil && m.ranked[rk] > 0 {
 			s += "/" + strconv.Itoa(m.ranked[rk])
 		}
 		parts = append(parts, s)
 	}
 	if r.Index.Known() {
-		parts = append(parts, "chỉ số "+viet.Figure(r.Index)+" %")
+		parts = append(parts, m.lang.F("chỉ số %s %%", m.figure(r.Index)))
 	}
 	if r.Band.Name != "" {
-		parts = append(parts, r.Band.Name)
+		parts = append(parts, m.lang.bandName(r.Framework, r.Band))
 	}
 	if len(parts) == 0 {
-		return y + "không có chỉ số"
+		return y + m.lang.T("không có chỉ số")
 	}
 	return y + strings.Join(parts, ", ")
 }

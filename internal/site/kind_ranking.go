@@ -17,11 +17,12 @@ func rankingKind() pageKind {
 	return pageKind{Template: "ranking", Pattern: "/nam/<year>/<group>/", pages: func(m *model) []Page {
 		var out []Page
 		for _, rk := range m.res.Rankings {
-			title := rk.Group.Name + " — xếp hạng năm " + strconv.Itoa(rk.Year)
+			name := m.lang.nameOf(rk.Group)
+			title := m.lang.F("%s — xếp hạng năm %d", name, rk.Year)
 			if rk.Group.Unranked {
-				title = rk.Group.Name + " — kết quả năm " + strconv.Itoa(rk.Year)
+				title = m.lang.F("%s — kết quả năm %d", name, rk.Year)
 			}
-			out = append(out, Page{URL: rankingURL(rk.Year, rk.Group.ID), Title: title, Crumb: rk.Group.Name,
+			out = append(out, Page{URL: rankingURL(rk.Year, rk.Group.ID), Title: title, Crumb: name,
 				Docs:     docPaths(m.groupYearDoc[rkKey{rk.Year, rk.Group.ID}]),
 				Rankings: []string{RankingKey(rk.Year, rk.Group.ID)},
 				view:     func() (any, error) { return m.ranking(rk), nil }})
@@ -104,7 +105,7 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 		Framework: rk.Framework,
 		Rows:      m.rows(rk),
 		Ranked:    !rk.Group.Unranked,
-		Bands:     bandCounts(rk),
+		Bands:     bandCounts(rk, m.lang),
 		Decision:  rk.Decision,
 		Narrative: m.groupYearDoc[rkKey{rk.Year, rk.Group.ID}],
 		Method:    urlMethodology,
@@ -124,7 +125,7 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 					ts = append(ts, t)
 				}
 			}
-			p.Thresholds = thresholdNotes(ts)
+			p.Thresholds = m.thresholdNotes(ts)
 		}
 	}
 	m.parentColumn(p)
@@ -150,29 +151,27 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 		}
 		if row.Change.Recounted && p.RankNote == "" {
 			c := r.Prev
-			p.RankNote = "Thay đổi hạng chỉ tính giữa " + strconv.Itoa(c.Common) + " đơn vị được xếp hạng cả hai năm " +
-				strconv.Itoa(c.Year) + " và " + strconv.Itoa(r.Year) + " (năm " + strconv.Itoa(c.Year) + " có " +
-				strconv.Itoa(c.PrevOf) + ", năm " + strconv.Itoa(r.Year) + " có " + strconv.Itoa(c.Of) +
-				" đơn vị được xếp hạng): đơn vị mới vào hay ra khỏi bảng không làm đơn vị khác lên, xuống hạng, nên thay đổi có thể khác hiệu số hai thứ hạng."
+			p.RankNote = m.lang.F("Thay đổi hạng chỉ tính giữa %[1]d đơn vị được xếp hạng cả hai năm %[2]d và %[3]d (năm %[2]d có %[4]d, năm %[3]d có %[5]d đơn vị được xếp hạng): đơn vị mới vào hay ra khỏi bảng không làm đơn vị khác lên, xuống hạng, nên thay đổi có thể khác hiệu số hai thứ hạng.",
+				c.Common, c.Year, r.Year, c.PrevOf, c.Of)
 		}
 	}
 	p.Cols.Index = !sameIndex
-	p.TotalHead = "Tổng điểm"
+	p.TotalHead = m.lang.T("Tổng điểm")
 	var same []string
 	if sameIndex {
-		p.TotalHead = "Tổng điểm = Chỉ số (%)"
-		why := "ở mọi đơn vị"
+		p.TotalHead = m.lang.T("Tổng điểm = Chỉ số (%)")
+		why := m.lang.T("ở mọi đơn vị")
 		if rk.Framework != nil && rk.Framework.Max() == par.FromInt(100) {
-			why = "vì điểm tối đa là 100"
+			why = m.lang.T("vì điểm tối đa là 100")
 		}
-		same = append(same, "chỉ số CCHC (%) bằng tổng điểm "+why)
+		same = append(same, m.lang.F("chỉ số CCHC (%%) bằng tổng điểm %s", why))
 	}
 	if p.Cols.Appraised && sameAppraised {
 		p.Cols.Appraised = false
-		same = append(same, "điểm thẩm định bằng tổng điểm ở mọi đơn vị")
+		same = append(same, m.lang.T("điểm thẩm định bằng tổng điểm ở mọi đơn vị"))
 	}
 	if len(same) > 0 {
-		p.SameNote = "Trong bảng này " + strings.Join(same, ", ") + ", nên mỗi số chỉ in một lần."
+		p.SameNote = m.lang.F("Trong bảng này %s, nên mỗi số chỉ in một lần.", strings.Join(same, ", "))
 	}
 	ranked, sizes := 0, false
 	for _, row := range p.Rows {
@@ -184,21 +183,21 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 			sizes = true
 		}
 	}
-	p.PrevRankHead = "Hạng năm " + strconv.Itoa(p.PrevYear)
+	p.PrevRankHead = m.lang.F("Hạng năm %d", p.PrevYear)
 	if sizes {
-		p.PrevRankHead = "Hạng năm " + strconv.Itoa(p.PrevYear) + " → " + strconv.Itoa(rk.Year) + " (hạng/số đơn vị)"
+		p.PrevRankHead += m.lang.F(" → %d (hạng/số đơn vị)", rk.Year)
 	}
-	p.Caption = "Kết quả đầy đủ của " + strconv.Itoa(len(p.Rows)) + " đơn vị."
+	p.Caption = m.lang.F("Kết quả đầy đủ của %d đơn vị.", len(p.Rows))
 	if p.Ranked {
-		p.Caption = "Bảng xếp hạng đầy đủ, " + strconv.Itoa(ranked) + " đơn vị được xếp hạng. Bấm tiêu đề cột để sắp xếp."
+		p.Caption = m.lang.F("Bảng xếp hạng đầy đủ, %d đơn vị được xếp hạng. Bấm tiêu đề cột để sắp xếp.", ranked)
 	}
 	rks := m.byGroup[rk.Group.ID]
 	if i := slices.Index(rks, rk); i >= 0 {
 		if i > 0 {
-			p.Prev = link{Title: "Năm " + strconv.Itoa(rks[i-1].Year), URL: rankingURL(rks[i-1].Year, rk.Group.ID)}
+			p.Prev = link{Title: m.lang.F("Năm %d", rks[i-1].Year), URL: rankingURL(rks[i-1].Year, rk.Group.ID)}
 		}
 		if i+1 < len(rks) {
-			p.Next = link{Title: "Năm " + strconv.Itoa(rks[i+1].Year), URL: rankingURL(rks[i+1].Year, rk.Group.ID)}
+			p.Next = link{Title: m.lang.F("Năm %d", rks[i+1].Year), URL: rankingURL(rks[i+1].Year, rk.Group.ID)}
 		}
 		switch {
 		case i > 0:
@@ -215,11 +214,11 @@ func (m *model) ranking(rk *par.Ranking) *rankingPage {
 	// worker with the rest of the view.
 	// The index chart plots the ranking table above it: the page links
 	// that table rather than print it twice.
-	index := chart.RankingIndex(rk)
+	index := chart.RankingIndex(m.lang, rk)
 	if len(p.Rows) > 0 {
 		index.SameAs = rankingTableID
 	}
-	p.Charts = nonEmpty(index, chart.BandDistribution(rk))
+	p.Charts = nonEmpty(index, chart.BandDistribution(m.lang, rk))
 	p.Compare = m.compareLinks(rk)
 	return p
 }
@@ -255,7 +254,7 @@ func (m *model) parentColumn(p *rankingPage) {
 	p.ParentHead = m.groupName(p.Group.ParentGroup)
 	m.sortUnits(ids)
 	for _, u := range ids {
-		p.Parents = append(p.Parents, parentOption{ID: u.ID, Name: u.NameAt(p.Year).Name})
+		p.Parents = append(p.Parents, parentOption{ID: u.ID, Name: m.lang.nameOf(u.NameAt(p.Year))})
 	}
 }
 

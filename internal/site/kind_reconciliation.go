@@ -6,7 +6,7 @@ import "parindex/internal/par"
 // decision and the rules (data/reconciliation.yaml).
 func reconciliationKind() pageKind {
 	return pageKind{Template: "reconciliation", Pattern: urlReconcile, pages: func(m *model) []Page {
-		return []Page{{URL: urlReconcile, Title: "Đối chiếu số liệu", Crumb: "Đối chiếu số liệu",
+		return []Page{{URL: urlReconcile, Title: m.lang.T("Đối chiếu số liệu"), Crumb: m.lang.T("Đối chiếu số liệu"),
 			view: func() (any, error) { return m.reconciliation(), nil }}}
 	}}
 }
@@ -33,7 +33,7 @@ func (m *model) reconciliation() reconPage {
 	for _, rc := range m.res.Reconciled {
 		row := reconRow{R: rc}
 		if u := m.unitByID[rc.Unit]; u != nil {
-			row.Unit = link{Title: u.NameAt(rc.Year).Name, URL: unitURL(u.ID)}
+			row.Unit = link{Title: m.lang.nameOf(u.NameAt(rc.Year)), URL: unitURL(u.ID)}
 			for _, r := range m.res.ByUnit[u.ID] {
 				if r.Year == rc.Year && m.hasUnitYear(r) {
 					row.UnitYear = unitYearURL(u.ID, rc.Year)

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"strconv"
 	"strings"
 
 	"parindex/internal/chart"
@@ -25,8 +24,8 @@ func reportKind() pageKind {
 					continue
 				}
 				out = append(out, Page{URL: reportURL(u.ID, r.Year),
-					Title: "Báo cáo kết quả Chỉ số CCHC năm " + strconv.Itoa(r.Year) + " — " + r.Name,
-					Crumb: "Bản in báo cáo", Rankings: m.reviewRankings(u, r),
+					Title: m.lang.F("Báo cáo kết quả Chỉ số CCHC năm %d", r.Year) + " — " + m.lang.resultName(r),
+					Crumb: m.lang.T("Bản in báo cáo"), Rankings: m.reviewRankings(u, r),
 					view: func() (any, error) { return m.report(u, r), nil }})
 			}
 		}
@@ -78,13 +77,13 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 		Unit:      u,
 		R:         r,
 		BandClass: bandClass(r.Framework, r.Band),
-		Back:      link{Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year), URL: unitYearURL(u.ID, r.Year)},
+		Back:      link{Title: m.lang.F("%s — kết quả năm %d", m.lang.resultName(r), r.Year), URL: unitYearURL(u.ID, r.Year)},
 		Detail:    len(r.Tree) > 0,
 		Computed:  r.Total.Origin == par.Computed || r.Index.Origin == par.Computed || r.Rank.Origin == par.Computed || r.Band.Origin == par.Computed,
 		Weak:      m.persistent(r),
 	}
 	if rk := m.rankings[rkKey{r.Year, r.Group}]; rk != nil {
-		p.Group = rk.Group.Name
+		p.Group = m.lang.nameOf(rk.Group)
 		p.Of = m.ranked[rk]
 		p.Decision = rk.Decision
 	}
@@ -94,9 +93,9 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 		}
 	}
 	if len(r.Areas) > 0 {
-		p.Areas = chart.AreaPoints(r).Table
+		p.Areas = chart.AreaPoints(m.lang, r).Table
 	}
-	p.Lost = reportLost(m.res.Weakness[r])
+	p.Lost = reportLost(m.res.Weakness[r], m.lang)
 	for _, l := range p.Lost {
 		p.LostSum += l.Lost
 		p.LostDec = max(p.LostDec, l.Dec)
@@ -108,15 +107,15 @@ func (m *model) report(u *par.Unit, r *par.Result) *reportPage {
 // lost points (par.Weakness: not applicable and not appraised are not
 // losses; most points lost first, ties in framework order) as the report
 // prints it; nil without a detail sheet.
-func reportLost(w *par.Weakness) []lostCriterion {
+func reportLost(w *par.Weakness, lg *lang) []lostCriterion {
 	if w == nil {
 		return nil
 	}
 	out := make([]lostCriterion, 0, len(w.Lost))
 	for _, l := range w.Lost {
-		c := lostCriterion{Max: l.Max, Appraised: l.Score, Lost: l.Lost, Dec: l.Score.Decimals, Remark: l.Remark}
+		c := lostCriterion{Max: l.Max, Appraised: l.Score, Lost: l.Lost, Dec: l.Score.Decimals, Remark: lg.name(l.Remark, "")}
 		if l.Node != nil {
-			c.Code, c.Title = l.Node.Code, l.Node.Title
+			c.Code, c.Title = l.Node.Code, lg.name(l.Node.Title, l.Node.TitleEn)
 		}
 		if l.Area != nil {
 			c.Area = l.Area.Code

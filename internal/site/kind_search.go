@@ -40,7 +40,7 @@ func searchKind() pageKind {
 			docs = append(docs, d.Path)
 		}
 		slices.Sort(docs)
-		return []Page{{URL: urlSearch, Title: "Tìm kiếm", Docs: slices.Compact(docs),
+		return []Page{{URL: urlSearch, Title: m.lang.T("Tìm kiếm"), Docs: slices.Compact(docs),
 			view: func() (any, error) { return m.search(), nil }}}
 	}}
 }
@@ -71,15 +71,18 @@ func (m *model) search() *searchPage {
 		switch e.Kind {
 		case searchUnit:
 			it := searchUnitItem{unitItem: unitItem{Name: e.Names[0], URL: e.URL}, Group: m.groupName(m.unitByID[unitID(e.URL)].Group), Former: e.Names[1:]}
-			it.Ended = ending(m.unitByID[unitID(e.URL)])
+			it.Ended = ending(m.unitByID[unitID(e.URL)], m.lang)
 			p.Units = append(p.Units, it)
 		case searchPageKind:
 			p.Pages = append(p.Pages, link{Title: e.Names[0], URL: e.URL})
 		}
 	}
+	// Every page exists in both languages (the English one under /en/);
+	// the Vietnamese search page writes the one sitemap.
+	en := newLang(langEn, nil)
 	for u := range m.planned {
 		if u != urlNotFound {
-			p.urls = append(p.urls, u)
+			p.urls = append(p.urls, u, en.path(u))
 		}
 	}
 	slices.Sort(p.urls)
@@ -119,7 +122,12 @@ func (e *env) renderExtras(view any, write func(path string, b []byte) error) er
 		if err := checkURL(f.Path); err != nil {
 			return err
 		}
-		if err := write(OutputPath(f.Path), f.Data); err != nil {
+		// Files both languages share are written by the Vietnamese
+		// pages only; the others (a ranking's embed page) in each.
+		if sharedPath(f.Path) && !e.lang.vi() {
+			continue
+		}
+		if err := write(OutputPath(e.lang.path(f.Path)), f.Data); err != nil {
 			return err
 		}
 	}

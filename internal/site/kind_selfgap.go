@@ -25,8 +25,8 @@ func selfGapKind() pageKind {
 			for _, o := range m.byGroup[rk.Group.ID] {
 				keys = append(keys, RankingKey(o.Year, o.Group.ID))
 			}
-			out = append(out, Page{URL: selfGapURL(rk.Year, rk.Group.ID), Title: rk.Group.Name + " — tự chấm và thẩm định năm " + strconv.Itoa(rk.Year),
-				Crumb: "Tự chấm và thẩm định", Rankings: keys, view: func() (any, error) { return m.selfGap(sg), nil }})
+			out = append(out, Page{URL: selfGapURL(rk.Year, rk.Group.ID), Title: m.lang.F("%s — tự chấm và thẩm định năm %d", m.lang.nameOf(rk.Group), rk.Year),
+				Crumb: m.lang.T("Tự chấm và thẩm định"), Rankings: keys, view: func() (any, error) { return m.selfGap(sg), nil }})
 		}
 		return out
 	}}
@@ -90,16 +90,16 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		Group: rk.Group, Year: rk.Year, Framework: fw, Ranking: rankingURL(rk.Year, rk.Group.ID), Method: frameworkURL(fw.ID),
 	}
 	if sg.LeftOutMax > 0 {
-		p.LeftOut = viet.Fixed(sg.LeftOutMax, dec)
+		p.LeftOut = m.fixed(sg.LeftOutMax, dec)
 	}
 	for _, row := range sg.Rows {
 		r, g := row.Result, row.Gap
-		v := selfGapRowView{Unit: link{Title: r.Name, URL: unitURL(r.Unit.ID)}}
+		v := selfGapRowView{Unit: link{Title: m.lang.resultName(r), URL: unitURL(r.Unit.ID)}}
 		for _, t := range row.Trend {
-			gy := gapYear{Year: t.Year, Text: dash, Title: t.Why}
+			gy := gapYear{Year: t.Year, Text: dash, Title: stripMarks(m.lang.name(t.Why, ""))}
 			if t.Known {
 				gy.Known = true
-				gy.Text, gy.Title = signedPoints(t.Share, dec)+" %", signedPoints(t.Gap, dec)+" điểm trên "+viet.Fixed(t.Max, dec)+" điểm tự chấm tối đa"
+				gy.Text, gy.Title = m.signed(t.Share, dec)+" %", m.lang.F("%s điểm trên %s điểm tự chấm tối đa", m.signed(t.Gap, dec), m.fixed(t.Max, dec))
 			}
 			if t.Framework != fw.ID {
 				p.Across = true
@@ -108,13 +108,13 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		}
 		p.Trend = p.Trend || len(row.Trend) > 1
 		if !g.Known {
-			v.Why = g.Why
+			v.Why = m.lang.name(g.Why, "")
 			p.Other = append(p.Other, v)
 			continue
 		}
 		v.Rank = strconv.Itoa(row.Rank)
-		v.Self, v.Appraised, v.Max = viet.Fixed(g.Self, dec), viet.Fixed(g.Appraised, dec), viet.Fixed(g.Max, dec)
-		v.Gap, v.Share, v.Sort = signedPoints(g.Gap, dec), signedPoints(g.Share, dec), g.Share.String()
+		v.Self, v.Appraised, v.Max = m.fixed(g.Self, dec), m.fixed(g.Appraised, dec), m.fixed(g.Max, dec)
+		v.Gap, v.Share, v.Sort = m.signed(g.Gap, dec), m.signed(g.Share, dec), g.Share.String()
 		switch {
 		case g.Gap > 0:
 			v.Dir = "over"
@@ -123,15 +123,15 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		}
 		var notes []string
 		if g.NoSelf > 0 {
-			notes = append(notes, strconv.Itoa(g.NoSelf)+" không có điểm tự chấm")
+			notes = append(notes, m.lang.F("%d không có điểm tự chấm", g.NoSelf))
 			p.NoSelf = true
 		}
 		if g.NA > 0 {
-			notes = append(notes, strconv.Itoa(g.NA)+" không áp dụng")
+			notes = append(notes, m.lang.F("%d không áp dụng", g.NA))
 		}
 		v.Criteria = strconv.Itoa(g.Criteria)
 		if len(notes) > 0 {
-			v.Criteria += " (bỏ ra: " + strings.Join(notes, ", ") + ")"
+			v.Criteria += m.lang.F(" (bỏ ra: %s)", strings.Join(notes, ", "))
 		}
 		p.Rows = append(p.Rows, v)
 	}
@@ -144,13 +144,13 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		}
 		for j := i - 1; j >= 0; j-- {
 			if m.hasSelfGap(rks[j]) {
-				p.Prev = link{Title: "Năm " + strconv.Itoa(rks[j].Year), URL: selfGapURL(rks[j].Year, rk.Group.ID)}
+				p.Prev = link{Title: m.lang.F("Năm %d", rks[j].Year), URL: selfGapURL(rks[j].Year, rk.Group.ID)}
 				break
 			}
 		}
 		for j := i + 1; j < len(rks); j++ {
 			if m.hasSelfGap(rks[j]) {
-				p.Next = link{Title: "Năm " + strconv.Itoa(rks[j].Year), URL: selfGapURL(rks[j].Year, rk.Group.ID)}
+				p.Next = link{Title: m.lang.F("Năm %d", rks[j].Year), URL: selfGapURL(rks[j].Year, rk.Group.ID)}
 				break
 			}
 		}

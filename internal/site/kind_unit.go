@@ -13,7 +13,7 @@ func unitKind() pageKind {
 	return pageKind{Template: "unit", Pattern: "/don-vi/<unit>/", pages: func(m *model) []Page {
 		out := make([]Page, 0, len(m.reg.Units))
 		for _, u := range m.reg.Units {
-			name := u.Current().Name
+			name := m.lang.nameOf(u)
 			out = append(out, Page{URL: unitURL(u.ID), Title: name, Crumb: name, Docs: docPaths(m.unitDocs[u.ID]), Rankings: m.unitRankings(u),
 				view: func() (any, error) { return m.unit(u), nil }})
 		}
@@ -106,10 +106,10 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	cur := u.Current()
 	p := &unitPage{
 		Unit:      u,
-		Name:      cur.Name,
+		Name:      m.lang.name(cur.Name, cur.NameEn),
 		NameEn:    cur.NameEn,
 		Group:     link{Title: m.groupName(u.Group)},
-		Ended:     ending(u),
+		Ended:     ending(u, m.lang),
 		Notes:     m.lineage(u),
 		Narrative: m.unitDocs[u.ID],
 		Leads:     m.leadAreas(u),
@@ -118,7 +118,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 		p.Parent = m.unitLink(u.Parent)
 	}
 	for i := 0; i+1 < len(u.Names); i++ {
-		p.FormerNames = append(p.FormerNames, formerName{Name: u.Names[i].Name, From: u.Names[i].From, Until: u.Names[i+1].From})
+		p.FormerNames = append(p.FormerNames, formerName{Name: m.lang.nameOf(u.Names[i]), From: u.Names[i].From, Until: u.Names[i+1].From})
 	}
 	results := m.res.ByUnit[u.ID]
 	for _, r := range results {
@@ -144,7 +144,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 		if len(rs) == 0 {
 			continue
 		}
-		name := pre.Current().Name
+		name := m.lang.nameOf(pre)
 		lines = append(lines, chart.Line{Name: name, Results: rs, Sizes: m.rankedCounts(rs)})
 		row := predRow{Unit: link{Title: name, URL: unitURL(pre.ID)}}
 		for _, r := range rs {
@@ -170,7 +170,7 @@ func (m *model) unit(u *par.Unit) *unitPage {
 	children := slices.Clone(m.children[u.ID])
 	m.sortUnits(children)
 	for _, c := range children {
-		p.Children = append(p.Children, unitItem{Name: c.Current().Name, URL: unitURL(c.ID), Ended: ending(c)})
+		p.Children = append(p.Children, unitItem{Name: m.lang.nameOf(c), URL: unitURL(c.ID), Ended: ending(c, m.lang)})
 	}
 	p.ChildYears = m.childYears(u)
 	if len(p.ChildYears) > 0 {
@@ -182,10 +182,10 @@ func (m *model) unit(u *par.Unit) *unitPage {
 			p.Recorded = p.Recorded || m.recorded[uyKey{row.R.Unit.ID, row.R.Year}]
 		}
 	}
-	index, rank := chart.UnitHistory(p.Name, own, lines)
+	index, rank := chart.UnitHistory(m.lang, p.Name, own, lines)
 	p.Charts = nonEmpty(index, rank)
 	if p.profile != nil && len(p.stats) > 0 {
-		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(p.profile, p.stats))...)
+		p.Charts = append(p.Charts, nonEmpty(chart.AreaProfile(m.lang, p.profile, p.stats))...)
 	}
 	p.Charts = append(p.Charts, m.areaTrend(p.Name, results)...)
 	return p
@@ -237,29 +237,30 @@ func (m *model) lineage(u *par.Unit) []note {
 	var out []note
 	for _, e := range u.Events {
 		var n note
-		d := e.Date.String()
+		d := m.lang.date(e.Date)
+		l := m.lang
 		switch e.Kind {
 		case par.EventCreated:
-			n.Before = "Thành lập"
+			n.Before = l.T("Thành lập")
 			if d != "" {
-				n.Before += " từ " + d
+				n.Before += l.F(" từ %s", d)
 			}
 			if len(e.Units) > 0 {
-				n.Before += " trên cơ sở "
+				n.Before += l.T(" trên cơ sở ")
 				n.Links = m.links(e.Units)
 			}
 		case par.EventRenamed:
-			n.Before = "Đổi tên"
+			n.Before = l.T("Đổi tên")
 			if d != "" {
-				n.Before += " từ " + d
+				n.Before += l.F(" từ %s", d)
 			}
 			if nm := u.NameAt(e.Date.Year); e.Date.Year > 0 && nm.Name != "" {
-				n.Before += " thành “" + nm.Name + "”"
+				n.Before += l.F(" thành “%s”", l.nameOf(nm))
 			}
 		case par.EventMergedInto:
-			n.Before = "Sáp nhập vào "
+			n.Before = l.T("Sáp nhập vào ")
 			if d != "" {
-				n.Before = "Từ " + d + " sáp nhập vào "
+				n.Before = l.F("Từ %s sáp nhập vào ", d)
 			}
 			n.Links = m.links(e.Units[:min(1, len(e.Units))])
 		case par.EventMergedFrom:
@@ -267,17 +268,17 @@ func (m *model) lineage(u *par.Unit) []note {
 				continue // "Thành lập … trên cơ sở" already names them
 			}
 			if d != "" {
-				n.Before = "Từ " + d + ", "
+				n.Before = l.F("Từ %s, ", d)
 			}
 			n.Links = m.links(e.Units)
-			n.After = " sáp nhập vào đơn vị này"
+			n.After = l.T(" sáp nhập vào đơn vị này")
 		case par.EventDissolved:
-			n.Before = "Giải thể"
+			n.Before = l.T("Giải thể")
 			if d != "" {
-				n.Before += " từ " + d
+				n.Before += l.F(" từ %s", d)
 			}
 			if len(e.Units) > 0 {
-				n.Before += "; nhiệm vụ chuyển giao cho "
+				n.Before += l.T("; nhiệm vụ chuyển giao cho ")
 				n.Links = m.links(e.Units)
 			}
 		default:
@@ -287,7 +288,7 @@ func (m *model) lineage(u *par.Unit) []note {
 			}
 		}
 		if e.Note != "" {
-			n.After += " (" + e.Note + ")"
+			n.After += " (" + l.name(e.Note, "") + ")"
 		}
 		n.After += "."
 		out = append(out, n)
@@ -346,7 +347,7 @@ func (m *model) childYears(u *par.Unit) []childYear {
 				continue
 			}
 			row := m.unitYearRow(r)
-			row.Unit = link{Title: r.Name, URL: unitURL(r.Unit.ID)}
+			row.Unit = link{Title: m.lang.resultName(r), URL: unitURL(r.Unit.ID)}
 			if r.ParentRank.N > 0 {
 				ranked = append(ranked, row)
 			} else {

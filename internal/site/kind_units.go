@@ -9,7 +9,7 @@ import (
 // unitsKind: "/don-vi/", every unit of the registry by group.
 func unitsKind() pageKind {
 	return pageKind{Template: "units", Pattern: urlUnits, pages: func(m *model) []Page {
-		return []Page{{URL: urlUnits, Title: "Các đơn vị", Crumb: "Đơn vị",
+		return []Page{{URL: urlUnits, Title: m.lang.T("Các đơn vị"), Crumb: m.lang.T("Đơn vị"),
 			view: func() (any, error) { return m.units(), nil }}}
 	}}
 }
@@ -42,7 +42,7 @@ func (m *model) units() unitsPage {
 		m.sortUnits(us)
 		g := unitGroup{ID: id, Name: name}
 		for _, u := range us {
-			it := unitItem{Name: u.Current().Name, URL: unitURL(u.ID), Ended: ending(u)}
+			it := unitItem{Name: m.lang.nameOf(u), URL: unitURL(u.ID), Ended: ending(u, m.lang)}
 			if u.Parent != "" {
 				it.Parent = m.unitName(u.Parent)
 			}
@@ -52,7 +52,7 @@ func (m *model) units() unitsPage {
 	}
 	for _, g := range m.reg.Groups {
 		known[g.ID] = true
-		emit(g.ID, g.Name)
+		emit(g.ID, m.lang.nameOf(g))
 	}
 	// Units of a group missing from the registry's group list still get
 	// listed, so that every unit page is reachable.

@@ -20,8 +20,8 @@ func unitYearKind() pageKind {
 				if !m.hasUnitYear(r) {
 					continue
 				}
-				out = append(out, Page{URL: unitYearURL(u.ID, r.Year), Title: r.Name + " — kết quả năm " + strconv.Itoa(r.Year),
-					Crumb: "Năm " + strconv.Itoa(r.Year), Docs: docPaths(m.unitYearDocs[uyKey{u.ID, r.Year}]),
+				out = append(out, Page{URL: unitYearURL(u.ID, r.Year), Title: m.lang.F("%s — kết quả năm %d", m.lang.resultName(r), r.Year),
+					Crumb: m.lang.F("Năm %d", r.Year), Docs: docPaths(m.unitYearDocs[uyKey{u.ID, r.Year}]),
 					Rankings: m.reviewRankings(u, r),
 					view:     func() (any, error) { return m.unitYear(u, r), nil }})
 			}
@@ -67,7 +67,7 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 		Method:    urlMethodology,
 	}
 	if rk := m.rankings[rkKey{r.Year, r.Group}]; rk != nil {
-		p.Ranking = link{Title: rk.Group.Name + " năm " + strconv.Itoa(r.Year), URL: rankingURL(r.Year, r.Group)}
+		p.Ranking = link{Title: m.lang.F("%s năm %d", m.lang.nameOf(rk.Group), r.Year), URL: rankingURL(r.Year, r.Group)}
 		p.Of = m.ranked[rk]
 	}
 	if r.Framework != nil {
@@ -101,20 +101,20 @@ func (m *model) unitYear(u *par.Unit, r *par.Result) *unitYearPage {
 	}
 	if i := slices.Index(scoredYears, r); i >= 0 {
 		if i > 0 {
-			p.Prev = link{Title: "Năm " + strconv.Itoa(scoredYears[i-1].Year), URL: unitYearURL(u.ID, scoredYears[i-1].Year)}
+			p.Prev = link{Title: m.lang.F("Năm %d", scoredYears[i-1].Year), URL: unitYearURL(u.ID, scoredYears[i-1].Year)}
 		}
 		if i+1 < len(scoredYears) {
-			p.Next = link{Title: "Năm " + strconv.Itoa(scoredYears[i+1].Year), URL: unitYearURL(u.ID, scoredYears[i+1].Year)}
+			p.Next = link{Title: m.lang.F("Năm %d", scoredYears[i+1].Year), URL: unitYearURL(u.ID, scoredYears[i+1].Year)}
 		}
 	}
-	p.Tree, p.TreeSrc = r.Tree, treeSource(r.Tree)
+	p.Tree, p.TreeSrc = r.Tree, treeSource(r.Tree, m.lang)
 	p.Weak = m.weakness(r)
 	if len(p.Tree) > 0 {
 		p.Scripts = []string{treeScript}
 	}
 	p.Areas = areasWithMax(r)
 	if len(r.Areas) > 0 {
-		p.Charts = nonEmpty(chart.AreaPoints(r))
+		p.Charts = nonEmpty(chart.AreaPoints(m.lang, r))
 	}
 	return p
 }
@@ -146,13 +146,13 @@ func areasWithMax(r *par.Result) []par.AreaResult {
 // treeSource names the workbook and sheet of a criteria tree, which the
 // page says once: the appraised cells' notes then name only sheet!cell
 // (see treeRows).
-func treeSource(nodes []*par.NodeResult) string {
+func treeSource(nodes []*par.NodeResult, l *lang) string {
 	if len(nodes) == 0 || nodes[0].Src.File == "" {
 		return ""
 	}
 	src := publicName(nodes[0].Src.File)
 	if s := nodes[0].Src.Sheet; s != "" {
-		src += ", trang tính " + s
+		src += l.F(", trang tính %s", l.name(s, ""))
 	}
 	return src
 }

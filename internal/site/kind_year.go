@@ -19,7 +19,7 @@ func yearKind() pageKind {
 					rks = append(rks, RankingKey(rk.Year, rk.Group.ID))
 				}
 			}
-			out = append(out, Page{URL: yearURL(y), Title: "Kết quả năm " + strconv.Itoa(y), Crumb: "Năm " + strconv.Itoa(y),
+			out = append(out, Page{URL: yearURL(y), Title: m.lang.F("Kết quả năm %d", y), Crumb: m.lang.F("Năm %d", y),
 				Docs: docPaths(m.yearDocs[y]), Rankings: rks, view: func() (any, error) { return m.year(y), nil }})
 		}
 		return out
@@ -48,16 +48,16 @@ type yearPage struct {
 func (m *model) year(y int) yearPage {
 	p := yearPage{Year: y, Narrative: m.yearDocs[y], Decisions: m.decisionsOf(y)}
 	if i := slices.Index(m.res.Years, y); i > 0 {
-		p.Prev = link{Title: "Năm " + strconv.Itoa(m.res.Years[i-1]), URL: yearURL(m.res.Years[i-1])}
+		p.Prev = link{Title: m.lang.F("Năm %d", m.res.Years[i-1]), URL: yearURL(m.res.Years[i-1])}
 	}
 	if i := slices.Index(m.res.Years, y); i >= 0 && i+1 < len(m.res.Years) {
-		p.Next = link{Title: "Năm " + strconv.Itoa(m.res.Years[i+1]), URL: yearURL(m.res.Years[i+1])}
+		p.Next = link{Title: m.lang.F("Năm %d", m.res.Years[i+1]), URL: yearURL(m.res.Years[i+1])}
 	}
 	for _, rk := range m.res.Rankings {
 		if rk.Year != y {
 			continue
 		}
-		s := rankingSummary{Group: rk.Group, URL: rankingURL(y, rk.Group.ID), Bands: bandCounts(rk)}
+		s := rankingSummary{Group: rk.Group, URL: rankingURL(y, rk.Group.ID), Bands: bandCounts(rk, m.lang)}
 		var first, last *par.Result
 		for _, r := range rk.Results {
 			if r.Scored {

@@ -5,7 +5,7 @@ import "parindex/internal/par"
 // yearsKind: "/nam/", every results year with its rankings and decisions.
 func yearsKind() pageKind {
 	return pageKind{Template: "years", Pattern: urlYears, pages: func(m *model) []Page {
-		return []Page{{URL: urlYears, Title: "Các năm", Crumb: "Các năm",
+		return []Page{{URL: urlYears, Title: m.lang.T("Các năm"), Crumb: m.lang.T("Các năm"),
 			view: func() (any, error) { return m.years(), nil }}}
 	}}
 }
@@ -33,7 +33,7 @@ func (m *model) years() yearsPage {
 	p := yearsPage{}
 	for _, h := range m.res.Histories {
 		if u := groupURL(h.Group.ID); m.planned[u] {
-			p.Groups = append(p.Groups, link{Title: h.Group.Name, URL: u})
+			p.Groups = append(p.Groups, link{Title: m.lang.nameOf(h.Group), URL: u})
 		}
 	}
 	for i := len(m.res.Years) - 1; i >= 0; i-- {
@@ -41,7 +41,7 @@ func (m *model) years() yearsPage {
 		it := yearItem{Year: y, URL: yearURL(y), Decisions: m.decisionsOf(y)}
 		for _, rk := range m.res.Rankings {
 			if rk.Year == y {
-				it.Rankings = append(it.Rankings, link{Title: rk.Group.Name, URL: rankingURL(y, rk.Group.ID)})
+				it.Rankings = append(it.Rankings, link{Title: m.lang.nameOf(rk.Group), URL: rankingURL(y, rk.Group.ID)})
 			}
 		}
 		p.Years = append(p.Years, it)

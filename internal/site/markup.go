@@ -21,6 +21,7 @@ import (
 // html/template does in href. The results are template.HTML: markup built
 // here from escaped parts, never data passed through unescaped.
 type markup struct {
+	lang  *lang
 	base  baseurl.Base
 	recon map[par.Source]*par.Reconciliation // a recorded difference by its cell
 }
@@ -63,7 +64,7 @@ func esc(b *strings.Builder, s string) {
 // attribute escaper write it in an href.
 func (k *markup) url(b *strings.Builder, p string) {
 	normURL(b, k.base.Path)
-	normURL(b, strings.TrimPrefix(p, "/"))
+	normURL(b, strings.TrimPrefix(k.lang.path(p), "/"))
 }
 
 // normURL appends s percent-encoding what html/template's URL normaliser
@@ -139,6 +140,7 @@ const (
 // cell is on the sheet row its table row names once in data-src-row="3!20"
 // (the figures of an annex row share one); a leading "c" says computed.
 type sources struct {
+	lang  *lang
 	index map[string]int
 	list  []string // "file: sheet" (par.Source without the cell), in order of first use
 	row   rowRef   // the table row being written
@@ -224,7 +226,7 @@ func (t *sources) key(o par.Origin, src par.Source) string {
 
 // source appends where a figure comes from: a key into srcs when the page
 // keeps a table of sources, else a title attribute (srcTitle).
-func source(b *strings.Builder, o par.Origin, src par.Source, srcs *sources) {
+func source(b *strings.Builder, l *lang, o par.Origin, src par.Source, srcs *sources) {
 	if srcs != nil {
 		if k := srcs.key(o, src); k != "" {
 			attr(b, "data-src", k)
@@ -237,10 +239,17 @@ func source(b *strings.Builder, o par.Origin, src par.Source, srcs *sources) {
 // noData appends the mark of a missing figure: a dash for the eye, which
 // the legend under a table explains, and words for screen readers, so it
 // is never read as "no change" (=) or as a minus sign.
-func noData(b *strings.Builder, title string) {
+func noData(b *strings.Builder, l *lang, title string) {
+	noDataRaw(b, l, l.T(title))
+}
+
+// noDataRaw is noData with a title already in the page's language.
+func noDataRaw(b *strings.Builder, l *lang, title string) {
 	b.WriteString(`<span class="missing" title="`)
-	b.WriteString(title)
-	b.WriteString(`"><span aria-hidden="true">—</span><span class="sr-only">không có số liệu</span></span>`)
+	esc(b, title)
+	b.WriteString(`"><span aria-hidden="true">—</span><span class="sr-only">`)
+	b.WriteString(l.T("không có số liệu"))
+	b.WriteString(`</span></span>`)
 }
 
 // fig appends a figure: the number with its source, a dagger when
@@ -248,16 +257,18 @@ func noData(b *strings.Builder, title string) {
 // missing (template "fig").
 func (k *markup) fig(b *strings.Builder, f par.Figure, srcs *sources) {
 	if !f.Known() {
-		noData(b, "Không có số liệu")
+		noData(b, k.lang, "Không có số liệu")
 		return
 	}
 	b.WriteString(`<span class="fig"`)
-	source(b, f.Origin, f.Src, srcs)
+	source(b, k.lang, f.Origin, f.Src, srcs)
 	b.WriteByte('>')
-	esc(b, fmtFigure(f))
+	esc(b, k.lang.num(fmtFigure(f)))
 	b.WriteString(`</span>`)
 	if f.Origin == par.Computed {
-		b.WriteString(`<sup class="computed" title="` + computedFigTitle + `">†</sup>`)
+		b.WriteString(`<sup class="computed" title="`)
+		esc(b, k.lang.T(computedFigTitle))
+		b.WriteString(`">†</sup>`)
 	}
 	k.reconMark(b, f.Src)
 }
@@ -271,11 +282,11 @@ func (k *markup) rank(b *strings.Builder, r par.Rank, srcs *sources) {
 // its dagger after the whole figure (template "rankOfFig").
 func (k *markup) rankOf(b *strings.Builder, r par.Rank, of int, none string, srcs *sources) {
 	if r.N <= 0 {
-		noData(b, none)
+		noData(b, k.lang, none)
 		return
 	}
 	b.WriteString(`<span class="fig"`)
-	source(b, r.Origin, r.Src, srcs)
+	source(b, k.lang, r.Origin, r.Src, srcs)
 	b.WriteByte('>')
 	b.WriteString(strconv.Itoa(r.N))
 	if of > 0 {
@@ -284,30 +295,34 @@ func (k *markup) rankOf(b *strings.Builder, r par.Rank, of int, none string, src
 	}
 	b.WriteString(`</span>`)
 	if r.Origin == par.Computed {
-		b.WriteString(`<sup class="computed" title="` + computedRankTitle + `">†</sup>`)
+		b.WriteString(`<sup class="computed" title="`)
+		esc(b, k.lang.T(computedRankTitle))
+		b.WriteString(`">†</sup>`)
 	}
 	k.reconMark(b, r.Src)
 }
 
 // band appends a result's band with its CSS class (template "band").
-func (k *markup) band(b *strings.Builder, m par.BandMark, class string, srcs *sources) {
+func (k *markup) band(b *strings.Builder, fw *par.Framework, m par.BandMark, class string, srcs *sources) {
 	if m.Name == "" {
-		noData(b, "Không có xếp loại")
+		noData(b, k.lang, "Không có xếp loại")
 		return
 	}
 	b.WriteString(`<span`)
 	attr(b, "class", class)
-	source(b, m.Origin, m.Src, srcs)
+	source(b, k.lang, m.Origin, m.Src, srcs)
 	b.WriteByte('>')
-	esc(b, m.Name)
+	esc(b, k.lang.bandName(fw, m))
 	b.WriteString(`</span>`)
 	if m.Origin == par.Computed {
-		b.WriteString(`<sup class="computed" title="` + computedBandTitle + `">†</sup>`)
+		b.WriteString(`<sup class="computed" title="`)
+		esc(b, k.lang.T(computedBandTitle))
+		b.WriteString(`">†</sup>`)
 	}
 	k.reconMark(b, m.Src)
 	if m.Note != "" {
 		b.WriteString(` <small class="band-note">`)
-		esc(b, m.Note)
+		esc(b, k.lang.name(m.Note, ""))
 		b.WriteString(`</small>`)
 	}
 }
@@ -326,13 +341,17 @@ func (k *markup) reconMark(b *strings.Builder, s par.Source) {
 	k.url(b, urlReconcile)
 	b.WriteByte('#')
 	fragment(b, rc.ID)
-	b.WriteString(`" title="Số liệu theo quyết định công bố, khác với quy tắc tính: xem Đối chiếu số liệu">‡<span class="sr-only"> số liệu có chênh lệch, xem đối chiếu</span></a>`)
+	b.WriteString(`" title="`)
+	esc(b, k.lang.T("Số liệu theo quyết định công bố, khác với quy tắc tính: xem Đối chiếu số liệu"))
+	b.WriteString(`">‡<span class="sr-only"> `)
+	esc(b, k.lang.T("số liệu có chênh lệch, xem đối chiếu"))
+	b.WriteString(`</span></a>`)
 }
 
 // rankChange appends a rank change (template "rank-change").
-func rankChange(b *strings.Builder, c change) {
+func rankChange(b *strings.Builder, l *lang, c change) {
 	if c.Rank == "" {
-		noData(b, "Không có thứ hạng năm trước trong khối để so sánh")
+		noData(b, l, "Không có thứ hạng năm trước trong khối để so sánh")
 		return
 	}
 	b.WriteString(`<span class="chg `)
@@ -350,10 +369,12 @@ func (k *markup) indexChange(b *strings.Builder, c change) {
 	if c.Index != "" {
 		esc(b, c.Index)
 	} else {
-		noData(b, "Không có chỉ số năm trước để so sánh")
+		noData(b, k.lang, "Không có chỉ số năm trước để so sánh")
 	}
 	if c.Via.Title != "" {
-		b.WriteString(`<small class="chg-note">so với `)
+		b.WriteString(`<small class="chg-note">`)
+		b.WriteString(k.lang.T("so với"))
+		b.WriteString(` `)
 		if c.Via.URL != "" {
 			b.WriteString(`<a href="`)
 			k.url(b, c.Via.URL)
@@ -363,7 +384,9 @@ func (k *markup) indexChange(b *strings.Builder, c change) {
 		} else {
 			esc(b, c.Via.Title)
 		}
-		b.WriteString(` (đơn vị tiền thân)</small>`)
+		b.WriteString(` (`)
+		b.WriteString(k.lang.T("đơn vị tiền thân"))
+		b.WriteString(`)</small>`)
 	}
 	for _, n := range c.Notes {
 		b.WriteString(`<small class="chg-note">`)
@@ -411,11 +434,12 @@ func (t *sources) listHTML() template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("<details class=\"sources\"><summary>Nguồn số liệu trong bảng</summary>\n" +
-		"<p>Số liệu trong bảng lấy từ các tệp, trang tính dưới đây. Di chuột, chạm vào một số, hoặc dùng phím Tab rồi các phím mũi tên để đến một số, để xem ô chứa số đó.</p>\n<ol id=\"nguon\">")
+	b.WriteString("<details class=\"sources\"><summary>" + t.lang.T("Nguồn số liệu trong bảng") + "</summary>\n<p>" +
+		t.lang.T("Số liệu trong bảng lấy từ các tệp, trang tính dưới đây. Di chuột, chạm vào một số, hoặc dùng phím Tab rồi các phím mũi tên để đến một số, để xem ô chứa số đó.") +
+		"</p>\n<ol id=\"nguon\">")
 	for _, place := range t.list {
 		b.WriteString("\n<li>")
-		esc(&b, place)
+		esc(&b, t.lang.name(place, ""))
 		b.WriteString("</li>")
 	}
 	b.WriteString("\n</ol>\n</details>")
@@ -430,7 +454,7 @@ func (k *markup) rankTable(p *rankingPage) {
 	if p.srcs != nil {
 		return
 	}
-	srcs := &sources{}
+	srcs := &sources{lang: k.lang}
 	p.srcs = srcs
 	var b strings.Builder
 	b.Grow(len(p.Rows) * 1200)
@@ -442,21 +466,22 @@ func (k *markup) rankTable(p *rankingPage) {
 			b.WriteString(">")
 			if p.Ranked {
 				b.WriteString(`<td class="num">`)
-				noData(&b, "Không có thứ hạng")
+				noData(&b, k.lang, "Không có thứ hạng")
 				b.WriteString(`</td>`)
 			}
 			k.unitCells(&b, p, row, srcs)
 			b.WriteString("\n<td colspan=\"")
 			b.WriteString(strconv.Itoa(p.Span()))
-			b.WriteString(`">Chưa chấm điểm`)
+			b.WriteString(`">`)
+			b.WriteString(k.lang.T("Chưa chấm điểm"))
 			if row.YearURL != "" {
 				b.WriteString(` · <a href="`)
 				k.url(&b, row.YearURL)
-				b.WriteString(`" aria-label="Vì sao `)
-				esc(&b, r.Name)
-				b.WriteString(` chưa được chấm điểm năm `)
-				b.WriteString(strconv.Itoa(r.Year))
-				b.WriteString(`">Chi tiết</a>`)
+				b.WriteString(`" aria-label="`)
+				esc(&b, k.lang.F("Vì sao %s chưa được chấm điểm năm %d", k.lang.resultName(r), r.Year))
+				b.WriteString(`">`)
+				b.WriteString(k.lang.T("Chi tiết"))
+				b.WriteString(`</a>`)
 			}
 			b.WriteString("</td>\n</tr>")
 			continue
@@ -502,7 +527,7 @@ func (k *markup) rankTable(p *rankingPage) {
 		b.WriteString("\n<td data-sort=\"")
 		esc(&b, row.BandSort)
 		b.WriteString(`">`)
-		k.band(&b, r.Band, row.BandClass, srcs)
+		k.band(&b, r.Framework, r.Band, row.BandClass, srcs)
 		b.WriteString(`</td>`)
 		if p.Cols.Appraised {
 			k.numCell(&b, r.Appraised, srcs)
@@ -518,7 +543,7 @@ func (k *markup) rankTable(p *rankingPage) {
 			esc(&b, row.Change.PrevRankSort)
 			b.WriteString(`">`)
 			if row.Change.PrevRank == "" {
-				noData(&b, "Không có thứ hạng năm trước trong khối")
+				noData(&b, k.lang, "Không có thứ hạng năm trước trong khối")
 			} else {
 				esc(&b, row.Change.PrevRank)
 			}
@@ -529,7 +554,7 @@ func (k *markup) rankTable(p *rankingPage) {
 				b.WriteString(`<td class="num" data-sort="`)
 				esc(&b, row.Change.RankSort)
 				b.WriteString(`">`)
-				rankChange(&b, row.Change)
+				rankChange(&b, k.lang, row.Change)
 				b.WriteString(`</td>`)
 			}
 			b.WriteString(`<td class="num" data-sort="`)
@@ -540,11 +565,9 @@ func (k *markup) rankTable(p *rankingPage) {
 		}
 		b.WriteString("\n<td><a href=\"")
 		k.url(&b, row.YearURL)
-		b.WriteString(`" aria-label="Chi tiết kết quả năm `)
-		b.WriteString(strconv.Itoa(r.Year))
-		b.WriteString(` của `)
-		esc(&b, r.Name)
-		b.WriteString("\">Chi tiết</a></td>\n</tr>")
+		b.WriteString(`" aria-label="`)
+		esc(&b, k.lang.F("Chi tiết kết quả năm %d của %s", r.Year, k.lang.resultName(r)))
+		b.WriteString("\">" + k.lang.T("Chi tiết") + "</a></td>\n</tr>")
 	}
 	p.rowsHTML = template.HTML(b.String())
 }
@@ -565,7 +588,7 @@ func (k *markup) unitCells(b *strings.Builder, p *rankingPage, row rankRow, srcs
 	b.WriteString("\n<th scope=\"row\"><a href=\"")
 	k.url(b, row.URL)
 	b.WriteString(`">`)
-	esc(b, row.R.Name)
+	esc(b, k.lang.resultName(row.R))
 	b.WriteString("</a></th>")
 	k.parentCells(b, p, row, srcs)
 }
@@ -581,7 +604,7 @@ func (k *markup) parentCells(b *strings.Builder, p *rankingPage, row rankRow, sr
 	esc(b, row.Parent.Title)
 	b.WriteString(`">`)
 	if row.ParentID == "" {
-		noData(b, "Không trực thuộc đơn vị nào")
+		noData(b, k.lang, "Không trực thuộc đơn vị nào")
 	} else {
 		b.WriteString(`<a href="`)
 		k.url(b, row.Parent.URL)
@@ -604,7 +627,7 @@ func (k *markup) parentCells(b *strings.Builder, p *rankingPage, row rankRow, sr
 // The appraised cell's title names only sheet!cell when the cell is in
 // the tree's workbook, which the page names once (treeSource), so that a
 // tree of 150 rows does not repeat a long path 150 times.
-func treeRows(nodes []*par.NodeResult) template.HTML {
+func treeRows(l *lang, nodes []*par.NodeResult) template.HTML {
 	var file string
 	if len(nodes) > 0 {
 		file = nodes[0].Src.File
@@ -617,7 +640,7 @@ func treeRows(nodes []*par.NodeResult) template.HTML {
 			level := depth
 			var code, title string
 			if n.Node != nil {
-				code, title = n.Node.Code, n.Node.Title
+				code, title = n.Node.Code, l.name(n.Node.Title, n.Node.TitleEn)
 				if n.Node.Level > 0 {
 					level = n.Node.Level
 				}
@@ -630,10 +653,10 @@ func treeRows(nodes []*par.NodeResult) template.HTML {
 			var max, self, appr, apprSrc, lost string
 			if n.NA {
 				b.WriteString(" na")
-				max = "Không áp dụng"
+				max = l.T("Không áp dụng")
 			} else {
-				max = viet.DecimalComma(n.Max.String())
-				self, appr = fmtFigure(n.Self), fmtFigure(n.Appraised)
+				max = l.num(viet.DecimalComma(n.Max.String()))
+				self, appr = l.num(fmtFigure(n.Self)), l.num(fmtFigure(n.Appraised))
 				if n.Self.Origin == par.Computed {
 					b.WriteString(" cs")
 				}
@@ -648,7 +671,7 @@ func treeRows(nodes []*par.NodeResult) template.HTML {
 					}
 				}
 				if n.Appraised.Known() {
-					lost = viet.DecimalComma(n.Lost.Format(n.Appraised.Decimals))
+					lost = l.num(viet.DecimalComma(n.Lost.Format(n.Appraised.Decimals)))
 					if n.Lost > 0 {
 						b.WriteString(" lost")
 					}
@@ -662,18 +685,18 @@ func treeRows(nodes []*par.NodeResult) template.HTML {
 			esc(&b, title)
 			// data-label: a phone shows the tree as stacked rows, each
 			// cell after its column's name (site.css, "weakness review").
-			b.WriteString(`</th><td class="num" data-label="Điểm tối đa">`)
+			b.WriteString(`</th><td class="num" data-label="` + l.T("Điểm tối đa") + `">`)
 			esc(&b, max)
-			b.WriteString(`</td><td class="num s" data-label="Tự chấm">`)
+			b.WriteString(`</td><td class="num s" data-label="` + l.T("Tự chấm") + `">`)
 			esc(&b, self)
-			b.WriteString(`</td><td class="num a" data-label="Thẩm định" title="`)
+			b.WriteString(`</td><td class="num a" data-label="` + l.T("Thẩm định") + `" title="`)
 			esc(&b, apprSrc)
 			b.WriteString(`">`)
 			esc(&b, appr)
-			b.WriteString(`</td><td class="num" data-label="Điểm bị mất">`)
+			b.WriteString(`</td><td class="num" data-label="` + l.T("Điểm bị mất") + `">`)
 			esc(&b, lost)
-			b.WriteString(`</td><td data-label="Ý kiến thẩm định">`)
-			esc(&b, n.Remark)
+			b.WriteString(`</td><td data-label="` + l.T("Ý kiến thẩm định") + `">`)
+			esc(&b, l.name(n.Remark, ""))
 			b.WriteString(`</td></tr>`)
 			walk(n.Children, depth+1)
 		}

@@ -32,7 +32,7 @@ func TestMarkupEscapesLikeHTMLTemplate(t *testing.T) {
 		b.WriteString(`">`)
 		esc(&b, "/"+s)
 		b.WriteString(`</p><a href="`)
-		(&markup{base: baseurl.Root}).url(&b, "/"+s)
+		(&markup{base: baseurl.Root, lang: newLang(langVi, nil)}).url(&b, "/"+s)
 		b.WriteString(`">x</a><a href="/d/#`)
 		fragment(&b, "/"+s)
 		b.WriteString(`">y</a>`)
@@ -78,7 +78,7 @@ func TestSourceKeys(t *testing.T) {
 		if key != tc.key {
 			t.Errorf("key of %v = %q, want %q", tc.src, key, tc.key)
 		}
-		if got, want := readKey(key, srcs.row, srcs.list), srcTitle(tc.src, tc.o); got != want {
+		if got, want := readKey(key, srcs.row, srcs.list), srcTitle(tc.src, tc.o, newLang(langVi, nil)); got != want {
 			t.Errorf("key %q of %v reads %q, want %q", key, tc.src, got, want)
 		}
 	}

@@ -28,6 +28,8 @@ type pageMeta struct {
 	Type  string // og:type
 	URL   string // og:url, "" without a host
 	Feeds []link // Atom feeds (site-relative URLs)
+	// Locale is og:locale, the page's language.
+	Locale string
 }
 
 // descLen bounds a description: search engines show about 160 characters.
@@ -36,7 +38,11 @@ const descLen = 200
 func metaFuncs(base baseurl.Base, docs map[string]string) template.FuncMap {
 	return template.FuncMap{
 		"pageMeta": func(r root) pageMeta {
-			m := pageMeta{Type: "article", Feeds: []link{{Title: "Tin mới: quyết định công bố và nhận xét", URL: urlFeed}}}
+			l := r.Lang
+			m := pageMeta{Type: "article", Locale: "vi_VN", Feeds: []link{{Title: l.T("Tin mới: quyết định công bố và nhận xét"), URL: urlFeed}}}
+			if !l.vi() {
+				m.Locale = "en_GB"
+			}
 			if r.Page == nil {
 				return m
 			}
@@ -46,10 +52,12 @@ func metaFuncs(base baseurl.Base, docs map[string]string) template.FuncMap {
 			if r.Page.URL != urlNotFound {
 				m.URL = base.Abs(r.Page.URL)
 			}
-			if d, ok := r.Data.(describer); ok {
+			// The descriptions made from a page's figures are written in
+			// Vietnamese; an English page is described by its title.
+			if d, ok := r.Data.(describer); ok && l.vi() {
 				m.Desc = d.description()
 			}
-			if m.Desc == "" {
+			if m.Desc == "" && l.vi() {
 				if d := viewDoc(r.Data); d != nil {
 					if x := excerpt(docs[d.Path]); x != "" {
 						m.Desc = r.Page.Title + ": " + x
@@ -58,12 +66,12 @@ func metaFuncs(base baseurl.Base, docs map[string]string) template.FuncMap {
 			}
 			if m.Desc == "" && r.Site != nil {
 				m.Desc = r.Page.Title + " — " + r.Site.Title + "."
-				if r.Page.URL == urlHome {
-					m.Desc = r.Site.Title + ": kết quả, thứ hạng, xếp loại các năm của từng đơn vị và số liệu gốc."
+				if unprefixed(r.Page.URL, l.Code) == urlHome {
+					m.Desc = r.Site.Title + ": " + l.T("kết quả, thứ hạng, xếp loại các năm của từng đơn vị và số liệu gốc.")
 				}
 			}
 			if u, ok := r.Data.(*unitPage); ok && u.Unit != nil {
-				m.Feeds = append(m.Feeds, link{Title: "Tin mới về " + u.Name, URL: unitFeedURL(u.Unit.ID)})
+				m.Feeds = append(m.Feeds, link{Title: l.F("Tin mới về %s", u.Name), URL: unitFeedURL(u.Unit.ID)})
 			}
 			m.Desc = clip(m.Desc, descLen)
 			return m
@@ -132,7 +140,7 @@ func (p *rankingPage) description() string {
 		}
 	}
 	if rk.Decision != nil {
-		s += "; công bố theo " + decisionRefName(rk.Decision)
+		s += "; công bố theo " + decisionRefName(rk.Decision, newLang(langVi, nil))
 	}
 	return s + "."
 }

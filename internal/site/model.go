@@ -11,9 +11,10 @@ import (
 // model holds the lookups Plan needs, built once from the input so that no
 // page scans the whole dataset.
 type model struct {
-	ds  *par.Dataset
-	res *par.Results
-	reg *par.Registry
+	lang *lang // the language of the pages planned
+	ds   *par.Dataset
+	res  *par.Results
+	reg  *par.Registry
 
 	// Indexes of the registry, built here rather than through the
 	// registry's lazily built ones, since views are built by several
@@ -54,7 +55,7 @@ type uyKey struct {
 	year int
 }
 
-func newModel(in *Input) *model {
+func newModel(in *Input, l *lang) *model {
 	ds := in.Dataset
 	if ds == nil {
 		ds = &par.Dataset{}
@@ -68,6 +69,7 @@ func newModel(in *Input) *model {
 		reg = &par.Registry{}
 	}
 	m := &model{
+		lang:         l,
 		ds:           ds,
 		res:          res,
 		reg:          reg,
@@ -130,10 +132,7 @@ func newModel(in *Input) *model {
 	for _, rks := range m.byGroup {
 		slices.SortStableFunc(rks, func(a, b *par.Ranking) int { return a.Year - b.Year })
 	}
-	for _, d := range ds.Docs {
-		if d.Lang != "" && d.Lang != "vi" {
-			continue // the site is Vietnamese; other languages are not published yet
-		}
+	for _, d := range pickDocs(ds.Docs, l) {
 		switch d.Kind {
 		case par.DocDecision:
 			m.decisions = append(m.decisions, d)
@@ -173,14 +172,14 @@ func newModel(in *Input) *model {
 // know it (the page still renders; ingest reports the dangling reference).
 func (m *model) unitName(id string) string {
 	if u := m.unitByID[id]; u != nil {
-		return u.Current().Name
+		return m.lang.nameOf(u)
 	}
 	return id
 }
 
 func (m *model) groupName(id string) string {
 	if g := m.groupByID[id]; g != nil && g.Name != "" {
-		return g.Name
+		return m.lang.nameOf(g)
 	}
 	return id
 }
@@ -188,7 +187,7 @@ func (m *model) groupName(id string) string {
 // unitLink links a unit by id; an unknown id becomes plain text.
 func (m *model) unitLink(id string) link {
 	if u := m.unitByID[id]; u != nil {
-		return link{Title: u.Current().Name, URL: unitURL(id)}
+		return link{Title: m.lang.nameOf(u), URL: unitURL(id)}
 	}
 	return link{Title: id}
 }
@@ -197,7 +196,7 @@ func (m *model) unitLink(id string) link {
 // the year's ranking names its units.
 func (m *model) parentLink(id string, year int) link {
 	if u := m.unitByID[id]; u != nil {
-		return link{Title: u.NameAt(year).Name, URL: unitURL(id)}
+		return link{Title: m.lang.nameOf(u.NameAt(year)), URL: unitURL(id)}
 	}
 	return link{Title: id}
 }
@@ -260,14 +259,63 @@ func bandClass(fw *par.Framework, b par.BandMark) string {
 }
 
 // ending describes how a unit ceased: "đã sáp nhập", "đã giải thể" or "".
-func ending(u *par.Unit) string {
+func ending(u *par.Unit, l *lang) string {
 	for _, e := range u.Events {
 		switch e.Kind {
 		case par.EventMergedInto:
-			return "đã sáp nhập"
+			return l.T("đã sáp nhập")
 		case par.EventDissolved:
-			return "đã giải thể"
+			return l.T("đã giải thể")
 		}
 	}
 	return ""
+}
+
+// pickDocs lists the documents the pages in language l show: the
+// Vietnamese ones, each replaced by its English version (*.en.md or
+// "lang: en") on the English pages where there is one. A decision's text
+// is published as issued, in Vietnamese.
+func pickDocs(docs []*par.Doc, l *lang) []*par.Doc {
+	type key struct {
+		kind              par.DocKind
+		year              int
+		group, unit, slug string
+	}
+	keyOf := func(d *par.Doc) key { return key{d.Kind, d.Year, d.Group, d.Unit, d.Slug} }
+	en := map[key]*par.Doc{}
+	if !l.vi() {
+		for _, d := range docs {
+			if d.Lang == langEn && d.Kind != par.DocDecision {
+				en[keyOf(d)] = d
+			}
+		}
+	}
+	var out []*par.Doc
+	for _, d := range docs {
+		if d.Lang != "" && d.Lang != langVi {
+			continue
+		}
+		if e := en[keyOf(d)]; e != nil {
+			d = e
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// foreignDoc reports a document shown on a page of another language (the
+// Vietnamese narrative on an English page, which says so).
+func (l *lang) foreignDoc(d *par.Doc) bool {
+	return d != nil && !l.vi() && d.Lang != l.Code
+}
+
+// docTitle is a document's title on a page in language l.
+func docTitle(d *par.Doc, l *lang) string {
+	if d.Title == "" {
+		return d.Slug
+	}
+	if l.foreignDoc(d) {
+		return foreign(d.Title)
+	}
+	return d.Title
 }

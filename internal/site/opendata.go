@@ -709,7 +709,7 @@ func (m *model) xlsxNotes(l dataLinks, rk *par.Ranking) []string {
 		titleOr(s.Title) + " — " + rk.Group.Name + ", năm " + strconv.Itoa(rk.Year),
 	}
 	if d := rk.Decision; d != nil {
-		notes = append(notes, "Công bố theo "+decisionRefName(d)+".")
+		notes = append(notes, "Công bố theo "+decisionRefName(d, newLang(langVi, nil))+".")
 	}
 	notes = append(notes,
 		"Mỗi dòng là một đơn vị; ý nghĩa từng cột: "+l.url(urlDataDictionary),

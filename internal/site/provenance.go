@@ -154,6 +154,7 @@ type provenance struct {
 	publisher    string
 	site         par.Site
 	allRankings  []string // every ranking's key, in results order
+	lang         *lang    // the pages' language (set by newEnv)
 }
 
 // hasRanking reports whether the results hold the ranking of group in
@@ -316,21 +317,23 @@ func (pv *provenance) section(p *Page, data any) template.HTML {
 	if len(docs) == 0 && len(files) == 0 {
 		return ""
 	}
-	k := &markup{base: pv.base}
+	l := pv.lang
+	k := &markup{base: pv.base, lang: l}
 	var b strings.Builder
 	b.WriteString("\n<section class=\"provenance\" id=\"nguon-so-lieu\" aria-labelledby=\"nguon-so-lieu-tieu-de\" data-files=\"")
 	k.url(&b, "/files/")
-	b.WriteString("\">\n<h2 id=\"nguon-so-lieu-tieu-de\">Nguồn số liệu</h2>\n<p>")
+	b.WriteString("\">\n<h2 id=\"nguon-so-lieu-tieu-de\">" + l.T("Nguồn số liệu") + "</h2>\n<p>")
 	if pv.publisher != "" {
-		b.WriteString("Số liệu trên trang này do ")
-		esc(&b, pv.publisher)
-		b.WriteString(" công bố")
+		var pub strings.Builder
+		esc(&pub, pv.publisher)
+		b.WriteString(l.F("Số liệu trên trang này do %s công bố", l.markVi(pub.String())))
 	} else {
-		b.WriteString("Số liệu trên trang này được công bố")
+		b.WriteString(l.T("Số liệu trên trang này được công bố"))
 	}
-	b.WriteString(" theo các quyết định dưới đây, từ các tệp bảng điểm gốc tải về được. Chạm, bấm hoặc dùng phím Tab để đến một số và xem nguồn của số đó: quyết định, tệp, trang tính, ô. Số có dấu <sup class=\"computed\">†</sup> là số liệu tính toán theo quy tắc của bộ chỉ số, không in sẵn trong phụ lục công bố; các số khác là số liệu công bố.</p>")
+	b.WriteString(" " + l.T("theo các quyết định dưới đây, từ các tệp bảng điểm gốc tải về được. Chạm, bấm hoặc dùng phím Tab để đến một số và xem nguồn của số đó: quyết định, tệp, trang tính, ô. Số có dấu") +
+		" <sup class=\"computed\">†</sup> " + l.T("là số liệu tính toán theo quy tắc của bộ chỉ số, không in sẵn trong phụ lục công bố; các số khác là số liệu công bố.") + "</p>")
 	if len(docs) > 0 {
-		b.WriteString("\n<h3>Quyết định công bố</h3>\n<ul class=\"src-decisions\">")
+		b.WriteString("\n<h3>" + l.T("Quyết định công bố") + "</h3>\n<ul class=\"src-decisions\">")
 		for _, d := range docs {
 			b.WriteString("\n<li data-year=\"")
 			for i, y := range years[d] {
@@ -346,7 +349,7 @@ func (pv *provenance) section(p *Page, data any) template.HTML {
 		b.WriteString("\n</ul>")
 	}
 	if len(files) > 0 {
-		b.WriteString("\n<h3>Tệp bảng điểm gốc</h3>\n<ul class=\"src-files\">")
+		b.WriteString("\n<h3>" + l.T("Tệp bảng điểm gốc") + "</h3>\n<ul class=\"src-files\">")
 		for _, f := range files {
 			sf, ok := pv.sources[f]
 			name := publicName(f)
@@ -372,35 +375,44 @@ func (pv *provenance) section(p *Page, data any) template.HTML {
 	}
 	if fl, ok := data.(figureLister); ok {
 		if figs := fl.figureSources(); len(figs) > 0 {
-			b.WriteString("\n<h3>Nguồn từng số liệu</h3>\n<ul class=\"src-figures\">")
+			b.WriteString("\n<h3>" + l.T("Nguồn từng số liệu") + "</h3>\n<ul class=\"src-figures\">")
 			for _, f := range figs {
 				b.WriteString("\n<li>")
-				esc(&b, f.name)
+				if code, ok := strings.CutPrefix(f.name, "Lĩnh vực "); ok {
+					b.WriteString(l.T("Lĩnh vực") + " ")
+					esc(&b, code)
+				} else {
+					b.WriteString(l.T(f.name))
+				}
 				b.WriteString(" ")
-				esc(&b, f.value)
+				var v strings.Builder
+				esc(&v, f.value)
+				b.WriteString(l.markVi(l.num(v.String())))
 				b.WriteString(": ")
 				esc(&b, publicName(f.src.File))
 				if f.src.Sheet != "" {
-					b.WriteString(", trang tính ")
-					esc(&b, f.src.Sheet)
+					b.WriteString(", " + l.T("trang tính") + " ")
+					var sh strings.Builder
+					esc(&sh, f.src.Sheet)
+					b.WriteString(l.markVi(sh.String()))
 				}
 				if f.src.Cell != "" {
-					b.WriteString(", ô ")
+					b.WriteString(", " + l.T("ô") + " ")
 					esc(&b, f.src.Cell)
 				}
 				if f.origin == par.Computed {
-					b.WriteString(" (số liệu tính toán từ ô này)")
+					b.WriteString(" (" + l.T("số liệu tính toán từ ô này") + ")")
 				} else {
-					b.WriteString(" (số liệu công bố)")
+					b.WriteString(" (" + l.T("số liệu công bố") + ")")
 				}
 				b.WriteString("</li>")
 			}
 			b.WriteString("\n</ul>")
 		}
 	}
-	b.WriteString("\n<p class=\"note\">Mọi tệp bảng điểm gốc kèm mã kiểm tra SHA-256, và số liệu dạng CSV, XLSX, JSON: <a href=\"")
+	b.WriteString("\n<p class=\"note\">" + l.T("Mọi tệp bảng điểm gốc kèm mã kiểm tra SHA-256, và số liệu dạng CSV, XLSX, JSON:") + " <a href=\"")
 	k.url(&b, urlData)
-	b.WriteString("\">Dữ liệu mở</a>.</p>\n</section>")
+	b.WriteString("\">" + l.T("Dữ liệu mở") + "</a>.</p>\n</section>")
 	return template.HTML(b.String())
 }
 
@@ -412,16 +424,9 @@ func (k *markup) decisionRef(b *strings.Builder, d *par.Doc) {
 		k.url(b, decisionURL(d.Slug))
 		b.WriteString(`">`)
 	}
-	if d.Number != "" {
-		b.WriteString("Quyết định số ")
-		esc(b, d.Number)
-	} else {
-		b.WriteString("Quyết định")
-	}
-	if s := d.Date.String(); s != "" {
-		b.WriteString(" ngày ")
-		b.WriteString(s)
-	}
+	var name strings.Builder
+	esc(&name, decisionRefName(d, newLang(langVi, nil)))
+	b.WriteString(k.lang.markVi(name.String()))
 	if d.Slug != "" {
 		b.WriteString(`</a>`)
 	}

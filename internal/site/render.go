@@ -29,6 +29,8 @@ type layout struct {
 // root is the value every template is executed with.
 type root struct {
 	Site     *layout
+	Lang     *lang // the page's language
+	Alt      alt   // the same page in the other language
 	Page     *Page
 	Data     any
 	Crumbs   []link        // from the home page down to the parent of this page
@@ -56,6 +58,15 @@ type env struct {
 	base baseurl.Base
 	feed feedIndex
 	prov *provenance // the pages' "Nguồn số liệu" (provenance.go)
+	lang *lang
+}
+
+// alt is a page's counterpart in the other language, for the language
+// switch and <link rel="alternate" hreflang>.
+type alt struct {
+	Lang string // "vi" or "en"
+	Name string // the language's name in itself: "Tiếng Việt", "English"
+	URL  string // site-relative, with its language prefix
 }
 
 // Theme file layout: templates/layout/*.html hold the base layout ("base")
@@ -67,7 +78,7 @@ const (
 	sharedGlob = "templates/layout/*.html"
 )
 
-func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
+func newEnv(in *Input, theme fs.FS, pages []Page, l *lang) (*env, error) {
 	base, err := baseurl.Parse(in.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -89,14 +100,15 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 	}
 	ch := &chrome{header: map[string]template.HTML{}}
 	prov := newProvenance(in, base)
-	common := template.New("").Funcs(funcs(base, recon, in.HTML, ch)).Funcs(dataFuncs(base, prov))
+	prov.lang = l
+	common := template.New("").Funcs(funcs(base, recon, in.HTML, ch, l)).Funcs(dataFuncs(base, prov))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			return nil, err
 		}
 	}
-	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in),
-		decisions: map[string]*par.Doc{}, owners: newChartOwners(), in: in, base: base, prov: prov}
+	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in, l),
+		decisions: map[string]*par.Doc{}, owners: newChartOwners(), in: in, base: base, prov: prov, lang: l}
 	if in.Results != nil {
 		for _, rk := range in.Results.Rankings {
 			if rk.Decision != nil && rk.Group != nil {
@@ -134,7 +146,7 @@ func newEnv(in *Input, theme fs.FS, pages []Page) (*env, error) {
 		if p.Crumb != "" {
 			label = p.Crumb
 		}
-		e.labels[p.URL] = label
+		e.labels[unprefixed(p.URL, l.Code)] = label
 	}
 	return e, nil
 }
@@ -166,7 +178,7 @@ func (e *env) renderChrome(common *template.Template, ch *chrome) error {
 		}
 		for _, s := range sections {
 			b.Reset()
-			if err := t.ExecuteTemplate(&b, "site-header", root{Site: e.layout, Section: s}); err != nil {
+			if err := t.ExecuteTemplate(&b, "site-header", root{Site: e.layout, Lang: e.lang, Section: s}); err != nil {
 				return err
 			}
 			ch.header[s] = template.HTML(b.String())
@@ -174,7 +186,7 @@ func (e *env) renderChrome(common *template.Template, ch *chrome) error {
 	}
 	if t.Lookup("site-footer") != nil {
 		b.Reset()
-		if err := t.ExecuteTemplate(&b, "site-footer", root{Site: e.layout}); err != nil {
+		if err := t.ExecuteTemplate(&b, "site-footer", root{Site: e.layout, Lang: e.lang}); err != nil {
 			return err
 		}
 		ch.footer = template.HTML(b.String())
@@ -193,7 +205,7 @@ func parseFile(t *template.Template, theme fs.FS, name string) error {
 	return nil
 }
 
-func newLayout(in *Input) *layout {
+func newLayout(in *Input, lg *lang) *layout {
 	var s par.Site
 	if in.Dataset != nil {
 		s = in.Dataset.Site
@@ -201,20 +213,27 @@ func newLayout(in *Input) *layout {
 	l := &layout{
 		Title: s.Title, TitleEn: s.TitleEn, Province: s.Province, Publisher: s.Publisher, Sample: s.Sample,
 		Nav: []link{
-			{"Trang chủ", urlHome},
-			{"Các năm", urlYears},
-			{"Đơn vị", urlUnits},
-			{"Quyết định", urlDecisions},
-			{"Phương pháp", urlMethodology},
+			{lg.T("Trang chủ"), urlHome},
+			{lg.T("Các năm"), urlYears},
+			{lg.T("Đơn vị"), urlUnits},
+			{lg.T("Quyết định"), urlDecisions},
+			{lg.T("Phương pháp"), urlMethodology},
 		},
 	}
 	if l.Title == "" {
 		l.Title = "Chỉ số cải cách hành chính"
 	}
+	if !lg.vi() {
+		if l.TitleEn == "" {
+			l.TitleEn = lg.T("Chỉ số cải cách hành chính")
+		}
+		l.Title = l.TitleEn
+		l.Province = stripMarks(lg.name(s.Province, ""))
+	}
 	if in.Dataset != nil {
-		for _, d := range in.Dataset.Docs {
-			if d.Kind == par.DocPage && d.Slug != "" && (d.Lang == "" || d.Lang == "vi") {
-				l.FreePages = append(l.FreePages, link{Title: pageTitle(d), URL: freePageURL(d.Slug)})
+		for _, d := range pickDocs(in.Dataset.Docs, lg) {
+			if d.Kind == par.DocPage && d.Slug != "" {
+				l.FreePages = append(l.FreePages, link{Title: docTitle(d, lg), URL: freePageURL(d.Slug)})
 			}
 		}
 		slices.SortFunc(l.FreePages, func(a, b link) int { return strings.Compare(a.URL, b.URL) })
@@ -225,6 +244,7 @@ func newLayout(in *Input) *layout {
 // crumbs lists the planned pages above url: "/", then each directory prefix
 // that is a page ("/don-vi/x/2023/" → "/", "/don-vi/", "/don-vi/x/").
 func (e *env) crumbs(url string) []link {
+	url = unprefixed(url, e.lang.Code)
 	if url == urlHome || url == urlNotFound {
 		return nil
 	}
@@ -242,6 +262,7 @@ func (e *env) crumbs(url string) []link {
 
 // section is the navigation entry a URL belongs to.
 func (e *env) section(url string) string {
+	url = unprefixed(url, e.lang.Code)
 	best := ""
 	for _, n := range e.layout.Nav {
 		if strings.HasPrefix(url, n.URL) && len(n.URL) > len(best) {
@@ -273,12 +294,18 @@ func (e *env) render(buf *bytes.Buffer, p *Page, write func(path string, b []byt
 	}
 	// A page that publishes files (the open data) writes them first: it
 	// lists their sizes and checksums.
+	// Written once, by the Vietnamese page (the files are shared); the
+	// English page makes them too, for their sizes and checksums.
 	if f, ok := data.(filer); ok {
-		if err := f.writeFiles(e.base, write); err != nil {
+		w := write
+		if !e.lang.vi() {
+			w = func(string, []byte) error { return nil }
+		}
+		if err := f.writeFiles(e.base, w); err != nil {
 			return nil, err
 		}
 	}
-	r := root{Site: e.layout, Page: p, Data: data, Crumbs: e.crumbs(p.URL), Section: e.section(p.URL)}
+	r := root{Site: e.layout, Lang: e.lang, Alt: e.alt(p.URL), Page: p, Data: data, Crumbs: e.crumbs(p.URL), Section: e.section(p.URL)}
 	r.Sources = e.prov.section(p, data)
 	if c, ok := data.(charted); ok {
 		r.Charts = slices.ContainsFunc(c.charts(), func(c chart.Chart) bool { return !c.Empty })
@@ -302,4 +329,13 @@ func (e *env) render(buf *bytes.Buffer, p *Page, write func(path string, b []byt
 		layout = "document"
 	}
 	return data, t.ExecuteTemplate(buf, layout, r)
+}
+
+// alt is the page at url in the other language.
+func (e *env) alt(url string) alt {
+	p := unprefixed(url, e.lang.Code)
+	if e.lang.vi() {
+		return alt{Lang: langEn, Name: "English", URL: "/en" + p}
+	}
+	return alt{Lang: langVi, Name: "Tiếng Việt", URL: p}
 }

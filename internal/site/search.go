@@ -91,7 +91,7 @@ func (m *model) searchEntries() []searchEntry {
 				add(p.Names[i].Name)
 			}
 		}
-		if end := ending(u); end != "" {
+		if end := ending(u, m.lang); end != "" {
 			e.Note += " · " + end
 		}
 		out = append(out, e)
@@ -100,7 +100,7 @@ func (m *model) searchEntries() []searchEntry {
 		if d.Slug == "" || !m.planned[decisionURL(d.Slug)] {
 			continue
 		}
-		name := decisionRefName(d)
+		name := decisionRefName(d, m.lang)
 		e := searchEntry{Kind: searchDecision, URL: decisionURL(d.Slug), Note: name}
 		if d.Title != "" {
 			e.Names = append(e.Names, d.Title)

@@ -50,6 +50,10 @@ type Input struct {
 	// Sources are the source workbooks the build publishes (SourceFiles:
 	// their size and SHA-256), by project path; nil lists them without.
 	Sources map[string]SourceFile
+	// Untranslated, if set, is called with every text the English pages
+	// look up without an entry in the English catalog (lang_en.go), from
+	// several goroutines at once. The page shows the Vietnamese text.
+	Untranslated func(key string)
 }
 
 // Page is one planned page. URL is site-relative ("/nam/2023/so/"); the
@@ -59,6 +63,7 @@ type Input struct {
 // grow with the number of pages.
 type Page struct {
 	URL      string
+	Lang     string // "vi", or "en" for the English page under /en/ (lang.go)
 	Template string // theme file templates/<Template>.html
 	Title    string
 	Crumb    string // breadcrumb label, "" = Title
@@ -173,9 +178,20 @@ func checkURL(url string) error {
 // implements charted. Then list the kind in kinds() (kind.go), add a
 // golden page to goldenPages (site_test.go; TestKindsHaveGoldens checks)
 // and the kind to the browser test's pageKinds (internal/e2e).
+//
+// Every page is planned in each language (lang.go): the English page of
+// "/nam/" is "/en/nam/".
 func Plan(in *Input) []Page {
-	m := newModel(in)
-	pages := m.plan()
+	var pages []Page
+	for _, code := range langCodes {
+		l := newLang(code, in.Untranslated)
+		ps := newModel(in, l).plan()
+		for i := range ps {
+			ps[i].Lang = code
+			ps[i].URL = l.path(ps[i].URL)
+		}
+		pages = append(pages, ps...)
+	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
 	return pages
 }
@@ -195,9 +211,22 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 			return fmt.Errorf("page %s: %w", p.URL, err)
 		}
 	}
-	env, err := newEnv(in, theme, pages)
-	if err != nil {
-		return err
+	envs := map[string]*env{}
+	for _, code := range langCodes {
+		var some []Page
+		for _, p := range pages {
+			if p.Lang == code || p.Lang == "" && code == langVi {
+				some = append(some, p)
+			}
+		}
+		if len(some) == 0 {
+			continue
+		}
+		e, err := newEnv(in, theme, some, newLang(code, in.Untranslated))
+		if err != nil {
+			return err
+		}
+		envs[code] = e
 	}
 	if workers < 1 {
 		workers = 1
@@ -207,6 +236,13 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 	}
 	_, transient := w.(Transient)
 	write := func(path string, data []byte) error {
+		if strings.HasPrefix(path, "en/") {
+			if strings.HasSuffix(path, ".html") {
+				data = markForeign(data)
+			} else {
+				data = dropMarks(data)
+			}
+		}
 		if !transient {
 			data = bytes.Clone(data) // the writer may keep the slice
 		}
@@ -241,6 +277,10 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 			for i := range jobs {
 				p := &pages[i]
 				buf.Reset()
+				env := envs[p.Lang]
+				if env == nil {
+					env = envs[langVi]
+				}
 				view, err := env.render(&buf, p, write)
 				if err == nil {
 					err = write(OutputPath(p.URL), buf.Bytes())

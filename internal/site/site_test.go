@@ -243,7 +243,7 @@ func TestLinks(t *testing.T) {
 					t.Errorf("%s: asset %s missing from the theme", p.URL, ref)
 				}
 			case assets[target]:
-			case strings.HasPrefix(target, urlEmbed) && w.files[OutputPath(target)] != nil:
+			case strings.HasPrefix(unprefixed(target, langEn), urlEmbed) && w.files[OutputPath(target)] != nil:
 				// A chart's embed page or CSV, written beside its page.
 			case strings.HasPrefix(target, urlData) && w.files[OutputPath(target)] != nil:
 				// An open data file, written by /du-lieu/.
@@ -357,10 +357,11 @@ func TestEveryPageRendered(t *testing.T) {
 	// Every page, and for every chart its embed page and CSV.
 	embeds, extras := 0, 0
 	for p := range files {
+		q := strings.TrimPrefix(p, "en/")
 		switch {
-		case strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")+"xep-hang-"):
+		case strings.HasPrefix(q, strings.TrimPrefix(urlEmbed, "/")+"xep-hang-"):
 			extras++ // a ranking's embed page
-		case strings.HasPrefix(p, strings.TrimPrefix(urlEmbed, "/")):
+		case strings.HasPrefix(q, strings.TrimPrefix(urlEmbed, "/")):
 			embeds++
 		case strings.HasPrefix(p, strings.TrimPrefix(urlData, "/")) && !strings.HasSuffix(p, "/index.html"):
 			extras++ // an open data file, written by /du-lieu/
@@ -376,11 +377,19 @@ func TestEveryPageRendered(t *testing.T) {
 	}
 	for _, p := range pages {
 		out := string(files[OutputPath(p.URL)])
-		for _, want := range []string{
+		wants := []string{
 			`<html lang="vi">`, `<meta charset="utf-8">`, `name="viewport"`,
 			"Dữ liệu minh họa — không phải kết quả chính thức", "Xây dựng bằng parindex",
 			`href="#noi-dung"`, `<main id="noi-dung"`,
-		} {
+		}
+		if p.Lang == langEn {
+			wants = []string{
+				`<html lang="en">`, `<meta charset="utf-8">`, `name="viewport"`,
+				"Illustrative data — not official results", "Built with parindex",
+				`href="#noi-dung"`, `<main id="noi-dung"`,
+			}
+		}
+		for _, want := range wants {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s lacks %q", p.URL, want)
 			}
@@ -578,10 +587,11 @@ func TestAffected(t *testing.T) {
 		want []string
 	}{
 		// /tim-kiem/ writes the search index and the site feed, which
-		// show every narrative's and decision's opening.
-		{"content/units/so-noi-vu/2023.md", []string{"/don-vi/so-noi-vu/2023/", "/tim-kiem/"}},
-		{"content/index.md", []string{"/"}},
-		{"content/decisions/2023.md", []string{"/quyet-dinh/1007-qd-ubnd-2024/", "/tim-kiem/"}},
+		// show every narrative's and decision's opening; the English
+		// pages show the Vietnamese narrative where there is no English one.
+		{"content/units/so-noi-vu/2023.md", []string{"/don-vi/so-noi-vu/2023/", "/en/don-vi/so-noi-vu/2023/", "/en/tim-kiem/", "/tim-kiem/"}},
+		{"content/index.md", []string{"/", "/en/"}},
+		{"content/decisions/2023.md", []string{"/en/quyet-dinh/1007-qd-ubnd-2024/", "/en/tim-kiem/", "/quyet-dinh/1007-qd-ubnd-2024/", "/tim-kiem/"}},
 		{"content/nothing.md", nil},
 	} {
 		var got []string
@@ -604,7 +614,7 @@ func TestKindsHaveGoldens(t *testing.T) {
 			golden[p.Template] = true
 		}
 	}
-	m := newModel(newFixture("").input("/"))
+	m := newModel(newFixture("").input("/"), newLang(langVi, nil))
 	for _, k := range kinds() {
 		if !golden[k.Template] {
 			t.Errorf("page kind %s has no page in goldenPages", k.Template)

@@ -29,7 +29,7 @@ func tableModel(n int, mk func(i int, r *par.Result)) (*model, *par.Ranking) {
 		rk.Results = append(rk.Results, r)
 		res.ByUnit[u.ID] = append(res.ByUnit[u.ID], r)
 	}
-	return newModel(&Input{Dataset: &par.Dataset{Registry: reg, Frameworks: []*par.Framework{fw}}, Results: res}), rk
+	return newModel(&Input{Dataset: &par.Dataset{Registry: reg, Frameworks: []*par.Framework{fw}}, Results: res}, newLang(langVi, nil)), rk
 }
 
 // The home page's "…" row stands only where ranked units are left out.

@@ -42,7 +42,7 @@ func CheckTheme(theme, own fs.FS) *diag.List {
 		dl.Errorf(par.Source{File: "templates/layout"}, "the theme has no layout templates (%s)", sharedGlob)
 		return dl
 	}
-	common := template.New("").Funcs(funcs(baseurl.Root, nil, nil, nil)).Funcs(dataFuncs(baseurl.Root, &provenance{}))
+	common := template.New("").Funcs(funcs(baseurl.Root, nil, nil, nil, newLang(langVi, nil))).Funcs(dataFuncs(baseurl.Root, &provenance{}))
 	for _, name := range shared {
 		if err := parseFile(common, theme, name); err != nil {
 			report(templateErr(name, err))

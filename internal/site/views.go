@@ -127,10 +127,10 @@ func (m *model) change(r *par.Result) change {
 	if c.PrevRank > 0 {
 		out.PrevRankSort = strconv.Itoa(c.PrevRank)
 		out.PrevRank = out.PrevRankSort
-		out.PrevRankLabel = "Hạng năm " + strconv.Itoa(c.Year)
+		out.PrevRankLabel = m.lang.F("Hạng năm %d", c.Year)
 		if c.PrevOf != c.Of && r.Rank.N > 0 {
 			out.PrevRank = strconv.Itoa(c.PrevRank) + "/" + strconv.Itoa(c.PrevOf) + " → " + strconv.Itoa(r.Rank.N) + "/" + strconv.Itoa(c.Of)
-			out.PrevRankLabel += " → " + strconv.Itoa(r.Year) + " (hạng/số đơn vị)"
+			out.PrevRankLabel += m.lang.F(" → %d (hạng/số đơn vị)", r.Year)
 		}
 	}
 	if c.HasRank {
@@ -138,30 +138,30 @@ func (m *model) change(r *par.Result) change {
 		switch {
 		case c.Rank > 0:
 			out.Rank, out.Dir = "▲"+strconv.Itoa(c.Rank), "up"
-			out.RankSR = "tăng " + strconv.Itoa(c.Rank) + " bậc"
+			out.RankSR = m.lang.F("tăng %d bậc", c.Rank)
 		case c.Rank < 0:
 			out.Rank, out.Dir = "▼"+strconv.Itoa(-c.Rank), "down"
-			out.RankSR = "giảm " + strconv.Itoa(-c.Rank) + " bậc"
+			out.RankSR = m.lang.F("giảm %d bậc", -c.Rank)
 		default:
 			out.Rank, out.Dir = "=", "same"
-			out.RankSR = "không đổi"
+			out.RankSR = m.lang.T("không đổi")
 		}
-		out.RankSR += " (năm " + strconv.Itoa(c.Year) + " xếp thứ " + strconv.Itoa(c.PrevRank)
+		out.RankSR += m.lang.F(" (năm %d xếp thứ %d", c.Year, c.PrevRank)
 		if c.PrevOf != c.Of {
-			out.RankSR += "/" + strconv.Itoa(c.PrevOf) + ", năm " + strconv.Itoa(r.Year) + " xếp thứ " + strconv.Itoa(r.Rank.N) + "/" + strconv.Itoa(c.Of)
+			out.RankSR += "/" + strconv.Itoa(c.PrevOf) + m.lang.F(", năm %d xếp thứ %d/%d", r.Year, r.Rank.N, c.Of)
 		}
 		out.Recounted = c.Rank != c.PrevRank-r.Rank.N
 		if out.Recounted {
-			out.RankSR += "; tính giữa " + strconv.Itoa(c.Common) + " đơn vị được xếp hạng cả hai năm"
+			out.RankSR += m.lang.F("; tính giữa %d đơn vị được xếp hạng cả hai năm", c.Common)
 		}
 		out.RankSR += ")"
 	}
 	if c.HasIndex {
 		out.IndexSort = c.Index.String()
-		out.Index = signedPoints(c.Index, dec)
+		out.Index = m.signed(c.Index, dec)
 	}
 	if !c.Comparable {
-		out.Notes = append(out.Notes, "bộ chỉ số thay đổi, chỉ so sánh được chỉ số (%)")
+		out.Notes = append(out.Notes, m.lang.T("bộ chỉ số thay đổi, chỉ so sánh được chỉ số (%)"))
 	}
 	if c.Via != "" && c.Via != r.Unit.ID {
 		out.Via = m.unitLink(c.Via)
@@ -185,13 +185,13 @@ func signedPoints(p par.Points, dec int) string {
 // bandCounts counts a ranking's scored results per band, in the
 // framework's band order; published band names unknown to the framework
 // follow, then the scored results without a band.
-func bandCounts(rk *par.Ranking) []bandCount {
+func bandCounts(rk *par.Ranking, l *lang) []bandCount {
 	var out []bandCount
 	idx := map[string]int{}
 	if fw := rk.Framework; fw != nil {
 		for _, b := range fw.Bands {
 			idx["id:"+b.ID] = len(out)
-			out = append(out, bandCount{Name: b.Name, Class: bandClass(fw, par.BandMark{ID: b.ID, Name: b.Name})})
+			out = append(out, bandCount{Name: l.name(b.Name, b.NameEn), Class: bandClass(fw, par.BandMark{ID: b.ID, Name: b.Name})})
 		}
 	}
 	none := 0
@@ -213,12 +213,12 @@ func bandCounts(rk *par.Ranking) []bandCount {
 		if !ok {
 			i = len(out)
 			idx[key] = i
-			out = append(out, bandCount{Name: r.Band.Name, Class: bandClass(rk.Framework, r.Band)})
+			out = append(out, bandCount{Name: l.bandName(rk.Framework, r.Band), Class: bandClass(rk.Framework, r.Band)})
 		}
 		out[i].N++
 	}
 	if none > 0 {
-		out = append(out, bandCount{Name: "Không xếp loại", N: none})
+		out = append(out, bandCount{Name: l.T("Không xếp loại"), N: none})
 	}
 	return out
 }
@@ -261,7 +261,7 @@ func (m *model) parentName(r *par.Result) string {
 		return ""
 	}
 	if p := m.unitByID[r.Unit.Parent]; p != nil {
-		return p.NameAt(r.Year).Name
+		return m.lang.nameOf(p.NameAt(r.Year))
 	}
 	return ""
 }

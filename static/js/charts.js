@@ -27,6 +27,8 @@
  */
 (function () {
   'use strict';
+  // The page's language: the English site (/en/) speaks English.
+  var EN = document.documentElement.lang === 'en';
 
   if (typeof window.echarts === 'undefined' || !document.querySelectorAll) {
     return; // ECharts missing: the tables remain.
@@ -191,7 +193,7 @@
     var btn = document.createElement('button');
     btn.type = 'button';
     btn.className = 'chart-png';
-    btn.textContent = 'Tải ảnh PNG';
+    btn.textContent = EN ? 'Download PNG' : 'Tải ảnh PNG';
     btn.addEventListener('click', function () {
       var caption = figure.querySelector('figcaption');
       downloadPNG(chart, tools.getAttribute('data-png'), caption ? caption.textContent : '');
@@ -220,7 +222,7 @@
       ctx.fillText(title, 8, 22, w - 16);
       ctx.fillStyle = '#555555';
       ctx.font = '12px sans-serif';
-      ctx.fillText('Nguồn: ' + location.href.split('#')[0] + '#' + id, 8, h + top + 18, w - 16);
+      ctx.fillText((EN ? 'Source: ' : 'Nguồn: ') + location.href.split('#')[0] + '#' + id, 8, h + top + 18, w - 16);
       canvas.toBlob(function (blob) {
         if (!blob) { return; }
         var a = document.createElement('a');
@@ -242,10 +244,10 @@
     ta.value = ta.value.replace('src="/', 'src="' + location.origin + '/');
     var btn = document.createElement('button');
     btn.type = 'button';
-    btn.textContent = 'Chép đoạn mã';
+    btn.textContent = EN ? 'Copy the code' : 'Chép đoạn mã';
     btn.addEventListener('click', function () {
       ta.select();
-      var done = function () { btn.textContent = 'Đã chép'; };
+      var done = function () { btn.textContent = EN ? 'Copied' : 'Đã chép'; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(ta.value).then(done, function () {});
       } else if (document.execCommand && document.execCommand('copy')) {

@@ -21,6 +21,10 @@
  */
 (function () {
   'use strict';
+  // The page's language: the English site (/en/) speaks English and
+  // writes its figures with a decimal point ("91.50").
+  var EN = document.documentElement.lang === 'en';
+  function tr(vi, en) { return EN ? en : vi; }
 
   var root = document.querySelector('[data-compare]');
   if (!root) { return; }
@@ -63,7 +67,8 @@
   // value reads a figure's value from its display text ("91,50" → 91.5).
   function value(text) {
     if (!text) { return null; }
-    var v = parseFloat(String(text).replace(/\./g, '').replace(',', '.'));
+    var v = EN ? parseFloat(String(text).replace(/,/g, '')) :
+      parseFloat(String(text).replace(/\./g, '').replace(',', '.'));
     return isNaN(v) ? null : v;
   }
   // fold lowers a name and drops its diacritics, for the filter.
@@ -91,7 +96,8 @@
       if (input.checked) {
         if (chosen.length >= MAX) {
           input.checked = false;
-          say('Chỉ so sánh được tối đa ' + MAX + ' đơn vị; bỏ chọn một đơn vị trước khi chọn thêm.');
+          say(tr('Chỉ so sánh được tối đa ' + MAX + ' đơn vị; bỏ chọn một đơn vị trước khi chọn thêm.',
+            'At most ' + MAX + ' units can be compared; unselect a unit before choosing another.'));
           return;
         }
         chosen.push(u.id);
@@ -211,10 +217,10 @@
     var start = Math.max(0, Math.floor((lo - 1) / 5) * 5);
     if (start < 10) { start = 0; }
     var o = base(320);
-    o.xAxis = { type: 'category', data: years, name: 'Năm', nameLocation: 'middle', nameGap: 28 };
+    o.xAxis = { type: 'category', data: years, name: tr('Năm', 'Year'), nameLocation: 'middle', nameGap: 28 };
     o.yAxis = {
       type: 'value', min: start, max: hi > 100 ? null : 100, nameLocation: 'middle', nameGap: 36,
-      name: 'Chỉ số (%)' + (start > 0 ? ', trục bắt đầu từ ' + start : '')
+      name: tr('Chỉ số (%)', 'Index (%)') + (start > 0 ? tr(', trục bắt đầu từ ', ', axis from ') + start : '')
     };
     o.series = series;
     draw('index', o);
@@ -234,10 +240,10 @@
       };
     });
     var o = base(300);
-    o.xAxis = { type: 'category', data: years, name: 'Năm', nameLocation: 'middle', nameGap: 28 };
+    o.xAxis = { type: 'category', data: years, name: tr('Năm', 'Year'), nameLocation: 'middle', nameGap: 28 };
     o.yAxis = {
       type: 'value', inverse: true, min: 1, max: bottom, minInterval: 1,
-      name: 'Xếp hạng (1 ở trên)', nameLocation: 'middle', nameGap: 15 + 7 * String(bottom).length
+      name: tr('Xếp hạng (1 ở trên)', 'Rank (1 at the top)'), nameLocation: 'middle', nameGap: 15 + 7 * String(bottom).length
     };
     o.series = series;
     draw('rank', o);
@@ -267,7 +273,7 @@
     o.tooltip.trigger = 'axis';
     o.tooltip.axisPointer = { type: 'shadow' };
     o.grid.right = 48;
-    o.xAxis = { type: 'value', min: 0, max: 100, name: 'Tỷ lệ điểm đạt (%)', nameLocation: 'middle', nameGap: 24 };
+    o.xAxis = { type: 'value', min: 0, max: 100, name: tr('Tỷ lệ điểm đạt (%)', 'Share of points (%)'), nameLocation: 'middle', nameGap: 24 };
     o.yAxis = { type: 'category', inverse: true, data: labels, axisLabel: { width: 140, overflow: 'break', lineHeight: 15 } };
     o.series = units.map(function (u) {
       var r = u.res[j];
@@ -298,10 +304,10 @@
   }
 
   function cellText(r, j) {
-    if (!r) { return '— (không có mặt)'; }
-    if (!r.s) { return 'chưa chấm điểm'; }
+    if (!r) { return tr('— (không có mặt)', '— (not present)'); }
+    if (!r.s) { return tr('chưa chấm điểm', 'not scored'); }
     var parts = [r.i ? r.i + ' %' : '—'];
-    if (r.r) { parts.push('hạng ' + r.r + (data.years[j].n ? '/' + data.years[j].n : '')); }
+    if (r.r) { parts.push(tr('hạng ', 'rank ') + r.r + (data.years[j].n ? '/' + data.years[j].n : '')); }
     if (r.b) { parts.push(r.b); }
     return parts.join(' · ');
   }
@@ -312,7 +318,7 @@
     while (thead.firstChild) { thead.removeChild(thead.firstChild); }
     while (tbody.firstChild) { tbody.removeChild(tbody.firstChild); }
     var hr = el('tr');
-    var th = el('th', 'Đơn vị');
+    var th = el('th', tr('Đơn vị', 'Unit'));
     th.scope = 'col';
     hr.appendChild(th);
     data.years.forEach(function (y) {
@@ -339,11 +345,12 @@
     Object.keys(inputs).forEach(function (id) { inputs[id].checked = chosen.indexOf(id) >= 0; });
     if (units.length < MIN) {
       view.hidden = true;
-      say((note ? note + ' ' : '') + 'Đã chọn ' + units.length + ' đơn vị; chọn ít nhất ' + MIN + ' đơn vị (tối đa ' + MAX + ') để so sánh.');
+      say((note ? note + ' ' : '') + tr('Đã chọn ' + units.length + ' đơn vị; chọn ít nhất ' + MIN + ' đơn vị (tối đa ' + MAX + ') để so sánh.',
+        units.length + ' units chosen; choose at least ' + MIN + ' units (at most ' + MAX + ') to compare.'));
       return;
     }
     view.hidden = false;
-    say((note ? note + ' ' : '') + 'Đang so sánh ' + units.length + ' đơn vị: ' + units.map(function (u) { return u.name; }).join('; ') + '.');
+    say((note ? note + ' ' : '') + tr('Đang so sánh ' + units.length + ' đơn vị: ', 'Comparing ' + units.length + ' units: ') + units.map(function (u) { return u.name; }).join('; ') + '.');
     fillTable(units);
     if (canDraw) {
       drawIndex(units);
@@ -361,10 +368,12 @@
   var fromURL = readURL();
   var note = '';
   if (fromURL.unknown > 0) {
-    note = 'Đường dẫn có ' + fromURL.unknown + ' đơn vị không thuộc khối này, đã bỏ qua.';
+    note = tr('Đường dẫn có ' + fromURL.unknown + ' đơn vị không thuộc khối này, đã bỏ qua.',
+      'The link names ' + fromURL.unknown + ' units not in this group; they are left out.');
   }
   if (fromURL.ids.length > MAX) {
-    note += (note ? ' ' : '') + 'Đường dẫn chọn ' + fromURL.ids.length + ' đơn vị, quá ' + MAX + ' đơn vị so sánh được; chỉ giữ ' + MAX + ' đơn vị đầu.';
+    note += (note ? ' ' : '') + tr('Đường dẫn chọn ' + fromURL.ids.length + ' đơn vị, quá ' + MAX + ' đơn vị so sánh được; chỉ giữ ' + MAX + ' đơn vị đầu.',
+      'The link chooses ' + fromURL.ids.length + ' units, more than the ' + MAX + ' that can be compared; only the first ' + MAX + ' are kept.');
     fromURL.ids = fromURL.ids.slice(0, MAX);
   }
   chosen = fromURL.ids;

@@ -27,7 +27,8 @@
         return;
       }
       if (a === b) {
-        status.textContent = "Hãy chọn hai năm khác nhau.";
+        status.textContent = document.documentElement.lang === "en" ?
+          "Choose two different years." : "Hãy chọn hai năm khác nhau.";
         return;
       }
       if (a > b) {

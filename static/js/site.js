@@ -17,6 +17,8 @@
 // rows of other districts and says in a status line how many rows show.
 // Without the script the select stays hidden and the whole table shows.
 (function () {
+  // The page's language: the English site (/en/) speaks English.
+  var EN = document.documentElement.lang === "en";
   "use strict";
 
   var collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
@@ -115,8 +117,10 @@
           shown++;
         }
       });
-      status.textContent = want === "" ? "" :
-        "Đang hiện " + shown + " đơn vị thuộc " + select.options[select.selectedIndex].text + ".";
+      var under = select.options[select.selectedIndex].text;
+      status.textContent = want === "" ? "" : EN ?
+        "Showing " + shown + " units under " + under + "." :
+        "Đang hiện " + shown + " đơn vị thuộc " + under + ".";
     }
     select.addEventListener("change", apply);
     box.hidden = false;

@@ -1,0 +1,98 @@
+package chart
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testEnglish is an English Lang for the tests, with the texts the
+// translated charts use (the site's catalog lives in internal/site); a
+// text without an entry fails the test that renders it.
+type testEnglish struct {
+	t *testing.T
+}
+
+var testCatalog = map[string]string{
+	"%s năm %d":               "%s %d",
+	", khối %s":               ", group %s",
+	"năm %d":                  "%d",
+	"Chỉ số CCHC":             "PAR Index",
+	"Số đơn vị theo xếp loại": "Units by band",
+	"Hạng":                    "Rank",
+	"Đơn vị":                  "Unit",
+	"Xếp loại":                "Band",
+	labelIndex:                "Index (%)",
+	labelUnits:                "Units",
+	labelUnranked:             "Not banded",
+	labelUnscored:             "Not scored",
+	", trục bắt đầu từ %d":    ", axis from %d",
+	"Biểu đồ chấm chỉ số CCHC (trục bắt đầu từ %d) ": "Dot plot of the PAR Index (axis from %d) ",
+	"Biểu đồ cột ngang chỉ số CCHC ":                 "Horizontal bar chart of the PAR Index ",
+	": chưa có đơn vị nào có chỉ số.":                ": no unit has an index yet.",
+	"%d đơn vị":    "%d units",
+	"; cao nhất ":  "; highest ",
+	", thấp nhất ": ", lowest ",
+	"Biểu đồ cột ngang số đơn vị theo xếp loại ": "Horizontal bar chart of the units by band ",
+	"chưa có kết quả.": "no results yet.",
+}
+
+func (testEnglish) Tag() string { return "en" }
+func (e testEnglish) T(s string) string {
+	if v, ok := testCatalog[s]; ok {
+		return v
+	}
+	e.t.Errorf("no English for %q", s)
+	return s
+}
+func (e testEnglish) F(f string, args ...any) string { return fmt.Sprintf(e.T(f), args...) }
+func (testEnglish) Num(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ',':
+			return '.'
+		case '.':
+			return ','
+		}
+		return r
+	}, s)
+}
+func (testEnglish) Name(vi, en string) string {
+	if en != "" {
+		return en
+	}
+	return "[vi]" + vi
+}
+
+// The ranking charts in English: titles, axis, series, labels, table and
+// description (goldens testdata/*-en.json).
+func TestEnglishGolden(t *testing.T) {
+	en := testEnglish{t}
+	for name, fn := range map[string]func() Chart{
+		"ranking-index-en":     func() Chart { return RankingIndex(en, ranking(framework("fw2022"), nil)) },
+		"band-distribution-en": func() Chart { return BandDistribution(en, ranking(framework("fw2022"), nil)) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := golden(t, fn())
+			path := filepath.Join("testdata", name+".json")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/chart -update)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from %s; rerun with -update and review the diff", name, path)
+			}
+			if strings.ContainsAny(string(got), "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ") && !strings.Contains(string(got), "[vi]") {
+				t.Errorf("%s: Vietnamese text in an English chart", name)
+			}
+		})
+	}
+}
