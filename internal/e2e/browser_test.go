@@ -625,7 +625,7 @@ func checkPage(t *testing.T, browserCtx context.Context, pc pageCheck) {
 	case note == nil && strings.HasPrefix(pc.kind.name, "ranking"):
 		t.Errorf("%s: no figure with a source key ([data-src]) in the ranking", url)
 	case note != nil:
-		re := regexp.MustCompile(`^×Số liệu (công bố|tính toán).*Tệp: bang-diem/\S+\.xlsx.*Trang tính: .+(Ô|Dữ liệu gốc ở ô): [A-Z]+[0-9]+`)
+		re := regexp.MustCompile(`^×(Số liệu (công bố|tính toán)|Published figure|Computed figure).*(Tệp|File): bang-diem/\S+\.xlsx.*(Trang tính|Sheet): .+(Ô|Dữ liệu gốc ở ô|Cell|Source data in cell): [A-Z]+[0-9]+`)
 		if note.Tab != 0 || note.Stops != 1 || !re.MatchString(note.Text) || !re.MatchString(note.Down) || note.Down == note.Text {
 			t.Errorf("%s: a figure's source note: tabIndex %d, %d tab stops in its table, on focus %q, below it %q", url, note.Tab, note.Stops, note.Text, note.Down)
 		}

@@ -11,6 +11,8 @@
   'use strict';
 
   var APOS = /['\u2018\u2019\u02BC\u02BB`\u00B4]/g;
+  // English pages (/en/) speak English; names stay as the index has them.
+  var EN = document.documentElement.lang === 'en';
 
   // key is viet.Key: the matching key of a name or query.
   function key(s) {
@@ -75,7 +77,7 @@
     var parts = [index.k[it[0]]];
     if (hit.name > 0 && it[0] === 0) {
       var own = it.length > 5 ? it[5] : it[2].length;
-      parts.push((hit.name < own ? 'tên cũ: ' : 'gồm đơn vị đã sáp nhập: ') + it[2][hit.name]);
+      parts.push((hit.name < own ? (EN ? 'former name: ' : 'tên cũ: ') : (EN ? 'includes merged unit: ' : 'gồm đơn vị đã sáp nhập: ')) + it[2][hit.name]);
     }
     if (note) parts.push(note);
     return parts.join(' · ');
@@ -181,13 +183,13 @@
         options.push(option(list.id + '-' + i, it[2][0], describe(index, h), base + it[1]));
       });
       if (hits.length > MAX_OPTIONS || hits.length === 0) {
-        var more = hits.length === 0 ? 'Không tìm thấy kết quả cho “' + q + '”' : 'Xem tất cả ' + hits.length + ' kết quả';
+        var more = hits.length === 0 ? (EN ? 'No results for “' + q + '”' : 'Không tìm thấy kết quả cho “' + q + '”') : (EN ? 'See all ' + hits.length + ' results' : 'Xem tất cả ' + hits.length + ' kết quả');
         options.push(option(list.id + '-tat-ca', more, '', searchURL(base, q)));
       }
       options.forEach(function (o) { list.appendChild(o); });
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
-      status.textContent = hits.length === 0 ? 'Không có kết quả' : hits.length + ' kết quả';
+      status.textContent = hits.length === 0 ? (EN ? 'No results' : 'Không có kết quả') : hits.length + (EN ? ' results' : ' kết quả');
     }
 
     function update() {
@@ -248,10 +250,10 @@
       var hits = find(index, q);
       out.textContent = '';
       var h = document.createElement('h2');
-      h.textContent = 'Kết quả tìm kiếm cho “' + q + '”';
+      h.textContent = (EN ? 'Search results for “' : 'Kết quả tìm kiếm cho “') + q + '”';
       out.appendChild(h);
       var p = document.createElement('p');
-      p.textContent = hits.length === 0 ? 'Không tìm thấy kết quả. Thử gõ ít chữ hơn, hoặc xem danh sách các đơn vị và các trang bên dưới.' : hits.length + ' kết quả.';
+      p.textContent = hits.length === 0 ? (EN ? 'No results. Try fewer letters, or see the lists of units and pages below.' : 'Không tìm thấy kết quả. Thử gõ ít chữ hơn, hoặc xem danh sách các đơn vị và các trang bên dưới.') : hits.length + (EN ? ' results.' : ' kết quả.');
       out.appendChild(p);
       if (!hits.length) return;
       var ol = document.createElement('ol');
@@ -271,7 +273,7 @@
       });
       out.appendChild(ol);
     }).catch(function () {
-      out.textContent = 'Không tải được chỉ mục tìm kiếm.';
+      out.textContent = EN ? 'The search index could not be loaded.' : 'Không tải được chỉ mục tìm kiếm.';
     });
   }
 

@@ -27,6 +27,9 @@
 (function () {
   "use strict";
 
+  // English pages (/en/) speak English.
+  var EN = document.documentElement.lang === "en";
+
   var SELECTOR = "[data-src], [data-source], table.tree td.a[data-tip]";
 
   // parse returns {file, sheet, cell, computed} for a figure, or null.
@@ -132,14 +135,14 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "src-close";
-    close.setAttribute("aria-label", "Đóng");
+    close.setAttribute("aria-label", EN ? "Close" : "Đóng");
     close.textContent = "×";
     pop.appendChild(close);
     var kind = document.createElement("p");
     kind.className = "src-kind";
     kind.textContent = src.computed ?
-      "Số liệu tính toán († — theo quy tắc của bộ chỉ số, không in sẵn trong phụ lục công bố)" :
-      "Số liệu công bố";
+      (EN ? "Computed figure († — by the framework's rules, not printed in the published annex)" : "Số liệu tính toán († — theo quy tắc của bộ chỉ số, không in sẵn trong phụ lục công bố)") :
+      (EN ? "Published figure" : "Số liệu công bố");
     pop.appendChild(kind);
     var entry = fileEntry(src.file);
     var decs = decisions(src.file);
@@ -151,7 +154,7 @@
         }
         span.appendChild(a.cloneNode(true));
       });
-      line(pop, src.computed ? "Theo quyết định" : "Công bố theo", span);
+      line(pop, src.computed ? (EN ? "Under the decision" : "Theo quyết định") : (EN ? "Published by" : "Công bố theo"), span);
     }
     var link = entry && entry.querySelector("a[download]");
     var section = document.getElementById("nguon-so-lieu");
@@ -161,18 +164,18 @@
       link.setAttribute("download", "");
       link.textContent = src.file;
     }
-    line(pop, "Tệp", link ? link.cloneNode(true) : src.file);
+    line(pop, EN ? "File" : "Tệp", link ? link.cloneNode(true) : src.file);
     if (src.sheet) {
-      line(pop, "Trang tính", src.sheet);
+      line(pop, EN ? "Sheet" : "Trang tính", src.sheet);
     }
     if (src.cell) {
-      line(pop, src.computed ? "Dữ liệu gốc ở ô" : "Ô", src.cell);
+      line(pop, src.computed ? (EN ? "Source data in cell" : "Dữ liệu gốc ở ô") : (EN ? "Cell" : "Ô"), src.cell);
     }
     var sha = entry && entry.querySelector(".sha code");
     if (sha) {
       var code = document.createElement("code");
       code.textContent = sha.textContent;
-      line(pop, "SHA-256 của tệp", code);
+      line(pop, EN ? "File SHA-256" : "SHA-256 của tệp", code);
     }
   }
 
@@ -194,7 +197,7 @@
     pop.id = "nguon-chu-thich";
     pop.className = "src-pop";
     pop.setAttribute("role", "dialog");
-    pop.setAttribute("aria-label", "Nguồn của số liệu");
+    pop.setAttribute("aria-label", EN ? "Source of the figure" : "Nguồn của số liệu");
     pop.hidden = true;
     // Inside main, so that all content stays within a landmark.
     (document.querySelector("main") || document.body).appendChild(pop);
