@@ -15,11 +15,13 @@ site:
 # browser checks ran or were skipped (go test hides a passing package's
 # output; the browser tests write the line to .browser-checks). The ECharts
 # bundler (tools/echarts) is a module of its own, so ./... leaves it out:
-# its tests (no network) run first.
+# its tests (no network) run first. The browser tests alone take 5–11
+# minutes on a busy 2-core machine, past go test's default 10-minute limit:
+# -timeout 30m.
 test:
 	$(GO) vet ./...
 	cd tools/echarts && $(GO) vet . && $(GO) test .
-	@PARINDEX_BROWSER_SUMMARY=$(CURDIR)/.browser-checks $(GO) test ./...; status=$$?; \
+	@PARINDEX_BROWSER_SUMMARY=$(CURDIR)/.browser-checks $(GO) test -timeout 30m ./...; status=$$?; \
 	if [ -f .browser-checks ]; then cat .browser-checks; else echo "browser checks: no summary (internal/e2e did not run)"; fi; \
 	exit $$status
 
