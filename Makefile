@@ -15,7 +15,9 @@ site:
 # browser checks ran or were skipped (go test hides a passing package's
 # output; the browser tests write the line to .browser-checks). The ECharts
 # bundler (tools/echarts) is a module of its own, so ./... leaves it out:
-# its tests (no network) run first.
+# its tests (no network) run first. The browser tests alone take 5–11
+# minutes on a busy 2-core machine, past go test's default 10-minute limit:
+# -timeout 30m.
 test:
 	$(GO) vet ./...
 	cd tools/echarts && $(GO) vet . && $(GO) test .

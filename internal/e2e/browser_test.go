@@ -228,7 +228,7 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	t.Run("chart-tools", func(t *testing.T) { checkChartTools(t, browserCtx, site) })
-	t.Run("search", func(t *testing.T) { checkSearch(t, browserCtx, site) })
+	t.Run("search-box", func(t *testing.T) { checkSearch(t, browserCtx, site) })
 }
 
 // checkComparisonWeight: every comparison page of the example — a group

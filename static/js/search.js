@@ -130,9 +130,12 @@
     status.setAttribute('role', 'status');
     form.appendChild(status);
 
-    var options = [], active = -1, index = null, seq = 0;
+    // shown is the query the list shows: a late answer for the same
+    // query must not reset the selection the arrows have made.
+    var options = [], active = -1, index = null, seq = 0, shown = null;
 
     function close() {
+      shown = null;
       list.hidden = true;
       list.textContent = '';
       options = [];
@@ -173,6 +176,8 @@
     }
 
     function show(q) {
+      if (q === shown && !list.hidden) return;
+      shown = q;
       var hits = find(index, q);
       list.textContent = '';
       options = [];
