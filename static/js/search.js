@@ -74,7 +74,8 @@
   function describe(index, hit) {
     var it = index.i[hit.n];
     var note = it[4];
-    var parts = [index.k[it[0]]];
+    // The kinds, in the order of the index's k (searchKindNames).
+    var parts = [EN ? ['Unit', 'Decision', 'Article', 'Page'][it[0]] || index.k[it[0]] : index.k[it[0]]];
     if (hit.name > 0 && it[0] === 0) {
       var own = it.length > 5 ? it[5] : it[2].length;
       parts.push((hit.name < own ? (EN ? 'former name: ' : 'tên cũ: ') : (EN ? 'includes merged unit: ' : 'gồm đơn vị đã sáp nhập: ')) + it[2][hit.name]);
