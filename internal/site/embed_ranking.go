@@ -29,8 +29,8 @@ func rankingEmbedURL(year int, group string) string {
 // title, a row per unit and the source line.
 func rankingEmbedHeight(rows int) int { return 220 + 41*rows }
 
-func rankingEmbedSnippet(base baseurl.Base, p *rankingPage) string {
-	u := rankingEmbedURL(p.Year, p.Group.ID)
+func rankingEmbedSnippet(base baseurl.Base, l *lang, p *rankingPage) string {
+	u := l.path(rankingEmbedURL(p.Year, p.Group.ID))
 	src := base.Abs(u)
 	if src == "" {
 		src = base.Path + strings.TrimPrefix(u, "/")
@@ -39,21 +39,18 @@ func rankingEmbedSnippet(base baseurl.Base, p *rankingPage) string {
 	b.WriteString(`<iframe src="`)
 	esc(&b, src)
 	b.WriteString(`" title="`)
-	esc(&b, p.embedTitle())
+	esc(&b, p.embedTitle(l))
 	b.WriteString(`" width="100%" height="` + strconv.Itoa(rankingEmbedHeight(len(p.Rows))) + `" loading="lazy"></iframe>`)
 	return b.String()
 }
 
 // embedTitle is the embed page's title and heading.
-func (p *rankingPage) embedTitle() string {
+func (p *rankingPage) embedTitle(l *lang) string {
 	if !p.Ranked {
-		return "Kết quả Chỉ số CCHC năm " + strconv.Itoa(p.Year) + " — " + p.Group.Name
+		return l.F("Kết quả Chỉ số CCHC năm %d — %s", p.Year, l.nameOf(p.Group))
 	}
-	return "Xếp hạng Chỉ số CCHC năm " + strconv.Itoa(p.Year) + " — " + p.Group.Name
+	return l.F("Xếp hạng Chỉ số CCHC năm %d — %s", p.Year, l.nameOf(p.Group))
 }
-
-// EmbedTitle is embedTitle for the templates.
-func (p *rankingPage) EmbedTitle() string { return p.embedTitle() }
 
 // rankingEmbedView is what "embed-ranking" shows.
 type rankingEmbedView struct {
@@ -67,18 +64,18 @@ func (p *rankingPage) extraFiles(e *env) ([]extraFile, error) {
 		return nil, nil
 	}
 	u := rankingEmbedURL(p.Year, p.Group.ID)
-	ep := &Page{URL: u, Template: embedTemplate, Title: p.embedTitle()}
+	ep := &Page{URL: u, Template: embedTemplate, Title: p.embedTitle(e.lang)}
 	var b bytes.Buffer
 	v := rankingEmbedView{P: p, Back: rankingURL(p.Year, p.Group.ID)}
-	if err := t.ExecuteTemplate(&b, "embed-ranking", root{Site: e.layout, Page: ep, Data: v}); err != nil {
+	if err := t.ExecuteTemplate(&b, "embed-ranking", root{Site: e.layout, Lang: e.lang, Page: ep, Data: v}); err != nil {
 		return nil, fmt.Errorf("embed page of the ranking: %w", err)
 	}
 	return []extraFile{{Path: u, Data: b.Bytes()}}, nil
 }
 
-func rankingEmbedFuncs(base baseurl.Base) template.FuncMap {
+func rankingEmbedFuncs(base baseurl.Base, l *lang) template.FuncMap {
 	return template.FuncMap{
 		"rankingEmbedURL":     func(p *rankingPage) string { return rankingEmbedURL(p.Year, p.Group.ID) },
-		"rankingEmbedSnippet": func(p *rankingPage) string { return rankingEmbedSnippet(base, p) },
+		"rankingEmbedSnippet": func(p *rankingPage) string { return rankingEmbedSnippet(base, l, p) },
 	}
 }

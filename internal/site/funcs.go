@@ -167,7 +167,7 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 	}
 	maps.Copy(fm, embedFuncs(base, l))
 	maps.Copy(fm, metaFuncs(base, docs))
-	maps.Copy(fm, rankingEmbedFuncs(base))
+	maps.Copy(fm, rankingEmbedFuncs(base, l))
 	return fm
 }
 

@@ -608,29 +608,38 @@ func (k *markup) pairTable(v *pairPage) {
 			}
 			b.WriteString(`</span>`)
 		}
-		b.WriteString("</td>\n<td class=\"pair-note\">")
+		b.WriteString("</td>\n")
+		// The note cell, empty in most rows, goes without its class
+		// there: a hundred rows of a commune comparison.
+		var nb strings.Builder
 		notes := 0
 		note := func() {
 			if notes > 0 {
-				b.WriteString("; ")
+				nb.WriteString("; ")
 			}
 			notes++
 		}
 		if row.Via != "" && from != nil {
 			note()
-			b.WriteString(k.lang.F("so với năm %s của", y1) + ` <a href="`)
-			k.url(&b, unitURL(row.Via))
-			b.WriteString(`">`)
-			esc(&b, k.lang.resultName(from))
-			b.WriteString(`</a> (` + k.lang.T("đơn vị tiền thân") + `)`)
+			nb.WriteString(k.lang.F("so với năm %s của", y1) + ` <a href="`)
+			k.url(&nb, unitURL(row.Via))
+			nb.WriteString(`">`)
+			esc(&nb, k.lang.resultName(from))
+			nb.WriteString(`</a> (` + k.lang.T("đơn vị tiền thân") + `)`)
 		}
 		for _, why := range []*par.PairReason{row.Entered, row.Left} {
 			if why != nil {
 				note()
-				esc(&b, v.shortReasons[why])
+				esc(&nb, v.shortReasons[why])
 			}
 		}
-		b.WriteString("</td>\n</tr>")
+		if nb.Len() > 0 {
+			b.WriteString(`<td class="pair-note">`)
+			b.WriteString(nb.String())
+			b.WriteString("</td>\n</tr>")
+		} else {
+			b.WriteString("<td></td>\n</tr>")
+		}
 	}
 	v.rowsHTML = template.HTML(b.String())
 }

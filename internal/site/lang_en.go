@@ -764,4 +764,7 @@ var catalogEn = map[string]string{
 	"Tin mới: quyết định công bố và nhận xét":                             "News: publishing decisions and commentary",
 	"Tin mới về %s":                                                       "News about %s",
 	"kết quả, thứ hạng, xếp loại các năm của từng đơn vị và số liệu gốc.": "every unit's results, ranks and bands over the years, with the source data.",
+	"Xem bảng xếp hạng đầy đủ trên trang “%s”":                            "See the full ranking on the page “%s”",
+	"Kết quả Chỉ số CCHC năm %d — %s":                                     "PAR Index results %d — %s",
+	"Xếp hạng Chỉ số CCHC năm %d — %s":                                    "PAR Index ranking %d — %s",
 }
