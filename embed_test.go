@@ -73,10 +73,12 @@ func TestVendoredECharts(t *testing.T) {
 
 	echarts := gzipSize(t, js)
 	own := 0
-	scripts, err := fs.Glob(Theme, "static/js/*.js")
-	if err != nil || len(scripts) == 0 {
-		t.Fatalf("static/js/*.js: %v (%d files)", err, len(scripts))
-	}
+	// The scripts every page with a chart loads besides ECharts (the
+	// layout's); a page's own script (compare.js, pair.js, tree.js…) comes
+	// on top of them, and what each page kind really loads is measured
+	// against the same budget on the built example (internal/e2e
+	// TestSiteWeight).
+	scripts := []string{"static/js/charts.js", "static/js/site.js", "static/js/search.js", "static/js/source.js"}
 	for _, s := range scripts {
 		b, err := fs.ReadFile(Theme, s)
 		if err != nil {

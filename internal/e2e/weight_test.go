@@ -100,6 +100,9 @@ func TestSiteWeight(t *testing.T) {
 			}
 		}
 		t.Logf("%-24s %9d %9d %9d %9d %9d %9d", k.name, len(b), gz(b), js, jsz, css, cssz)
+		if jsz > firstViewJSBudget {
+			t.Errorf("%s: loads %d bytes of JavaScript gzipped, over the first-view budget of %d", k.name, jsz, firstViewJSBudget)
+		}
 	}
 }
 
@@ -126,6 +129,10 @@ func firstMatch(t *testing.T, out string, k pageKind) string {
 	})
 	return found
 }
+
+// firstViewJSBudget is the JavaScript a page may load, gzipped (as in the
+// root package's TestVendoredECharts): ECharts and the page's scripts.
+const firstViewJSBudget = 230000
 
 type asset struct {
 	url string
