@@ -2,7 +2,7 @@ package site
 
 // dictionaryPage is what templates/data-dictionary.html shows: every
 // column of the ranking tables (CSV, XLSX) and every field of the JSON
-// files, in Vietnamese. A test checks that every column written and every
+// files, in the page's language (the names stay those of the files). A test checks that every column written and every
 // property of the schemas is explained here.
 type dictionaryPage struct {
 	meta
@@ -31,7 +31,34 @@ type dictTable struct {
 	Cols        []dataCol
 }
 
-func dictionary() *dictionaryPage {
+func dictionary(lg *lang) *dictionaryPage {
+	return dictionaryVi().in(lg)
+}
+
+// in is the dictionary with its types and descriptions in lg.
+func (d *dictionaryPage) in(lg *lang) *dictionaryPage {
+	if lg.vi() {
+		return d
+	}
+	tr := func(cs []dataCol) []dataCol {
+		out := make([]dataCol, len(cs))
+		for i, c := range cs {
+			out[i] = dataCol{Key: c.Key, Type: lg.T(c.Type), Desc: lg.T(c.Desc)}
+		}
+		return out
+	}
+	e := *d
+	e.Columns, e.AfterAreas = tr(d.Columns), tr(d.AfterAreas)
+	e.AreaCol = tr([]dataCol{d.AreaCol})[0]
+	e.AreaCol.Key = lg.T(d.AreaCol.Key) // a pattern: "<mã>" stands for a code
+	e.Ranking, e.Result, e.Figure, e.Source = tr(d.Ranking), tr(d.Result), tr(d.Figure), tr(d.Source)
+	e.Unit, e.UnitYear, e.Criterion = tr(d.Unit), tr(d.UnitYear), tr(d.Criterion)
+	e.Statuses, e.Decision, e.Nested = tr(d.Statuses), tr(d.Decision), tr(d.Nested)
+	return &e
+}
+
+// dictionaryVi is the dictionary in Vietnamese, the catalog's keys.
+func dictionaryVi() *dictionaryPage {
 	return &dictionaryPage{
 		Columns:    rankingCols,
 		AreaCol:    dataCol{"linh_vuc_<mã>", "số", "Điểm của đơn vị ở từng lĩnh vực, mỗi lĩnh vực một cột theo mã trong bộ chỉ số (ví dụ linh_vuc_I, linh_vuc_II); trống nếu không có."},

@@ -19,7 +19,7 @@ func dataKind() pageKind {
 		if len(m.res.Rankings) == 0 {
 			return nil
 		}
-		return []Page{{URL: urlData, Title: "Dữ liệu mở", AllResults: true,
+		return []Page{{URL: urlData, Title: m.lang.T("Dữ liệu mở"), AllResults: true,
 			view: func() (any, error) { return &dataPage{m: m}, nil }}}
 	}}
 }
@@ -31,7 +31,7 @@ func dictionaryKind() pageKind {
 		if len(m.res.Rankings) == 0 {
 			return nil
 		}
-		return []Page{{URL: urlDataDictionary, Title: "Từ điển dữ liệu", view: viewOf(dictionary())}}
+		return []Page{{URL: urlDataDictionary, Title: m.lang.T("Từ điển dữ liệu"), view: viewOf(dictionary(m.lang))}}
 	}}
 }
 
@@ -54,7 +54,7 @@ type dataPage struct {
 // dataRanking is a ranking's three files.
 type dataRanking struct {
 	Year            int
-	Group           string
+	Group           *par.Group
 	Page            string
 	CSV, XLSX, JSON dataFile
 }
@@ -77,18 +77,30 @@ func (p *dataPage) writeFiles(base baseurl.Base, write func(string, []byte) erro
 		case strings.HasPrefix(f.URL, urlData+"don-vi/"):
 			p.Units = append(p.Units, f)
 		case strings.HasPrefix(f.URL, urlDataSchema), f.URL == urlDataReadme:
+			f.Title = m.lang.T(f.Title)
 			p.Other = append(p.Other, f)
 		}
 		total += f.Size
 	}
-	p.Total = sizeText(total)
+	p.Total = m.lang.size(total)
+	// The files are named in Vietnamese; the page names each unit in its
+	// own language.
+	units := map[string]*par.Unit{}
+	for _, u := range m.reg.Units {
+		units[unitDataURL(u.ID)] = u
+	}
+	for i, f := range p.Units {
+		if u := units[f.URL]; u != nil {
+			p.Units[i].Title = m.lang.nameOf(u)
+		}
+	}
 	for _, rk := range m.res.Rankings {
 		g := rk.Group.ID
-		p.Rankings = append(p.Rankings, dataRanking{Year: rk.Year, Group: rk.Group.Name, Page: rankingURL(rk.Year, g),
+		p.Rankings = append(p.Rankings, dataRanking{Year: rk.Year, Group: rk.Group, Page: rankingURL(rk.Year, g),
 			CSV: byURL[rankingDataURL(rk.Year, g, "csv")], XLSX: byURL[rankingDataURL(rk.Year, g, "xlsx")], JSON: byURL[rankingDataURL(rk.Year, g, "json")]})
 	}
 	s := m.ds.Site
-	p.License, p.LicenseURL, p.Citation = s.DataLicense, s.DataLicenseURL, m.citation(l)
+	p.License, p.LicenseURL, p.Citation = s.DataLicense, s.DataLicenseURL, m.citation(l, m.lang)
 	p.LD = datasetLD(l, s, m.res.Years, "", "", files)
 	return nil
 }
@@ -193,7 +205,7 @@ func dataFuncs(base baseurl.Base, pv *provenance) template.FuncMap {
 		"downloads":   func(data any) template.HTML { return downloads(l, pv, data) },
 		"dataSources": func(p *dataPage) []SourceFile { return p.sourceList(pv) },
 		"publicName":  publicName,
-		"sizeText":    sizeText,
+		"sizeText":    pv.lang.size,
 		// treeFile is the public name of a criteria tree's workbook,
 		// which its appraised cells' notes leave out (treeRows).
 		"treeFile": func(nodes []*par.NodeResult) string {

@@ -429,3 +429,17 @@ func (l *lang) markVi(s string) string {
 	}
 	return s
 }
+
+// size is a file size for readers of this language: "45,2 KB" in
+// Vietnamese, "45.2 KB" in English.
+func (l *lang) size(n int64) string {
+	s := sizeText(n)
+	if l.vi() {
+		return s
+	}
+	num, unit, _ := strings.Cut(s, " ")
+	if unit == "byte" && n != 1 {
+		unit = "bytes"
+	}
+	return enNumber(num) + " " + unit
+}

@@ -229,7 +229,7 @@ func (m *model) rankingTable(rk *par.Ranking) [][]dcell {
 	for _, r := range rk.Results {
 		row := []dcell{dnum(strconv.Itoa(rk.Year)), dtext(rk.Group.ID), dtext(r.Unit.ID), dtext(r.Name)}
 		if id := r.Unit.Parent; id != "" {
-			row = append(row, dtext(id), dtext(m.parentLink(id, r.Year).Title))
+			row = append(row, dtext(id), dtext(m.parentNameVi(id, r.Year)))
 		} else {
 			row = append(row, dcell{}, dcell{})
 		}
@@ -527,7 +527,7 @@ func (m *model) jsonResult(l dataLinks, r *par.Result, tied bool) jResult {
 		Total: l.fig(r.Total), Index: l.fig(r.Index), Appraised: l.fig(r.Appraised), Survey: l.fig(r.Survey),
 		Satisfaction: l.fig(r.Satisfaction), Bonus: l.fig(r.Bonus), Penalty: l.fig(r.Penalty), Areas: []jArea{}}
 	if id := r.Unit.Parent; id != "" {
-		j.Parent = &jRef{ID: id, Name: m.parentLink(id, r.Year).Title}
+		j.Parent = &jRef{ID: id, Name: m.parentNameVi(id, r.Year)}
 	}
 	if r.Rank.N > 0 {
 		n := r.Rank.N
@@ -720,6 +720,16 @@ func (m *model) xlsxNotes(l dataLinks, rk *par.Ranking) []string {
 	return notes
 }
 
+// parentNameVi is a parent unit's name in the data files: Vietnamese,
+// whichever language's page makes them (the English /du-lieu/ lists the
+// same files' checksums).
+func (m *model) parentNameVi(id string, year int) string {
+	if u := m.unitByID[id]; u != nil {
+		return u.NameAt(year).Name
+	}
+	return id
+}
+
 func titleOr(t string) string {
 	if t == "" {
 		return "Chỉ số cải cách hành chính"
@@ -739,26 +749,33 @@ func licenceLine(s par.Site) string {
 	return line + "."
 }
 
-// citation is the suggested citation of the dataset.
-func (m *model) citation(l dataLinks) string {
+// citation is the suggested citation of the dataset, in the language lg
+// (README.txt's is Vietnamese): an English page cites the English title
+// when given, and marks what it can only give in Vietnamese.
+func (m *model) citation(l dataLinks, lg *lang) string {
 	s := m.ds.Site
 	var b strings.Builder
 	if s.Publisher != "" {
-		b.WriteString(s.Publisher)
+		b.WriteString(lg.markVi(s.Publisher))
 		b.WriteString(". ")
 	}
-	b.WriteString(titleOr(s.Title))
+	if !lg.vi() && s.TitleEn != "" {
+		b.WriteString(s.TitleEn)
+	} else {
+		b.WriteString(lg.markVi(titleOr(s.Title)))
+	}
 	if ys := m.res.Years; len(ys) > 0 {
-		b.WriteString(", dữ liệu các năm " + strconv.Itoa(ys[0]))
+		years := strconv.Itoa(ys[0])
 		if ys[len(ys)-1] != ys[0] {
-			b.WriteString("–" + strconv.Itoa(ys[len(ys)-1]))
+			years += "–" + strconv.Itoa(ys[len(ys)-1])
 		}
+		b.WriteString(lg.F(", dữ liệu các năm %s", years))
 	}
 	b.WriteString(". " + l.url(urlData))
 	if s.DataLicense != "" {
-		b.WriteString(". Giấy phép " + s.DataLicense)
+		b.WriteString(". " + lg.F("Giấy phép %s", lg.markVi(s.DataLicense)))
 	}
-	b.WriteString(". Truy cập ngày …")
+	b.WriteString(". " + lg.T("Truy cập ngày …"))
 	return b.String()
 }
 
@@ -818,7 +835,7 @@ func (m *model) readme(l dataLinks, s par.Site) string {
 	line()
 	line("Trích dẫn đề nghị")
 	line("-----------------")
-	line(m.citation(l))
+	line(m.citation(l, newLang(langVi, nil)))
 	return b.String()
 }
 
