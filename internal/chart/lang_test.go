@@ -37,6 +37,27 @@ var testCatalog = map[string]string{
 	", thấp nhất ": ", lowest ",
 	"Biểu đồ cột ngang số đơn vị theo xếp loại ": "Horizontal bar chart of the units by band ",
 	"chưa có kết quả.": "no results yet.",
+	"Tiêu chí":         "Criterion",
+	" trở xuống":       " and below",
+	labelShare:         "Share of points (%)",
+	"Tỷ lệ điểm đạt theo tiêu chí":           "Share of points by criterion",
+	" (tiêu chí nhiều đơn vị mất điểm nhất)": " (criteria the most units lost points on)",
+	"Bản đồ nhiệt tỷ lệ điểm đạt của %d đơn vị có phiếu chấm chi tiết đầy đủ trên %d tiêu chí nhiều đơn vị mất điểm nhất, %s, màu càng đậm tỷ lệ càng cao (thang màu từ %d đến 100 %%); ô trống: tiêu chí không áp dụng cho đơn vị": "Heatmap of the share of points scored by %d units with a complete detailed scoring sheet on the %d criteria the most units lost points on, %s, the darker the higher (colour scale from %d to 100 %%); empty cell: the criterion does not apply to the unit",
+	"; nhiều đơn vị mất điểm nhất: %s %s (%d/%d đơn vị).": "; most often lost: %s %s (%d/%d units).",
+	"Chỉ số CCHC năm %d và năm %d":                        "PAR Index %d and %d",
+	"năm %d là kết quả của %s (đơn vị tiền thân)":         "%d is the result of %s (predecessor unit)",
+	"chỉ có năm %d":     "%d only",
+	"Thay đổi (điểm %)": "Change (percentage points)",
+	"Ghi chú":           "Note",
+	"Năm":               "Year",
+	"Biểu đồ độ dốc chỉ số CCHC": "Slope chart of the PAR Index",
+	" (trục bắt đầu từ %d)":      " (axis from %d)",
+	" khối %s":                   ", group %s,",
+	" năm %d và năm %d":          " %d and %d",
+	": %d đơn vị tăng (đường xanh), %d giảm (đường đỏ), %d không đổi": ": %d units rose (blue lines), %d fell (red lines), %d unchanged",
+	"; %d đơn vị chỉ có chỉ số một năm (một chấm)":                    "; %d units have an index in one year only (one dot)",
+	"; hai năm theo hai bộ chỉ số khác nhau, chỉ so sánh chỉ số":      "; the two years follow different frameworks, only the indexes are compared",
+	"; tên đơn vị hiện khi di chuột lên đường":                        "; a unit's name shows on hovering its line",
 }
 
 func (testEnglish) Tag() string { return "en" }
@@ -73,6 +94,8 @@ func TestEnglishGolden(t *testing.T) {
 	for name, fn := range map[string]func() Chart{
 		"ranking-index-en":     func() Chart { return RankingIndex(en, ranking(framework("fw2022"), nil)) },
 		"band-distribution-en": func() Chart { return BandDistribution(en, ranking(framework("fw2022"), nil)) },
+		"criteria-heatmap-en":  func() Chart { return CriteriaHeatmap(en, criteriaFixture()) },
+		"pair-slope-en":        func() Chart { return PairSlope(en, pairFixture("Sở Nội vụ")) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			got := golden(t, fn())

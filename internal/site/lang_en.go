@@ -764,4 +764,25 @@ var catalogEn = map[string]string{
 	"Tin mới: quyết định công bố và nhận xét":                             "News: publishing decisions and commentary",
 	"Tin mới về %s":                                                       "News about %s",
 	"kết quả, thứ hạng, xếp loại các năm của từng đơn vị và số liệu gốc.": "every unit's results, ranks and bands over the years, with the source data.",
+
+	// Charts: the criteria heatmap.
+	" (tiêu chí nhiều đơn vị mất điểm nhất)": " (criteria the most units lost points on)",
+	" trở xuống": " and below",
+	"Tỷ lệ điểm đạt theo tiêu chí": "Share of points by criterion",
+	"Bản đồ nhiệt tỷ lệ điểm đạt của %d đơn vị có phiếu chấm chi tiết đầy đủ trên %d tiêu chí nhiều đơn vị mất điểm nhất, %s, màu càng đậm tỷ lệ càng cao (thang màu từ %d đến 100 %%); ô trống: tiêu chí không áp dụng cho đơn vị": "Heatmap of the share of points scored by %d units with a complete detailed scoring sheet on the %d criteria the most units lost points on, %s, the darker the higher (colour scale from %d to 100 %%); empty cell: the criterion does not apply to the unit",
+	"; nhiều đơn vị mất điểm nhất: %s %s (%d/%d đơn vị).": "; most often lost: %s %s (%d/%d units).",
+
+	// Charts: the slope chart of two years.
+	"Chỉ số CCHC năm %d và năm %d":                "PAR Index %d and %d",
+	"năm %d là kết quả của %s (đơn vị tiền thân)": "%d is the result of %s (predecessor unit)",
+	"chỉ có năm %d":                               "%d only",
+	"Thay đổi (điểm %)":                           "Change (percentage points)",
+	"Biểu đồ độ dốc chỉ số CCHC":                  "Slope chart of the PAR Index",
+	" (trục bắt đầu từ %d)":                       " (axis from %d)",
+	" khối %s":                                    ", group %s,",
+	" năm %d và năm %d":                           " %d and %d",
+	": %d đơn vị tăng (đường xanh), %d giảm (đường đỏ), %d không đổi": ": %d units rose (blue lines), %d fell (red lines), %d unchanged",
+	"; %d đơn vị chỉ có chỉ số một năm (một chấm)":                    "; %d units have an index in one year only (one dot)",
+	"; hai năm theo hai bộ chỉ số khác nhau, chỉ so sánh chỉ số":      "; the two years follow different frameworks, only the indexes are compared",
+	"; tên đơn vị hiện khi di chuột lên đường":                        "; a unit's name shows on hovering its line",
 }
