@@ -785,4 +785,19 @@ var catalogEn = map[string]string{
 	"; %d đơn vị chỉ có chỉ số một năm (một chấm)":                    "; %d units have an index in one year only (one dot)",
 	"; hai năm theo hai bộ chỉ số khác nhau, chỉ so sánh chỉ số":      "; the two years follow different frameworks, only the indexes are compared",
 	"; tên đơn vị hiện khi di chuột lên đường":                        "; a unit's name shows on hovering its line",
+
+	// Charts: the areas heatmap.
+	"Tỷ lệ điểm đạt theo lĩnh vực": "Share of points by area",
+	" (% điểm tối đa áp dụng)":     " (% of the applicable maximum)",
+	"%s – lĩnh vực %s":             "%s – area %s",
+	"Bản đồ nhiệt tỷ lệ điểm đạt so với điểm tối đa áp dụng của %d đơn vị trên %d lĩnh vực, %s, màu càng đậm tỷ lệ càng cao (thang màu từ %d đến 100 %%)": "Heatmap of the share of the applicable maximum scored by %d units in %d areas, %s, the darker the higher (colour scale from %d to 100 %%)",
+	"; trung bình cao nhất ở lĩnh vực %s (%s %%), thấp nhất ở lĩnh vực %s (%s %%)":                                                                        "; highest average in area %s (%s %%), lowest in area %s (%s %%)",
+	"; %d ô để trống vì không có điểm lĩnh vực hoặc mọi tiêu chí không áp dụng":                                                                           "; %d cells empty: no area score, or no criterion applies",
+
+	// Charts: a unit's areas over the years.
+	"Tỷ lệ điểm đạt theo lĩnh vực qua các năm (% điểm tối đa áp dụng)": "Share of points by area over the years (% of the applicable maximum)",
+	" (đến năm %d: lĩnh vực %s)": " (until %d: area %s)",
+	" · tỷ lệ %%, trục từ %d":    " · share %%, axis from %d",
+	"Tỷ lệ điểm đạt so với điểm tối đa áp dụng của %s ở %d lĩnh vực, các năm %s":                                                       "Share of the applicable maximum scored by %s in %d areas, %s",
+	"; bộ chỉ số đổi năm %s: chỉ lĩnh vực tương ứng một–một với lĩnh vực của bộ cũ được nối tiếp, các lĩnh vực khác bắt đầu đường mới": "; the framework changed in %s: only an area that maps one to one onto an area of the old framework goes on, the other areas start new lines",
 }
