@@ -19,6 +19,7 @@ var heatColors = []string{"#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0"}
 // heatRows are the units of an area comparison with their shares, one
 // row per scored unit in the ranking's order.
 type heatRows struct {
+	l     Lang
 	ac    *par.AreaComparison
 	units []*par.Result
 	cells [][]*par.AreaRow // [unit][area], nil when the unit has no share
@@ -29,11 +30,12 @@ type heatRows struct {
 // area points as a share of its applicable area maximum, on a colour scale
 // from 0 to 100 % (rule "area comparison"). A unit without a share in an
 // area has an empty cell, never a 0. The data table is the same grid.
-func AreaHeatmap(ac *par.AreaComparison) Chart {
+func AreaHeatmap(l Lang, ac *par.AreaComparison) Chart {
 	rk := ac.Ranking
 	id := rankingID(rk, "linh-vuc")
 	h := gatherHeat(ac)
-	c := Chart{ID: id, Title: rankingTitle(Vietnamese(), "Tỷ lệ điểm đạt theo lĩnh vực", rk) + " (% điểm tối đa áp dụng)"}
+	h.l = l
+	c := Chart{ID: id, Lang: l.Tag(), Title: rankingTitle(l, "Tỷ lệ điểm đạt theo lĩnh vực", rk) + l.T(" (% điểm tối đa áp dụng)")}
 	if !ac.Scored || len(h.units) == 0 {
 		c.Empty = true
 		return c
@@ -46,7 +48,7 @@ func AreaHeatmap(ac *par.AreaComparison) Chart {
 }
 
 func gatherHeat(ac *par.AreaComparison) heatRows {
-	h := heatRows{ac: ac, dec: decimals(ac.Ranking.Framework)}
+	h := heatRows{l: Vietnamese(), ac: ac, dec: decimals(ac.Ranking.Framework)}
 	idx := map[*par.Result]int{}
 	for _, r := range ac.Ranking.Results {
 		if r.Scored || r.Incomplete {
@@ -70,16 +72,24 @@ func (h heatRows) cellText(row *par.AreaRow) string {
 	if row == nil {
 		return viet.Missing
 	}
-	return viet.Fixed(row.Share, h.dec)
+	return fixed(h.l, row.Share, h.dec)
+}
+
+// unitName is a unit's name on the heatmap, in its language.
+func (h heatRows) unitName(r *par.Result) string { return resultName(h.l, r) }
+
+// areaLabel is an area's code and title in the heatmap's language.
+func (h heatRows) areaLabel(ar *par.AreaRanking) string {
+	return areaLabel(ar.Code, areaTitle(h.l, h.ac.Ranking.Framework, ar.Code, ar.Title))
 }
 
 func (h heatRows) table(title string) Table {
-	t := Table{Caption: title, Head: []string{"Đơn vị"}}
+	t := Table{Caption: title, Head: []string{h.l.T("Đơn vị")}}
 	for _, ar := range h.ac.Areas {
-		t.Head = append(t.Head, areaLabel(ar.Code, ar.Title)+" (%)")
+		t.Head = append(t.Head, h.areaLabel(ar)+" (%)")
 	}
 	for i, r := range h.units {
-		row := []string{r.Name}
+		row := []string{h.unitName(r)}
 		for _, c := range h.cells[i] {
 			row = append(row, h.cellText(c))
 		}
@@ -99,7 +109,7 @@ type heatItem struct {
 func (h heatRows) rowHeight() int {
 	lines := 1
 	for _, r := range h.units {
-		lines = max(lines, strings.Count(heatLabel(r.Name), "\n")+1)
+		lines = max(lines, strings.Count(heatLabel(h.unitName(r)), "\n")+1)
 	}
 	return max(26, 14*lines+10)
 }
@@ -115,20 +125,20 @@ func (h heatRows) option(id string) map[string]any {
 	}
 	names := make([]string, len(h.units))
 	for i, r := range h.units {
-		names[i] = heatLabel(r.Name)
+		names[i] = heatLabel(h.unitName(r))
 	}
 	// The colour scale starts at the lowest share rounded down to a ten,
 	// so close shares (85 and 95) get distinct colours; the scale's label
 	// says where it starts.
 	lo, below := h.scaleStart(), ""
 	if lo > 0 {
-		below = " trở xuống"
+		below = h.l.T(" trở xuống")
 	}
 	hm.SetGlobalOptions(
 		charts.WithLegendOpts(noLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "64", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", Data: codes, Name: labelArea, NameLocation: "middle", NameGap: 24, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", Data: codes, Name: h.l.T(labelArea), NameLocation: "middle", NameGap: 24, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names}),
 		charts.WithVisualMapOpts(opts.VisualMap{
 			Type: "continuous", Calculable: opts.Bool(false), Min: float32(lo), Max: 100,
@@ -147,11 +157,11 @@ func (h heatRows) option(id string) map[string]any {
 			items = append(items, heatItem{
 				Value: [3]any{j, i, num(c.Share, h.dec)},
 				Text:  h.cellText(c),
-				Name:  r.Name + " – lĩnh vực " + h.ac.Areas[j].Code,
+				Name:  h.l.F("%s – lĩnh vực %s", h.unitName(r), h.ac.Areas[j].Code),
 			})
 		}
 	}
-	hm.AddSeries(labelShare, data,
+	hm.AddSeries(h.l.T(labelShare), data,
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = items }),
 		// A phone leaves about 250 px for the cells: with many areas
 		// the labels get a smaller font so "98,67" fits its cell.
@@ -210,8 +220,9 @@ func (h heatRows) scaleStart() int {
 func (h heatRows) desc() string {
 	var d strings.Builder
 	rk := h.ac.Ranking
-	d.WriteString("Bản đồ nhiệt tỷ lệ điểm đạt so với điểm tối đa áp dụng của " + strconv.Itoa(len(h.units)) + " đơn vị trên " +
-		strconv.Itoa(len(h.ac.Areas)) + " lĩnh vực, " + rankingOf(Vietnamese(), rk) + ", màu càng đậm tỷ lệ càng cao (thang màu từ " + strconv.Itoa(h.scaleStart()) + " đến 100 %)")
+	l := h.l
+	d.WriteString(l.F("Bản đồ nhiệt tỷ lệ điểm đạt so với điểm tối đa áp dụng của %d đơn vị trên %d lĩnh vực, %s, màu càng đậm tỷ lệ càng cao (thang màu từ %d đến 100 %%)",
+		len(h.units), len(h.ac.Areas), rankingOf(l, rk), h.scaleStart()))
 	var best, worst *par.AreaRanking
 	for _, ar := range h.ac.Areas {
 		if ar.N == 0 {
@@ -225,8 +236,8 @@ func (h heatRows) desc() string {
 		}
 	}
 	if best != nil && worst != best {
-		d.WriteString("; trung bình cao nhất ở lĩnh vực " + areaLabel(best.Code, best.Title) + " (" + viet.Fixed(best.Avg, h.dec) +
-			" %), thấp nhất ở lĩnh vực " + areaLabel(worst.Code, worst.Title) + " (" + viet.Fixed(worst.Avg, h.dec) + " %)")
+		d.WriteString(l.F("; trung bình cao nhất ở lĩnh vực %s (%s %%), thấp nhất ở lĩnh vực %s (%s %%)",
+			h.areaLabel(best), fixed(l, best.Avg, h.dec), h.areaLabel(worst), fixed(l, worst.Avg, h.dec)))
 	}
 	missing := 0
 	for i := range h.units {
@@ -237,7 +248,7 @@ func (h heatRows) desc() string {
 		}
 	}
 	if missing > 0 {
-		d.WriteString("; " + strconv.Itoa(missing) + " ô để trống vì không có điểm lĩnh vực hoặc mọi tiêu chí không áp dụng")
+		d.WriteString(l.F("; %d ô để trống vì không có điểm lĩnh vực hoặc mọi tiêu chí không áp dụng", missing))
 	}
 	d.WriteString(".")
 	return d.String()

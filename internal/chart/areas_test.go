@@ -64,8 +64,8 @@ func trendResults() []*par.Result {
 
 func areaCases() map[string]func() Chart {
 	return map[string]func() Chart{
-		"area-heatmap": func() Chart { return AreaHeatmap(heatComparison()) },
-		"area-trend":   func() Chart { return AreaTrend("Sở Nội vụ", trendResults()) },
+		"area-heatmap": func() Chart { return AreaHeatmap(Vietnamese(), heatComparison()) },
+		"area-trend":   func() Chart { return AreaTrend(Vietnamese(), "Sở Nội vụ", trendResults()) },
 	}
 }
 
@@ -94,7 +94,7 @@ func TestAreaChartsGolden(t *testing.T) {
 // A heatmap cell without a share is left out of the data (an empty cell),
 // and its table cell is the missing mark, never 0.
 func TestHeatmapMissingCell(t *testing.T) {
-	c := AreaHeatmap(heatComparison())
+	c := AreaHeatmap(Vietnamese(), heatComparison())
 	if n := strings.Count(string(c.Option), `"value":[`); n != 8 {
 		t.Errorf("%d cells plotted, want 8 (3 units × 3 areas less one missing)", n)
 	}

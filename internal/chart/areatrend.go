@@ -15,12 +15,14 @@ import (
 // area's code and title in its last year.
 type trendLine struct {
 	code, title string
+	fw          *par.Framework // the framework of the area's last year
 	first, last int            // positions in the years
 	data        []*par.AreaRow // per year, nil when absent
 	codes       []string       // the area's code in each year it has, "" before
 }
 
 type trendRows struct {
+	l        Lang
 	unit     string
 	years    []int
 	lines    []*trendLine
@@ -34,10 +36,11 @@ type trendRows struct {
 // old one (par.CompareArea); every other area of the new framework starts
 // a line of its own, and a dashed line marks the change. A year without an
 // area score is a gap, never 0.
-func AreaTrend(unitName string, results []*par.Result) Chart {
+func AreaTrend(lg Lang, unitName string, results []*par.Result) Chart {
 	id := "chart-" + unitID(firstOf(results)) + "-area-trend"
 	t := gatherTrend(unitName, results)
-	c := Chart{ID: id, Title: "Tỷ lệ điểm đạt theo lĩnh vực qua các năm (% điểm tối đa áp dụng)"}
+	t.l = lg
+	c := Chart{ID: id, Lang: lg.Tag(), Title: lg.T("Tỷ lệ điểm đạt theo lĩnh vực qua các năm (% điểm tối đa áp dụng)")}
 	known := 0
 	seen := map[int]bool{}
 	for _, l := range t.lines {
@@ -67,7 +70,7 @@ func firstOf(rs []*par.Result) *par.Result {
 }
 
 func gatherTrend(unitName string, results []*par.Result) trendRows {
-	t := trendRows{unit: unitName, dec: 2}
+	t := trendRows{l: Vietnamese(), unit: unitName, dec: 2}
 	var prev *par.Result
 	var prevLines map[string]*trendLine // area code of prev → its line
 	for _, r := range results {
@@ -92,7 +95,7 @@ func gatherTrend(unitName string, results []*par.Result) trendRows {
 				l = &trendLine{first: i}
 				t.lines = append(t.lines, l)
 			}
-			l.code, l.title, l.last = a.Code, a.Title, i
+			l.code, l.title, l.fw, l.last = a.Code, a.Title, r.Framework, i
 			for len(l.codes) < i {
 				l.codes = append(l.codes, "")
 			}
@@ -121,14 +124,14 @@ func gatherTrend(unitName string, results []*par.Result) trendRows {
 // name is a line's legend name: the area as last scored, with its years
 // when it does not span them all (it started or ended at a change).
 func (t trendRows) name(l *trendLine) string {
-	n := areaLabel(l.code, l.title)
+	n := areaLabel(l.code, areaTitle(t.l, l.fw, l.code, l.title))
 	if l.first > 0 || l.last < len(t.years)-1 {
 		n += " (" + viet.YearSpan(t.years[l.first:l.last+1]) + ")"
 	}
 	// Renumbered at a change: say what it was called before.
 	for i := len(l.codes) - 1; i >= 0; i-- {
 		if c := l.codes[i]; c != "" && c != l.code {
-			n += " (đến năm " + strconv.Itoa(t.years[i]) + ": lĩnh vực " + c + ")"
+			n += t.l.F(" (đến năm %d: lĩnh vực %s)", t.years[i], c)
 			break
 		}
 	}
@@ -136,7 +139,7 @@ func (t trendRows) name(l *trendLine) string {
 }
 
 func (t trendRows) table(title string) Table {
-	tb := Table{Caption: title, Head: []string{labelArea}}
+	tb := Table{Caption: title, Head: []string{t.l.T(labelArea)}}
 	for _, y := range t.years {
 		tb.Head = append(tb.Head, strconv.Itoa(y))
 	}
@@ -145,7 +148,7 @@ func (t trendRows) table(title string) Table {
 		for i, d := range l.data {
 			switch {
 			case d != nil:
-				row = append(row, viet.Fixed(d.Share, t.dec))
+				row = append(row, fixed(t.l, d.Share, t.dec))
 			case i < l.first || i > l.last:
 				row = append(row, "")
 			default:
@@ -174,7 +177,7 @@ func (t trendRows) titles(lo int) []string {
 	for i, l := range t.lines {
 		n := t.name(l)
 		if i == 0 && lo > 0 {
-			n += " · tỷ lệ %, trục từ " + strconv.Itoa(lo)
+			n += t.l.F(" · tỷ lệ %%, trục từ %d", lo)
 		}
 		out[i] = strings.Join(greedyWrap(strings.Fields(n), titleChars), "\n")
 	}
@@ -247,7 +250,7 @@ func (t trendRows) option(id string) map[string]any {
 		data := make([]any, len(l.data))
 		for i, d := range l.data {
 			if d != nil {
-				data[i] = fixedPoint(Vietnamese(), d.Share, t.dec)
+				data[i] = fixedPoint(t.l, d.Share, t.dec)
 			}
 		}
 		so := []charts.SeriesOpts{
@@ -257,7 +260,7 @@ func (t trendRows) option(id string) map[string]any {
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7, ConnectNulls: opts.Bool(false), XAxisIndex: k, YAxisIndex: k}),
 		}
 		if len(t.fwChange) > 0 {
-			so = append(so, frameworkMarks(Vietnamese(), t.fwChange)...)
+			so = append(so, frameworkMarks(t.l, t.fwChange)...)
 		}
 		line.AddSeries(t.name(l), nil, so...)
 	}
@@ -291,15 +294,13 @@ type panelName struct {
 
 func (t trendRows) desc() string {
 	var d strings.Builder
-	d.WriteString("Tỷ lệ điểm đạt so với điểm tối đa áp dụng của " + t.unit + " ở " + strconv.Itoa(len(t.lines)) +
-		" lĩnh vực, các năm " + viet.YearSpan(t.years))
+	d.WriteString(t.l.F("Tỷ lệ điểm đạt so với điểm tối đa áp dụng của %s ở %d lĩnh vực, các năm %s", t.unit, len(t.lines), viet.YearSpan(t.years)))
 	if len(t.fwChange) > 0 {
 		ys := make([]string, len(t.fwChange))
 		for i, y := range t.fwChange {
 			ys[i] = strconv.Itoa(y)
 		}
-		d.WriteString("; bộ chỉ số đổi năm " + strings.Join(ys, ", ") +
-			": chỉ lĩnh vực tương ứng một–một với lĩnh vực của bộ cũ được nối tiếp, các lĩnh vực khác bắt đầu đường mới")
+		d.WriteString(t.l.F("; bộ chỉ số đổi năm %s: chỉ lĩnh vực tương ứng một–một với lĩnh vực của bộ cũ được nối tiếp, các lĩnh vực khác bắt đầu đường mới", strings.Join(ys, ", ")))
 	}
 	d.WriteString(".")
 	return d.String()

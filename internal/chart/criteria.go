@@ -24,9 +24,9 @@ const criteriaColumns = 20
 // criteriaColumns), over the units with a complete detail sheet. A cell
 // where the criterion does not apply is empty, never 0. The cells carry
 // no labels (too many to read); the tooltip and the table give each.
-func CriteriaHeatmap(rk *par.Ranking) Chart {
+func CriteriaHeatmap(l Lang, rk *par.Ranking) Chart {
 	id := rankingID(rk, "tieu-chi")
-	c := Chart{ID: id, Title: rankingTitle(Vietnamese(), "Tỷ lệ điểm đạt theo tiêu chí", rk) + " (tiêu chí nhiều đơn vị mất điểm nhất)"}
+	c := Chart{ID: id, Lang: l.Tag(), Title: rankingTitle(l, "Tỷ lệ điểm đạt theo tiêu chí", rk) + l.T(" (tiêu chí nhiều đơn vị mất điểm nhất)")}
 	cr := rk.Criteria
 	if cr == nil {
 		c.Empty = true
@@ -44,28 +44,28 @@ func CriteriaHeatmap(rk *par.Ranking) Chart {
 	}
 	names := make([]string, len(cr.Units))
 	for i, r := range cr.Units {
-		names[i] = heatLabel(r.Name)
+		names[i] = heatLabel(resultName(l, r))
 	}
 	// Table: a row per unit, a column per criterion.
-	c.Table = Table{Caption: c.Title, Head: append([]string{"Đơn vị"}, keys...)}
+	c.Table = Table{Caption: c.Title, Head: append([]string{l.T("Đơn vị")}, keys...)}
 	var items []any
 	lo := 100
 	for i, r := range cr.Units {
-		row := []string{r.Name}
+		row := []string{resultName(l, r)}
 		for j, s := range cols {
 			if !s.Known[i] {
 				row = append(row, viet.Missing)
 				continue
 			}
-			items = append(items, heatItem{Value: [3]any{j, i, num(s.Shares[i], dec)}, Text: viet.Fixed(s.Shares[i], dec)})
-			row = append(row, viet.Fixed(s.Shares[i], dec))
+			items = append(items, heatItem{Value: [3]any{j, i, num(s.Shares[i], dec)}, Text: fixed(l, s.Shares[i], dec)})
+			row = append(row, fixed(l, s.Shares[i], dec))
 			lo = min(lo, int(s.Shares[i]/par.Scale)/10*10)
 		}
 		c.Table.Rows = append(c.Table.Rows, row)
 	}
 	below := ""
 	if lo > 0 {
-		below = " trở xuống"
+		below = l.T(" trở xuống")
 	}
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(base(id)...)
@@ -73,7 +73,7 @@ func CriteriaHeatmap(rk *par.Ranking) Chart {
 		charts.WithLegendOpts(noLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "72", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", Data: keys, Name: "Tiêu chí", NameLocation: "middle", NameGap: 40,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top", Data: keys, Name: l.T("Tiêu chí"), NameLocation: "middle", NameGap: 40,
 			AxisLabel: &opts.AxisLabel{Rotate: 45, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names}),
 		charts.WithVisualMapOpts(opts.VisualMap{
@@ -83,7 +83,7 @@ func CriteriaHeatmap(rk *par.Ranking) Chart {
 		}),
 	)
 	hm.SetXAxis(keys)
-	hm.AddSeries(labelShare, nil, charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = items }))
+	hm.AddSeries(l.T(labelShare), nil, charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = items }))
 	hm.Validate()
 	m := hm.JSON()
 	if ys, ok := m["yAxis"].([]opts.YAxis); ok && len(ys) == 1 {
@@ -96,10 +96,9 @@ func CriteriaHeatmap(rk *par.Ranking) Chart {
 	}
 	c.Height = 120 + max(22, 14*rows+8)*len(cr.Units)
 	var d strings.Builder
-	d.WriteString("Bản đồ nhiệt tỷ lệ điểm đạt của " + strconv.Itoa(len(cr.Units)) + " đơn vị có phiếu chấm chi tiết đầy đủ trên " +
-		strconv.Itoa(len(cols)) + " tiêu chí nhiều đơn vị mất điểm nhất, " + rankingOf(Vietnamese(), rk) + ", màu càng đậm tỷ lệ càng cao (thang màu từ " +
-		strconv.Itoa(lo) + " đến 100 %); ô trống: tiêu chí không áp dụng cho đơn vị")
-	d.WriteString("; nhiều đơn vị mất điểm nhất: " + cols[0].Node.Key + " " + cols[0].Node.Title + " (" + strconv.Itoa(cols[0].Lost) + "/" + strconv.Itoa(cols[0].N) + " đơn vị).")
+	d.WriteString(l.F("Bản đồ nhiệt tỷ lệ điểm đạt của %d đơn vị có phiếu chấm chi tiết đầy đủ trên %d tiêu chí nhiều đơn vị mất điểm nhất, %s, màu càng đậm tỷ lệ càng cao (thang màu từ %d đến 100 %%); ô trống: tiêu chí không áp dụng cho đơn vị",
+		len(cr.Units), len(cols), rankingOf(l, rk), lo))
+	d.WriteString(l.F("; nhiều đơn vị mất điểm nhất: %s %s (%d/%d đơn vị).", cols[0].Node.Key, l.Name(cols[0].Node.Title, cols[0].Node.TitleEn), cols[0].Lost, cols[0].N))
 	c.Desc = d.String()
 	return c
 }

@@ -49,7 +49,7 @@ func criteriaFixture() *par.Ranking {
 // most often lost first; a not-applicable cell is empty, never 0; a
 // criterion nobody lost points on is left out.
 func TestCriteriaHeatmap(t *testing.T) {
-	c := CriteriaHeatmap(criteriaFixture())
+	c := CriteriaHeatmap(Vietnamese(), criteriaFixture())
 	got := golden(t, c)
 	path := filepath.Join("testdata", "criteria-heatmap.json")
 	if *update {

@@ -18,9 +18,9 @@ import (
 // the spread of the index per year. h is the compute stage's summary of
 // the group (par.Results.Histories) and rks the group's rankings, one per
 // year of h, ascending.
-func GroupHistory(h *par.History, rks []*par.Ranking) (ranks, bands, index Chart) {
-	b := gatherBump(h, rks)
-	return b.chart(), groupBands(h), groupIndex(h, rks)
+func GroupHistory(l Lang, h *par.History, rks []*par.Ranking) (ranks, bands, index Chart) {
+	b := gatherBump(l, h, rks)
+	return b.chart(), groupBands(l, h), groupIndex(l, h, rks)
 }
 
 // groupChartID is "chart-group-<group>-<what>".
@@ -32,11 +32,24 @@ func groupChartID(h *par.History, what string) string {
 	return "chart-group-" + g + "-" + what
 }
 
-func historyGroupName(h *par.History) string {
+func historyGroupName(l Lang, h *par.History) string {
 	if h.Group == nil {
 		return ""
 	}
-	return h.Group.Name
+	return l.Name(h.Group.Name, h.Group.NameEn)
+}
+
+// bandWordName is a band word's name in l: the English name of the band
+// of that name in the year's framework, if given.
+func bandWordName(l Lang, fw *par.Framework, name string) string {
+	if fw != nil {
+		for _, b := range fw.Bands {
+			if b.Name == name {
+				return l.Name(name, b.NameEn)
+			}
+		}
+	}
+	return l.Name(name, "")
 }
 
 func historyYears(h *par.History) []int {
@@ -67,7 +80,8 @@ var bumpColors = [...]string{"#2166ac", "#d6604d", "#1b7837", "#762a83", "#e0821
 // ranked, a gap).
 type bumpUnit struct {
 	id    string
-	name  string // the name it last had in the group
+	vi    string // the name it last had in the group, which orders the units
+	name  string // that name in the chart's language
 	ranks []int
 	sizes []int // the ranking's size in the years it is ranked
 	last  int   // index of the last year it is ranked, -1 if never
@@ -75,6 +89,7 @@ type bumpUnit struct {
 
 // bumpRows is the gathered rows of the bump chart.
 type bumpRows struct {
+	l        Lang
 	h        *par.History
 	years    []int
 	units    []*bumpUnit
@@ -83,8 +98,8 @@ type bumpRows struct {
 	fwChange []int
 }
 
-func gatherBump(h *par.History, rks []*par.Ranking) bumpRows {
-	b := bumpRows{h: h, years: historyYears(h), size: make([]int, len(h.Years)), bottom: 2, fwChange: fwChanges(h)}
+func gatherBump(l Lang, h *par.History, rks []*par.Ranking) bumpRows {
+	b := bumpRows{l: l, h: h, years: historyYears(h), size: make([]int, len(h.Years)), bottom: 2, fwChange: fwChanges(h)}
 	byID := map[string]*bumpUnit{}
 	for _, rk := range rks {
 		yi := slices.Index(b.years, rk.Year)
@@ -106,7 +121,7 @@ func gatherBump(h *par.History, rks []*par.Ranking) bumpRows {
 				byID[r.Unit.ID] = u
 				b.units = append(b.units, u)
 			}
-			u.name = r.Name
+			u.vi, u.name = r.Name, resultName(l, r)
 			if r.Scored && r.Rank.N > 0 {
 				u.ranks[yi], u.sizes[yi], u.last = r.Rank.N, b.size[yi], yi
 				b.bottom = max(b.bottom, r.Rank.N, b.size[yi])
@@ -120,7 +135,7 @@ func gatherBump(h *par.History, rks []*par.Ranking) bumpRows {
 			c = cmp.Compare(x.ranks[x.last], y.ranks[y.last])
 		}
 		if c == 0 {
-			c = viet.NewCollator().Compare(x.name, y.name)
+			c = viet.NewCollator().Compare(x.vi, y.vi)
 		}
 		return c
 	})
@@ -150,10 +165,11 @@ func (b bumpRows) ranked() int {
 }
 
 func (b bumpRows) chart() Chart {
-	title := "Xếp hạng qua các năm – " + historyGroupName(b.h)
+	title := b.l.T("Xếp hạng qua các năm") + " – " + historyGroupName(b.l, b.h)
 	id := groupChartID(b.h, "ranks")
 	return Chart{
 		ID:     id,
+		Lang:   b.l.Tag(),
 		Title:  title,
 		Table:  b.table(title),
 		Option: encode(b.option(id)),
@@ -164,7 +180,7 @@ func (b bumpRows) chart() Chart {
 }
 
 func (b bumpRows) table(title string) Table {
-	t := Table{Caption: title, Head: []string{"Đơn vị"}}
+	t := Table{Caption: title, Head: []string{b.l.T("Đơn vị")}}
 	for _, y := range b.years {
 		t.Head = append(t.Head, strconv.Itoa(y))
 	}
@@ -208,9 +224,9 @@ func (b bumpRows) option(id string) map[string]any {
 	for i, y := range b.years {
 		years[i] = strconv.Itoa(y)
 	}
-	xName := "Năm"
+	xName := b.l.T("Năm")
 	if len(b.fwChange) > 0 {
-		xName = "Năm (nét đứt: đổi bộ chỉ số)"
+		xName = b.l.T("Năm (nét đứt: đổi bộ chỉ số)")
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(base(id)...)
@@ -221,7 +237,7 @@ func (b bumpRows) option(id string) map[string]any {
 		charts.WithGridOpts(opts.Grid{Left: "24", Right: "150", Top: "16", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(false), Name: xName, NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(opts.YAxis{
-			Type: "value", Name: labelRank + " (1 ở trên)", NameLocation: "middle", NameGap: 15 + 7*len(strconv.Itoa(b.bottom)),
+			Type: "value", Name: b.l.T(labelRank) + b.l.T(" (1 ở trên)"), NameLocation: "middle", NameGap: 15 + 7*len(strconv.Itoa(b.bottom)),
 			Inverse: opts.Bool(true), Min: 1, Max: b.bottom, MinInterval: 1,
 		}),
 	)
@@ -251,7 +267,7 @@ func (b bumpRows) option(id string) map[string]any {
 			charts.WithEmphasisOpts(opts.Emphasis{Focus: "series"}),
 		}
 		if k == 0 && len(b.fwChange) > 0 {
-			so = append(so, frameworkMarks(Vietnamese(), b.fwChange)...)
+			so = append(so, frameworkMarks(b.l, b.fwChange)...)
 		}
 		line.AddSeries(u.name, nil, so...)
 	}
@@ -281,19 +297,14 @@ type bumpSeries struct {
 
 func (b bumpRows) desc() string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ đường xếp hạng (hạng 1 ở trên) của ")
-	d.WriteString(strconv.Itoa(b.ranked()))
-	d.WriteString(" đơn vị khối ")
-	d.WriteString(historyGroupName(b.h))
+	l := b.l
+	d.WriteString(l.F("Biểu đồ đường xếp hạng (hạng 1 ở trên) của %d đơn vị khối %s", b.ranked(), historyGroupName(l, b.h)))
 	if len(b.years) > 0 {
-		d.WriteString(" các năm ")
-		d.WriteString(viet.YearSpan(b.years))
+		d.WriteString(l.F(" các năm %s", viet.YearSpan(b.years)))
 	}
-	d.WriteString("; năm đơn vị không có mặt hoặc không được xếp hạng để trống")
+	d.WriteString(l.T("; năm đơn vị không có mặt hoặc không được xếp hạng để trống"))
 	if len(b.fwChange) > 0 {
-		d.WriteString("; đổi bộ chỉ số năm ")
-		d.WriteString(viet.YearSpan(b.fwChange))
-		d.WriteString(" (nét đứt)")
+		d.WriteString(l.F("; đổi bộ chỉ số năm %s (nét đứt)", viet.YearSpan(b.fwChange)))
 	}
 	d.WriteString(".")
 	return d.String()
@@ -301,7 +312,8 @@ func (b bumpRows) desc() string {
 
 // bandSeries is one band word over the years of a group.
 type bandSeries struct {
-	key, name string
+	key, name string // name: the band word as the data write it, which picks its colour
+	label     string // the name in the chart's language
 	n         []int
 }
 
@@ -310,7 +322,7 @@ type bandSeries struct {
 // phone). Units not classified or not scored are not a band: they are
 // counted beside the year, in the table and in the description, never
 // mixed into the bars.
-func groupBands(h *par.History) Chart {
+func groupBands(l Lang, h *par.History) Chart {
 	var series []*bandSeries
 	byKey := map[string]*bandSeries{}
 	classified := make([]int, len(h.Years))
@@ -318,7 +330,7 @@ func groupBands(h *par.History) Chart {
 		for _, c := range y.Bands {
 			s := byKey[c.Key]
 			if s == nil {
-				s = &bandSeries{key: c.Key, name: c.Name, n: make([]int, len(h.Years))}
+				s = &bandSeries{key: c.Key, name: c.Name, label: bandWordName(l, y.Framework, c.Name), n: make([]int, len(h.Years))}
 				byKey[c.Key] = s
 				series = append(series, s)
 			}
@@ -326,39 +338,39 @@ func groupBands(h *par.History) Chart {
 			classified[yi] += c.N
 		}
 	}
-	title := "Tỷ lệ đơn vị theo xếp loại qua các năm – " + historyGroupName(h)
+	title := l.T("Tỷ lệ đơn vị theo xếp loại qua các năm") + " – " + historyGroupName(l, h)
 	id := groupChartID(h, "bands")
 
-	t := Table{Caption: title, Head: []string{"Năm"}}
+	t := Table{Caption: title, Head: []string{l.T("Năm")}}
 	for _, s := range series {
-		t.Head = append(t.Head, s.name)
+		t.Head = append(t.Head, s.label)
 	}
-	t.Head = append(t.Head, labelUnranked, labelUnscored)
+	t.Head = append(t.Head, l.T(labelUnranked), l.T(labelUnscored))
 	cats := make([]string, len(h.Years))
 	for yi, y := range h.Years {
 		row := []string{strconv.Itoa(y.Year)}
 		for _, s := range series {
-			row = append(row, countShare(s.n[yi], classified[yi]))
+			row = append(row, countShare(l, s.n[yi], classified[yi]))
 		}
 		row = append(row, strconv.Itoa(y.Unclassified), strconv.Itoa(y.Unscored))
 		t.Rows = append(t.Rows, row)
 		cats[yi] = strconv.Itoa(y.Year)
 		var extra []string
 		if y.Unclassified > 0 {
-			extra = append(extra, strconv.Itoa(y.Unclassified)+" chưa xếp loại")
+			extra = append(extra, l.F("%d chưa xếp loại", y.Unclassified))
 		}
 		if y.Unscored > 0 {
-			extra = append(extra, strconv.Itoa(y.Unscored)+" chưa chấm điểm")
+			extra = append(extra, l.F("%d chưa chấm điểm", y.Unscored))
 		}
 		if len(extra) > 0 {
-			cats[yi] += " (ngoài ra " + strings.Join(extra, ", ") + ")"
+			cats[yi] += l.F(" (ngoài ra %s)", strings.Join(extra, ", "))
 		}
 	}
 
 	hb := hbar{
 		id:         id,
 		categories: cats,
-		axis:       opts.XAxis{Name: "Tỷ lệ trong số đơn vị được xếp loại (%)", NameGap: 24, Min: 0, Max: 100},
+		axis:       opts.XAxis{Name: l.T("Tỷ lệ trong số đơn vị được xếp loại (%)"), NameGap: 24, Min: 0, Max: 100},
 		right:      "16",
 		legend:     true,
 		trigger:    "item",
@@ -368,16 +380,14 @@ func groupBands(h *par.History) Chart {
 		for yi := range h.Years {
 			if classified[yi] > 0 && s.n[yi] > 0 {
 				data[yi] = point{Value: num(par.Ratio{Num: par.FromInt(s.n[yi]), Den: par.FromInt(classified[yi])}.Percent(), 1),
-					Text: countShare(s.n[yi], classified[yi])}
+					Text: countShare(l, s.n[yi], classified[yi])}
 			}
 		}
-		hb.series = append(hb.series, barSeries{name: s.name, color: bandColor(s.name), data: data, stack: "bands", gap: "35%", inside: true})
+		hb.series = append(hb.series, barSeries{name: s.label, color: bandColor(s.name), data: data, stack: "bands", gap: "35%", inside: true})
 	}
 
 	var d strings.Builder
-	d.WriteString("Biểu đồ cột ngang chồng tỷ lệ đơn vị theo xếp loại khối ")
-	d.WriteString(historyGroupName(h))
-	d.WriteString(" qua các năm")
+	d.WriteString(l.F("Biểu đồ cột ngang chồng tỷ lệ đơn vị theo xếp loại khối %s qua các năm", historyGroupName(l, h)))
 	for yi, y := range h.Years {
 		if yi == 0 {
 			d.WriteString(": ")
@@ -395,18 +405,18 @@ func groupBands(h *par.History) Chart {
 				d.WriteString(", ")
 			}
 			first = false
-			d.WriteString(s.name)
+			d.WriteString(s.label)
 			d.WriteString(" ")
 			d.WriteString(strconv.Itoa(s.n[yi]))
 		}
 		if first {
-			d.WriteString("không đơn vị nào được xếp loại")
+			d.WriteString(l.T("không đơn vị nào được xếp loại"))
 		}
 		if y.Unclassified > 0 {
-			d.WriteString(", chưa xếp loại " + strconv.Itoa(y.Unclassified))
+			d.WriteString(l.F(", chưa xếp loại %d", y.Unclassified))
 		}
 		if y.Unscored > 0 {
-			d.WriteString(", chưa chấm điểm " + strconv.Itoa(y.Unscored))
+			d.WriteString(l.F(", chưa chấm điểm %d", y.Unscored))
 		}
 	}
 	d.WriteString(".")
@@ -416,6 +426,7 @@ func groupBands(h *par.History) Chart {
 	}
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
 		Table:  t,
 		Option: encode(hb.option()),
@@ -426,19 +437,19 @@ func groupBands(h *par.History) Chart {
 }
 
 // countShare is "3 (25,0 %)", or "0".
-func countShare(n, of int) string {
+func countShare(l Lang, n, of int) string {
 	if n == 0 || of == 0 {
 		return strconv.Itoa(n)
 	}
 	pct := par.Ratio{Num: par.FromInt(n), Den: par.FromInt(of)}.Percent()
-	return strconv.Itoa(n) + " (" + viet.Fixed(pct, 1) + " %)"
+	return strconv.Itoa(n) + " (" + fixed(l, pct, 1) + " %)"
 }
 
 // groupIndex is the index distribution per year: a box of the five-number
 // summary (computed by the compute stage) with each unit as a dot over it,
 // on an axis zoomed to the data that says where it starts.
-func groupIndex(h *par.History, rks []*par.Ranking) Chart {
-	title := "Phân bố chỉ số CCHC qua các năm – " + historyGroupName(h)
+func groupIndex(l Lang, h *par.History, rks []*par.Ranking) Chart {
+	title := l.T("Phân bố chỉ số CCHC qua các năm") + " – " + historyGroupName(l, h)
 	id := groupChartID(h, "index")
 	years := make([]string, len(h.Years))
 	lo, hi, n := par.Points(100*par.Scale), par.Points(0), 0
@@ -456,7 +467,7 @@ func groupIndex(h *par.History, rks []*par.Ranking) Chart {
 		start = zoomStart(lo, hi)
 	}
 
-	t := Table{Caption: title, Head: []string{"Năm", "Số đơn vị có chỉ số", "Thấp nhất", "Tứ phân vị thứ nhất", "Trung vị", "Tứ phân vị thứ ba", "Cao nhất"}}
+	t := Table{Caption: title, Head: []string{l.T("Năm"), l.T("Số đơn vị có chỉ số"), l.T("Thấp nhất"), l.T("Tứ phân vị thứ nhất"), l.T("Trung vị"), l.T("Tứ phân vị thứ ba"), l.T("Cao nhất")}}
 	boxes := make([]any, len(h.Years))
 	for i, y := range h.Years {
 		dd := y.Dist
@@ -464,11 +475,11 @@ func groupIndex(h *par.History, rks []*par.Ranking) Chart {
 			t.Rows = append(t.Rows, []string{years[i], "0", viet.Missing, viet.Missing, viet.Missing, viet.Missing, viet.Missing})
 			continue
 		}
-		f := func(p par.Points) string { return viet.Fixed(p, dd.Decimals) }
+		f := func(p par.Points) string { return fixed(l, p, dd.Decimals) }
 		t.Rows = append(t.Rows, []string{years[i], strconv.Itoa(dd.N), f(dd.Min), f(dd.Q1), f(dd.Median), f(dd.Q3), f(dd.Max)})
 		boxes[i] = boxPoint{
 			Value: []float64{num(dd.Min, dd.Decimals), num(dd.Q1, dd.Decimals), num(dd.Median, dd.Decimals), num(dd.Q3, dd.Decimals), num(dd.Max, dd.Decimals)},
-			Text:  "thấp nhất " + f(dd.Min) + "; tứ phân vị 1: " + f(dd.Q1) + "; trung vị " + f(dd.Median) + "; tứ phân vị 3: " + f(dd.Q3) + "; cao nhất " + f(dd.Max),
+			Text:  l.F("thấp nhất %s; tứ phân vị 1: %s; trung vị %s; tứ phân vị 3: %s; cao nhất %s", f(dd.Min), f(dd.Q1), f(dd.Median), f(dd.Q3), f(dd.Max)),
 		}
 	}
 	var dots []any
@@ -478,14 +489,14 @@ func groupIndex(h *par.History, rks []*par.Ranking) Chart {
 		yi := slices.Index(years, strconv.Itoa(rk.Year))
 		for _, r := range rk.Results {
 			if r.Scored && r.Index.Known() && yi >= 0 {
-				dots = append(dots, dotPoint{Name: r.Name, Value: [2]any{yi, num(r.Index.Value, r.Index.Decimals)}, Text: viet.Figure(r.Index)})
+				dots = append(dots, dotPoint{Name: resultName(l, r), Value: [2]any{yi, num(r.Index.Value, r.Index.Decimals)}, Text: figure(l, r.Index)})
 			}
 		}
 	}
 
 	box := charts.NewBoxPlot()
 	box.SetGlobalOptions(base(id)...)
-	y := opts.YAxis{Type: "value", Name: zoomedName(Vietnamese(), labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
+	y := opts.YAxis{Type: "value", Name: zoomedName(l, labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
 	if !over {
 		y.Max = 100
 	}
@@ -493,16 +504,16 @@ func groupIndex(h *par.History, rks []*par.Ranking) Chart {
 		charts.WithLegendOpts(bottomLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Left: "24", Right: "24", Top: "16", Bottom: "64", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: "Năm", NameLocation: "middle", NameGap: 28}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: l.T("Năm"), NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(y),
 	)
 	box.SetXAxis(years)
-	box.AddSeries("Phân bố (thấp nhất, tứ phân vị, trung vị, cao nhất)", nil,
+	box.AddSeries(l.T("Phân bố (thấp nhất, tứ phân vị, trung vị, cao nhất)"), nil,
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = boxes; s.BarMaxWidth = "48" }),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#dbe9f7", BorderColor: colorUnit}),
 	)
 	sc := charts.NewScatter()
-	sc.AddSeries("Đơn vị", nil,
+	sc.AddSeries(l.T("Đơn vị"), nil,
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = dots; s.SymbolSize = 7 }),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorLost, Opacity: opts.Float(0.8)}),
 	)
@@ -510,9 +521,7 @@ func groupIndex(h *par.History, rks []*par.Ranking) Chart {
 	box.Validate()
 
 	var d strings.Builder
-	d.WriteString("Biểu đồ hộp phân bố chỉ số CCHC khối ")
-	d.WriteString(historyGroupName(h))
-	d.WriteString(" qua các năm, mỗi chấm là một đơn vị")
+	d.WriteString(l.F("Biểu đồ hộp phân bố chỉ số CCHC khối %s qua các năm, mỗi chấm là một đơn vị", historyGroupName(l, h)))
 	for i, y := range h.Years {
 		if i == 0 {
 			d.WriteString(": ")
@@ -521,26 +530,19 @@ func groupIndex(h *par.History, rks []*par.Ranking) Chart {
 		}
 		d.WriteString(years[i])
 		if y.Dist.N == 0 {
-			d.WriteString(" chưa có chỉ số")
+			d.WriteString(l.T(" chưa có chỉ số"))
 			continue
 		}
-		d.WriteString(" trung vị ")
-		d.WriteString(viet.Fixed(y.Dist.Median, y.Dist.Decimals))
-		d.WriteString(" % (")
-		d.WriteString(viet.Fixed(y.Dist.Min, y.Dist.Decimals))
-		d.WriteString("–")
-		d.WriteString(viet.Fixed(y.Dist.Max, y.Dist.Decimals))
-		d.WriteString(", ")
-		d.WriteString(strconv.Itoa(y.Dist.N))
-		d.WriteString(" đơn vị)")
+		dec := y.Dist.Decimals
+		d.WriteString(l.F(" trung vị %s %% (%s–%s, %d đơn vị)", fixed(l, y.Dist.Median, dec), fixed(l, y.Dist.Min, dec), fixed(l, y.Dist.Max, dec), y.Dist.N))
 	}
 	if start > 0 {
-		d.WriteString("; trục bắt đầu từ ")
-		d.WriteString(strconv.Itoa(start))
+		d.WriteString(l.F("; trục bắt đầu từ %d", start))
 	}
 	d.WriteString(".")
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
 		Table:  t,
 		Option: encode(box.JSON()),

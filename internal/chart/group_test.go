@@ -66,7 +66,8 @@ func groupFixture(names map[string]string) (*par.History, []*par.Ranking) {
 }
 
 func groupCharts(names map[string]string) (ranks, bands, index Chart) {
-	return GroupHistory(groupFixture(names))
+	h, rks := groupFixture(names)
+	return GroupHistory(Vietnamese(), h, rks)
 }
 
 // Rule: in the bump chart a unit absent or not ranked in a year is a gap

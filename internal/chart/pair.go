@@ -25,20 +25,21 @@ const slopeLabelled = 30
 // predecessor's index, which the table names. Lines that rose are blue,
 // fell red, unchanged grey; hovering a line highlights it and fades the
 // others.
-func PairSlope(p *par.Pair) Chart {
+func PairSlope(l Lang, p *par.Pair) Chart {
 	rows := gatherSlope(p)
-	title := "Chỉ số CCHC năm " + strconv.Itoa(p.From.Year) + " và năm " + strconv.Itoa(p.To.Year)
+	title := l.F("Chỉ số CCHC năm %d và năm %d", p.From.Year, p.To.Year)
 	if p.Group != nil {
-		title += " – " + p.Group.Name
+		title += " – " + l.Name(p.Group.Name, p.Group.NameEn)
 	}
 	id := "chart-pair-" + idPart(groupIDOf(p)) + "-" + strconv.Itoa(p.From.Year) + "-" + strconv.Itoa(p.To.Year)
 	start := slopeStart(rows)
 	return Chart{
 		ID:     id,
+		Lang:   l.Tag(),
 		Title:  title,
-		Table:  slopeTable(title, p, rows),
-		Option: encode(slopeOption(id, p, rows, start)),
-		Desc:   slopeDesc(p, rows, start),
+		Table:  slopeTable(l, title, p, rows),
+		Option: encode(slopeOption(l, id, p, rows, start)),
+		Desc:   slopeDesc(l, p, rows, start),
 		Height: slopeHeight(len(rows)),
 		// Without a unit in both years there is no slope to draw: two
 		// columns of dots say nothing the rankings do not.
@@ -109,16 +110,29 @@ func slopeStart(rows []slopeRow) int {
 	return zoomStart(lo, hi)
 }
 
-func (s slopeRow) note(p *par.Pair) string {
+// pairRowName is the unit's name in l: the English name of the name the
+// row shows, if given.
+func pairRowName(l Lang, p *par.Pair, row *par.PairRow) string {
+	if row.Unit != nil {
+		for _, y := range []int{p.To.Year, p.From.Year} {
+			if n := row.Unit.NameAt(y); n.Name == row.Name {
+				return l.Name(row.Name, n.NameEn)
+			}
+		}
+	}
+	return l.Name(row.Name, "")
+}
+
+func (s slopeRow) note(l Lang, p *par.Pair) string {
 	var notes []string
 	if s.row.Via != "" && s.row.From != nil {
-		notes = append(notes, "năm "+strconv.Itoa(p.From.Year)+" là kết quả của "+s.row.From.Name+" (đơn vị tiền thân)")
+		notes = append(notes, l.F("năm %d là kết quả của %s (đơn vị tiền thân)", p.From.Year, resultName(l, s.row.From)))
 	}
 	switch {
 	case !s.from.Known():
-		notes = append(notes, "chỉ có năm "+strconv.Itoa(p.To.Year))
+		notes = append(notes, l.F("chỉ có năm %d", p.To.Year))
 	case !s.to.Known():
-		notes = append(notes, "chỉ có năm "+strconv.Itoa(p.From.Year))
+		notes = append(notes, l.F("chỉ có năm %d", p.From.Year))
 	}
 	if len(notes) == 0 {
 		return viet.Missing
@@ -126,16 +140,16 @@ func (s slopeRow) note(p *par.Pair) string {
 	return strings.Join(notes, "; ")
 }
 
-func slopeTable(title string, p *par.Pair, rows []slopeRow) Table {
+func slopeTable(l Lang, title string, p *par.Pair, rows []slopeRow) Table {
 	y1, y2 := strconv.Itoa(p.From.Year), strconv.Itoa(p.To.Year)
-	t := Table{Caption: title, Head: []string{"Đơn vị", labelIndex + " " + y1, labelIndex + " " + y2, "Thay đổi (điểm %)", "Ghi chú"}}
+	t := Table{Caption: title, Head: []string{l.T("Đơn vị"), l.T(labelIndex) + " " + y1, l.T(labelIndex) + " " + y2, l.T("Thay đổi (điểm %)"), l.T("Ghi chú")}}
 	dec := decimals(p.To.Framework)
 	for _, s := range rows {
 		chg := viet.Missing
 		if s.row.HasIndex {
-			chg = signedChange(s.row.Index, dec)
+			chg = l.Num(signedChange(s.row.Index, dec))
 		}
-		t.Rows = append(t.Rows, []string{s.row.Name, viet.Figure(s.from), viet.Figure(s.to), chg, s.note(p)})
+		t.Rows = append(t.Rows, []string{pairRowName(l, p, s.row), figure(l, s.from), figure(l, s.to), chg, s.note(l, p)})
 	}
 	return t
 }
@@ -161,13 +175,13 @@ type slopePoint struct {
 	Emphasis *opts.Emphasis `json:"emphasis,omitempty"`
 }
 
-func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]any {
+func slopeOption(l Lang, id string, p *par.Pair, rows []slopeRow, start int) map[string]any {
 	labelled := len(rows) <= slopeLabelled
 	right := "24"
 	if labelled {
 		right = "150" // the names, wrapped (wrapLabel), right of the lines
 	}
-	y := opts.YAxis{Type: "value", Name: zoomedName(Vietnamese(), labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
+	y := opts.YAxis{Type: "value", Name: zoomedName(l, labelIndex, start), NameLocation: "middle", NameGap: 36, Min: start}
 	over := false
 	for _, s := range rows {
 		over = over || s.from.Known() && s.from.Value > 100*par.Scale || s.to.Known() && s.to.Value > 100*par.Scale
@@ -181,7 +195,7 @@ func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]
 		charts.WithLegendOpts(noLegend()),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Left: "24", Right: right, Top: "24", Bottom: "32", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(false), Name: "Năm", NameLocation: "middle", NameGap: 28}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", BoundaryGap: opts.Bool(false), Name: l.T("Năm"), NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(y),
 	)
 	line.SetXAxis([]string{strconv.Itoa(p.From.Year), strconv.Itoa(p.To.Year)})
@@ -196,7 +210,7 @@ func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]
 		}
 		data := make([]any, 2)
 		if s.from.Known() {
-			pt := slopePoint{Value: num(s.from.Value, s.from.Decimals), Text: viet.Figure(s.from)}
+			pt := slopePoint{Value: num(s.from.Value, s.from.Decimals), Text: figure(l, s.from)}
 			// The name stands at the right: at the line's end, or right of
 			// the dot of a unit of the earlier year only, which would
 			// cross the lines, so that one shows on hover only. Where
@@ -211,7 +225,7 @@ func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]
 			data[0] = pt
 		}
 		if s.to.Known() {
-			data[1] = slopePoint{Value: num(s.to.Value, s.to.Decimals), Text: viet.Figure(s.to)}
+			data[1] = slopePoint{Value: num(s.to.Value, s.to.Decimals), Text: figure(l, s.to)}
 		}
 		// The series' name is the label: wrapped, never cut (the table
 		// and the tooltip name the unit too).
@@ -226,7 +240,7 @@ func slopeOption(id string, p *par.Pair, rows []slopeRow, start int) map[string]
 			// which also keeps the option light.
 			so = append(so, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}))
 		}
-		line.AddSeries(wrapLabel(s.row.Name), nil, so...) // a null is a gap: no line to zero
+		line.AddSeries(wrapLabel(pairRowName(l, p, s.row)), nil, so...) // a null is a gap: no line to zero
 	}
 	line.Validate()
 	m := line.JSON()
@@ -247,18 +261,18 @@ type spreadSeries struct {
 	LabelLayout labelLayout `json:"labelLayout"`
 }
 
-func slopeDesc(p *par.Pair, rows []slopeRow, start int) string {
+func slopeDesc(l Lang, p *par.Pair, rows []slopeRow, start int) string {
 	var d strings.Builder
-	d.WriteString("Biểu đồ độ dốc chỉ số CCHC")
+	d.WriteString(l.T("Biểu đồ độ dốc chỉ số CCHC"))
 	if start > 0 {
-		d.WriteString(" (trục bắt đầu từ " + strconv.Itoa(start) + ")")
+		d.WriteString(l.F(" (trục bắt đầu từ %d)", start))
 	}
 	if p.Group != nil {
-		d.WriteString(" khối " + p.Group.Name)
+		d.WriteString(l.F(" khối %s", l.Name(p.Group.Name, p.Group.NameEn)))
 	}
-	d.WriteString(" năm " + strconv.Itoa(p.From.Year) + " và năm " + strconv.Itoa(p.To.Year))
+	d.WriteString(l.F(" năm %d và năm %d", p.From.Year, p.To.Year))
 	if len(rows) == 0 {
-		d.WriteString(": chưa có đơn vị nào có chỉ số.")
+		d.WriteString(l.T(": chưa có đơn vị nào có chỉ số."))
 		return d.String()
 	}
 	up, down, same, one := 0, 0, 0, 0
@@ -274,15 +288,15 @@ func slopeDesc(p *par.Pair, rows []slopeRow, start int) string {
 			same++
 		}
 	}
-	d.WriteString(": " + strconv.Itoa(up) + " đơn vị tăng (đường xanh), " + strconv.Itoa(down) + " giảm (đường đỏ), " + strconv.Itoa(same) + " không đổi")
+	d.WriteString(l.F(": %d đơn vị tăng (đường xanh), %d giảm (đường đỏ), %d không đổi", up, down, same))
 	if one > 0 {
-		d.WriteString("; " + strconv.Itoa(one) + " đơn vị chỉ có chỉ số một năm (một chấm)")
+		d.WriteString(l.F("; %d đơn vị chỉ có chỉ số một năm (một chấm)", one))
 	}
 	if !p.Comparable {
-		d.WriteString("; hai năm theo hai bộ chỉ số khác nhau, chỉ so sánh chỉ số")
+		d.WriteString(l.T("; hai năm theo hai bộ chỉ số khác nhau, chỉ so sánh chỉ số"))
 	}
 	if len(rows) > slopeLabelled {
-		d.WriteString("; tên đơn vị hiện khi di chuột lên đường")
+		d.WriteString(l.T("; tên đơn vị hiện khi di chuột lên đường"))
 	}
 	d.WriteString(".")
 	return d.String()

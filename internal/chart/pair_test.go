@@ -46,7 +46,7 @@ func pairFixture(name string) *par.Pair {
 }
 
 func TestPairSlopeGolden(t *testing.T) {
-	got := golden(t, PairSlope(pairFixture("Sở Nội vụ")))
+	got := golden(t, PairSlope(Vietnamese(), pairFixture("Sở Nội vụ")))
 	path := filepath.Join("testdata", "pair-slope.json")
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -68,7 +68,7 @@ func TestPairSlopeGolden(t *testing.T) {
 // unit not scored is no point at all; the axis is zoomed and says where it
 // starts; hovering a line focuses its series.
 func TestPairSlope(t *testing.T) {
-	c := PairSlope(pairFixture("Sở Nội vụ"))
+	c := PairSlope(Vietnamese(), pairFixture("Sở Nội vụ"))
 	var o struct {
 		Series []struct {
 			Name     string `json:"name"`
@@ -132,7 +132,7 @@ func TestPairSlope(t *testing.T) {
 // Names stay data: a hostile unit name is JSON data in the option, never
 // part of a formatter, which is the fixed "{a}" (the series' name).
 func TestPairSlopeHostileName(t *testing.T) {
-	c := PairSlope(pairFixture(hostile))
+	c := PairSlope(Vietnamese(), pairFixture(hostile))
 	for _, bad := range []string{"<", ">", "&"} {
 		if bytes.Contains(c.Option, []byte(bad)) {
 			t.Errorf("Option contains raw %q", bad)
@@ -167,7 +167,7 @@ func TestPairSlopeManyUnits(t *testing.T) {
 		u := unit("u"+strings.Repeat("x", i), "Đơn vị")
 		p.Rows = append(p.Rows, &par.PairRow{Unit: u, Name: "Đơn vị", To: result(u, fw, 2024, "90", 1, "xs")})
 	}
-	c := PairSlope(p)
+	c := PairSlope(Vietnamese(), p)
 	if !strings.Contains(c.Desc, "tên đơn vị hiện khi di chuột lên đường") {
 		t.Errorf("Desc %q", c.Desc)
 	}

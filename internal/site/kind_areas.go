@@ -251,7 +251,7 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 // area's own page would build it for nothing).
 func (m *model) areasOverview(ac *par.AreaComparison) *areasPage {
 	p := m.areas(ac)
-	p.Charts = nonEmpty(chart.AreaHeatmap(ac))
+	p.Charts = nonEmpty(chart.AreaHeatmap(m.lang, ac))
 	return p
 }
 
@@ -315,7 +315,7 @@ func joinPlus(codes []string) string {
 
 // areaTrend is the unit page's chart of each area's share per year.
 func (m *model) areaTrend(name string, results []*par.Result) []chart.Chart {
-	return nonEmpty(chart.AreaTrend(name, results))
+	return nonEmpty(chart.AreaTrend(m.lang, name, results))
 }
 
 // compareLinks are the comparison pages of a ranking, for its page's

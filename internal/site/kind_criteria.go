@@ -114,6 +114,6 @@ func (m *model) criteria(rk *par.Ranking) *criteriaPage {
 			p.Spread = append(p.Spread, sp)
 		}
 	}
-	p.Charts = nonEmpty(chart.CriteriaHeatmap(rk))
+	p.Charts = nonEmpty(chart.CriteriaHeatmap(m.lang, rk))
 	return p
 }

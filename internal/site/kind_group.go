@@ -84,7 +84,7 @@ func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
 		}
 		p.Years = append(p.Years, gy)
 	}
-	ranks, bands, index := chart.GroupHistory(h, rks)
+	ranks, bands, index := chart.GroupHistory(m.lang, h, rks)
 	p.RanksID = ranks.ID
 	p.Charts = []chart.Chart{ranks, bands, index}
 	p.Units = groupUnits(rks, true, m.lang)

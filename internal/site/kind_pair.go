@@ -228,7 +228,7 @@ func (m *model) pair(p *par.Pair) *pairPage {
 		}
 	}
 	v.Caption = m.lang.F("So sánh đầy đủ %d đơn vị có mặt cả hai năm; đơn vị chỉ có mặt một năm được liệt kê riêng, kèm lý do. Bấm tiêu đề cột để sắp xếp.", v.Compared)
-	v.Charts = nonEmpty(chart.PairSlope(p))
+	v.Charts = nonEmpty(chart.PairSlope(m.lang, p))
 	return v
 }
 
