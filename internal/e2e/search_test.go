@@ -66,7 +66,12 @@ func typeQuery(t *testing.T, tab context.Context, q string) []searchOption {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		opts := eval[[]searchOption](t, tab, optionsJS)
-		if len(opts) > 0 && eval[string](t, tab, `document.getElementById('o-tim-kiem').value`) == q {
+		// The list shown again (Escape hides it, with its old options
+		// still inside) and answering this query, not a prefix typed on
+		// the way (each keystroke redraws it).
+		if len(opts) > 0 && eval[string](t, tab, `document.getElementById('o-tim-kiem').value`) == q &&
+			!eval[bool](t, tab, `document.getElementById('goi-y-tim-kiem').hidden`) &&
+			eval[string](t, tab, `document.getElementById('goi-y-tim-kiem').getAttribute('data-query') || ''`) == q {
 			return opts
 		}
 		if time.Now().After(deadline) {
@@ -145,6 +150,14 @@ func checkSearch(t *testing.T, browserCtx context.Context, site string) {
 	}
 	typeQuery(t, tab, "so noi vu")
 	key(t, tab, kb.ArrowDown)
+	// Enter opens the selected option once there is one (a slow machine
+	// may still be drawing the list).
+	for deadline := time.Now().Add(10 * time.Second); eval[string](t, tab, `document.getElementById('o-tim-kiem').getAttribute('aria-activedescendant') || ''`) == ""; {
+		if time.Now().After(deadline) {
+			t.Fatal("no option selected after ↓")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	key(t, tab, kb.Enter)
 	deadline := time.Now().Add(10 * time.Second)
 	for {

@@ -193,6 +193,7 @@
         options.push(option(list.id + '-tat-ca', more, '', searchURL(base, q)));
       }
       options.forEach(function (o) { list.appendChild(o); });
+      list.setAttribute('data-query', q); // what the list answers (tests wait for it)
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
       status.textContent = hits.length === 0 ? (EN ? 'No results' : 'Không có kết quả') : hits.length + (EN ? ' results' : ' kết quả');
@@ -233,6 +234,14 @@
           else input.value = '';
           ev.preventDefault();
           break;
+      }
+    });
+    // The form's own submission (Enter's keypress, a button) also opens
+    // the selected option rather than the results page.
+    form.addEventListener('submit', function (ev) {
+      if (active >= 0 && options[active]) {
+        ev.preventDefault();
+        window.location.href = options[active].getAttribute('data-url');
       }
     });
     // mousedown would blur the input and close the list before the click.
