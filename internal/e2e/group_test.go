@@ -50,6 +50,21 @@ func load(t *testing.T, tab context.Context, nav chromedp.Action[chromedp.Void],
 	}
 }
 
+// settle evaluates js until done holds for its value or 5 s pass, and
+// returns the last value: ECharts fades series through an animation, so
+// a state read at once after an event can be mid-way.
+func settle[T any](t *testing.T, tab context.Context, js string, done func(T) bool) T {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		v := eval[T](t, tab, js)
+		if done(v) || time.Now().After(deadline) {
+			return v
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 func eval[T any](t *testing.T, tab context.Context, js string) T {
 	t.Helper()
 	v, err := chromedp.Run(tab, chromedp.Evaluate[T](js))
@@ -92,13 +107,16 @@ func TestBrowserGroupHighlight(t *testing.T) {
 		sel.dispatchEvent(new Event('change', {bubbles: true}));
 		return sel.value;
 	})()`)
-	after := eval[state](t, tab, stateJS)
+	highlighted := func(s state) bool {
+		return s.Hash == "#don-vi="+unit && s.Highlighted == unit && s.Blurred > 0
+	}
+	after := settle(t, tab, stateJS, highlighted)
 	if after.Hash != "#don-vi="+unit || after.Highlighted != unit || after.Blurred == 0 {
 		t.Errorf("after choosing %s: %+v", unit, after)
 	}
 	// A reload with the fragment reopens the same view.
 	load(t, tab, chromedp.Reload(), `!document.querySelector('[data-bump-picker]').hidden`)
-	again := eval[state](t, tab, stateJS)
+	again := settle(t, tab, stateJS, func(s state) bool { return highlighted(s) && s.Value == unit })
 	if again.Hash != "#don-vi="+unit || again.Value != unit || again.Highlighted != unit || again.Blurred == 0 {
 		t.Errorf("reloaded with #don-vi=%s: %+v", unit, again)
 	}
