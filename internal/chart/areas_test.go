@@ -1,9 +1,6 @@
 package chart
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,21 +69,7 @@ func areaCases() map[string]func() Chart {
 func TestAreaChartsGolden(t *testing.T) {
 	for name, fn := range areaCases() {
 		t.Run(name, func(t *testing.T) {
-			got := golden(t, fn())
-			path := filepath.Join("testdata", name+".json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/chart -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from golden file; run `go test ./internal/chart -update` and review the diff\ngot:\n%s", path, got)
-			}
+			checkGolden(t, name, fn())
 		})
 	}
 }

@@ -194,24 +194,32 @@ func golden(t *testing.T, c Chart) []byte {
 	return append(b, '\n')
 }
 
+// checkGolden compares c with testdata/<name>.json, or writes it there
+// with -update, and returns c as the golden file holds it.
+func checkGolden(t *testing.T, name string, c Chart) []byte {
+	t.Helper()
+	got := golden(t, c)
+	path := filepath.Join("testdata", name+".json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/chart -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden file; run `go test ./internal/chart -update` and review the diff\ngot:\n%s", path, got)
+	}
+	return got
+}
+
 func TestGolden(t *testing.T) {
 	for name, fn := range cases(nil) {
 		t.Run(name, func(t *testing.T) {
-			got := golden(t, fn())
-			path := filepath.Join("testdata", name+".json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/chart -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from golden file; run `go test ./internal/chart -update` and review the diff\ngot:\n%s", path, got)
-			}
+			checkGolden(t, name, fn())
 		})
 	}
 }

@@ -2,8 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -152,21 +150,7 @@ func TestEnglishGolden(t *testing.T) {
 		"pair-slope-en": func() Chart { return PairSlope(en, pairFixture("Sở Nội vụ")) },
 	} {
 		t.Run(name, func(t *testing.T) {
-			got := golden(t, fn())
-			path := filepath.Join("testdata", name+".json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/chart -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("%s differs from %s; rerun with -update and review the diff", name, path)
-			}
+			got := checkGolden(t, name, fn())
 			if strings.ContainsAny(string(got), "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ") && !strings.Contains(string(got), "[vi]") {
 				t.Errorf("%s: Vietnamese text in an English chart", name)
 			}

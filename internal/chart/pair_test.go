@@ -3,8 +3,6 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -46,21 +44,7 @@ func pairFixture(name string) *par.Pair {
 }
 
 func TestPairSlopeGolden(t *testing.T) {
-	got := golden(t, PairSlope(Vietnamese(), pairFixture("Sở Nội vụ")))
-	path := filepath.Join("testdata", "pair-slope.json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/chart -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file; run `go test ./internal/chart -update` and review the diff\ngot:\n%s", path, got)
-	}
+	checkGolden(t, "pair-slope", PairSlope(Vietnamese(), pairFixture("Sở Nội vụ")))
 }
 
 // Rules of the slope chart: each unit a series of two points; a unit of

@@ -47,7 +47,12 @@ func embedHeight(c chart.Chart) int { return c.Height + 200 }
 // otherwise it is the path, which static/js/charts.js completes with the
 // address the page was loaded from.
 func embedSnippet(base baseurl.Base, l *lang, c chart.Chart) string {
-	u := l.path(embedURL(c.ID))
+	return iframeSnippet(base, l.path(embedURL(c.ID)), stripMarks(c.Title), embedHeight(c))
+}
+
+// iframeSnippet is the iframe element of an embed page at the
+// site-relative URL u, for the chart and ranking snippets alike.
+func iframeSnippet(base baseurl.Base, u, title string, height int) string {
 	src := base.Abs(u)
 	if src == "" {
 		src = base.Path + strings.TrimPrefix(u, "/")
@@ -56,8 +61,8 @@ func embedSnippet(base baseurl.Base, l *lang, c chart.Chart) string {
 	b.WriteString(`<iframe src="`)
 	esc(&b, src)
 	b.WriteString(`" title="`)
-	esc(&b, stripMarks(c.Title))
-	b.WriteString(`" width="100%" height="` + strconv.Itoa(embedHeight(c)) + `" loading="lazy"></iframe>`)
+	esc(&b, title)
+	b.WriteString(`" width="100%" height="` + strconv.Itoa(height) + `" loading="lazy"></iframe>`)
 	return b.String()
 }
 

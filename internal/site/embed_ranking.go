@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 
 	"parindex/internal/baseurl"
 )
@@ -30,18 +29,7 @@ func rankingEmbedURL(year int, group string) string {
 func rankingEmbedHeight(rows int) int { return 220 + 41*rows }
 
 func rankingEmbedSnippet(base baseurl.Base, l *lang, p *rankingPage) string {
-	u := l.path(rankingEmbedURL(p.Year, p.Group.ID))
-	src := base.Abs(u)
-	if src == "" {
-		src = base.Path + strings.TrimPrefix(u, "/")
-	}
-	var b strings.Builder
-	b.WriteString(`<iframe src="`)
-	esc(&b, src)
-	b.WriteString(`" title="`)
-	esc(&b, p.embedTitle(l))
-	b.WriteString(`" width="100%" height="` + strconv.Itoa(rankingEmbedHeight(len(p.Rows))) + `" loading="lazy"></iframe>`)
-	return b.String()
+	return iframeSnippet(base, l.path(rankingEmbedURL(p.Year, p.Group.ID)), stripMarks(p.embedTitle(l)), rankingEmbedHeight(len(p.Rows)))
 }
 
 // embedTitle is the embed page's title and heading.

@@ -289,29 +289,7 @@ var englishGoldens = map[string]string{
 
 func TestEnglishGolden(t *testing.T) {
 	files, _, _ := renderEnglish(t)
-	for _, page := range slices.Sorted(maps.Keys(englishGoldens)) {
-		name := englishGoldens[page]
-		t.Run(name, func(t *testing.T) {
-			got, ok := files[page]
-			if !ok {
-				t.Fatalf("page %s not rendered", page)
-			}
-			path := filepath.Join("testdata", name)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/site -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; rerun with -update and review the diff:\n%s", page, path, firstDiff(got, want))
-			}
-		})
-	}
+	checkGoldens(t, files, englishGoldens)
 }
 
 // Narratives: the English one where given, else the Vietnamese one with a

@@ -1,9 +1,6 @@
 package site
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,28 +62,7 @@ var pairGoldens = map[string]string{
 
 func TestPairGolden(t *testing.T) {
 	files := build(t, withThirdYear(newFixture("")).input("/"), 2)
-	for page, name := range pairGoldens {
-		t.Run(name, func(t *testing.T) {
-			got, ok := files[page]
-			if !ok {
-				t.Fatalf("page %s not rendered", page)
-			}
-			path := filepath.Join("testdata", name)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/site -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; rerun with -update and review the diff:\n%s", page, path, firstDiff(got, want))
-			}
-		})
-	}
+	checkGoldens(t, files, pairGoldens)
 }
 
 // Every two years of a group with rankings is a page, and each names the

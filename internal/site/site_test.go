@@ -99,10 +99,12 @@ var goldenPages = map[string]string{
 	"du-lieu/README.txt":            "data-readme.txt",
 }
 
-func TestGolden(t *testing.T) {
-	files := build(t, newFixture("").input("/"), 2)
-	for _, page := range slices.Sorted(maps.Keys(goldenPages)) {
-		name := goldenPages[page]
+// checkGoldens compares each built file named in goldens (site path →
+// file under testdata/) with its golden file, or writes it with -update.
+func checkGoldens(t *testing.T, files map[string][]byte, goldens map[string]string) {
+	t.Helper()
+	for _, page := range slices.Sorted(maps.Keys(goldens)) {
+		name := goldens[page]
 		t.Run(name, func(t *testing.T) {
 			got, ok := files[page]
 			if !ok {
@@ -124,6 +126,11 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestGolden(t *testing.T) {
+	files := build(t, newFixture("").input("/"), 2)
+	checkGoldens(t, files, goldenPages)
 }
 
 func firstDiff(got, want []byte) string {
