@@ -119,21 +119,26 @@ func checkNoInline(t *testing.T, out string) {
 	t.Logf("%d pages: no inline script, style or event handler", n)
 }
 
+// forStartTags calls fn with each start tag of the HTML document doc, as
+// a browser's tokenizer reads them.
+func forStartTags(doc string, fn func(html.Token)) {
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			fn(z.Token())
+		}
+	}
+}
+
 // dataScriptTypes are the script types a browser does not execute.
 var dataScriptTypes = map[string]bool{"application/json": true, "application/ld+json": true}
 
 func inlineProblems(doc string) []string {
 	var ps []string
-	z := html.NewTokenizer(strings.NewReader(doc))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return ps
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		tok := z.Token()
+	forStartTags(doc, func(tok html.Token) {
 		src, typ := "", ""
 		for _, a := range tok.Attr {
 			name := strings.ToLower(a.Key)
@@ -159,7 +164,8 @@ func inlineProblems(doc string) []string {
 				ps = append(ps, "inline <script> (type "+typ+")")
 			}
 		}
-	}
+	})
+	return ps
 }
 
 func TestInlineProblemsCatches(t *testing.T) {

@@ -96,22 +96,14 @@ func TestSubPath(t *testing.T) {
 // browser follows), skipping in-page fragments.
 func pageRefs(doc string) []string {
 	var refs []string
-	z := html.NewTokenizer(strings.NewReader(doc))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return refs
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		tok := z.Token()
+	forStartTags(doc, func(tok html.Token) {
 		for _, a := range tok.Attr {
 			if (a.Key == "href" || a.Key == "src") && !strings.HasPrefix(a.Val, "#") {
 				refs = append(refs, a.Val)
 			}
 		}
-	}
+	})
+	return refs
 }
 
 // checkRef says what is wrong with a reference of a page of the site

@@ -142,16 +142,7 @@ type asset struct {
 // assets lists the scripts and style sheets a page loads.
 func assets(doc string) []asset {
 	var as []asset
-	z := html.NewTokenizer(strings.NewReader(doc))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return as
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		tok := z.Token()
+	forStartTags(doc, func(tok html.Token) {
 		attr := map[string]string{}
 		for _, a := range tok.Attr {
 			attr[a.Key] = a.Val
@@ -162,7 +153,8 @@ func assets(doc string) []asset {
 		case tok.Data == "link" && attr["rel"] == "stylesheet":
 			as = append(as, asset{url: attr["href"], css: true})
 		}
-	}
+	})
+	return as
 }
 
 func gz(b []byte) int {
