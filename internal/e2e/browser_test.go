@@ -283,16 +283,7 @@ func checkChartScripts(t *testing.T, out string) {
 	const echartsTag = `static/vendor/echarts/echarts.min.js"`
 	const chartsTag = `static/js/charts.js"`
 	with, without := 0, 0
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		page := string(b)
-		rel, _ := filepath.Rel(out, p)
+	forPages(t, out, func(rel, page string) {
 		// The unit comparison draws its charts itself (compare.js) once
 		// units are picked: its boxes are data-compare-chart.
 		hasChart := strings.Contains(page, "data-chart=") || strings.Contains(page, "data-compare-chart=")
@@ -308,11 +299,7 @@ func checkChartScripts(t *testing.T, out string) {
 		} else {
 			without++
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if with == 0 || without == 0 {
 		t.Errorf("%d pages with charts and %d without: the example should have both", with, without)
 	}

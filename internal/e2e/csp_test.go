@@ -95,6 +95,22 @@ func TestCSPWatchCatches(t *testing.T) {
 // It holds without chromium.
 func checkNoInline(t *testing.T, out string) {
 	n := 0
+	forPages(t, out, func(rel, page string) {
+		n++
+		for _, prob := range inlineProblems(page) {
+			t.Errorf("%s: %s", rel, prob)
+		}
+	})
+	if n == 0 {
+		t.Fatal("no page built")
+	}
+	t.Logf("%d pages: no inline script, style or event handler", n)
+}
+
+// forPages calls fn with each HTML page built under out: its path there
+// and its text.
+func forPages(t *testing.T, out string, fn func(rel, page string)) {
+	t.Helper()
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -103,20 +119,13 @@ func checkNoInline(t *testing.T, out string) {
 		if err != nil {
 			return err
 		}
-		n++
 		rel, _ := filepath.Rel(out, p)
-		for _, prob := range inlineProblems(string(b)) {
-			t.Errorf("%s: %s", rel, prob)
-		}
+		fn(rel, string(b))
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n == 0 {
-		t.Fatal("no page built")
-	}
-	t.Logf("%d pages: no inline script, style or event handler", n)
 }
 
 // forStartTags calls fn with each start tag of the HTML document doc, as

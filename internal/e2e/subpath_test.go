@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -28,27 +27,15 @@ func TestSubPath(t *testing.T) {
 		t.Fatalf("build the example under %s: %v", base, err)
 	}
 	pages, refs := 0, 0
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
+	forPages(t, out, func(rel, page string) {
 		pages++
-		rel, _ := filepath.Rel(out, p)
-		for _, ref := range pageRefs(string(b)) {
+		for _, ref := range pageRefs(page) {
 			refs++
 			if msg := checkRef(out, base, ref); msg != "" {
 				t.Errorf("%s: %s %s", rel, ref, msg)
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Logf("%d pages, %d references followed, all inside %s", pages, refs, base)
 
 	requireChromium(t)
