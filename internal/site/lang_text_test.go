@@ -30,7 +30,7 @@ func TestLangText(t *testing.T) {
 		{"zero", par.Text{}, "", ""},
 		{"no args", par.Textf("không có điểm lĩnh vực"), "không có điểm lĩnh vực", "no area score"},
 		{"year", par.Textf("năm %d không có điểm lĩnh vực này", 2021),
-			"năm 2021 không có điểm lĩnh vực này", "2021 has no score for this area"},
+			"năm 2021 không có điểm lĩnh vực này", "no score for this area in 2021"},
 		{"codes", par.Textf("bộ chỉ số đổi từ %s sang %s, không có bảng đối chiếu lĩnh vực giữa hai bộ", "so-2019", "so-2022"),
 			"bộ chỉ số đổi từ so-2019 sang so-2022, không có bảng đối chiếu lĩnh vực giữa hai bộ",
 			"the framework changed from so-2019 to so-2022, with no mapping of areas between the two"},
@@ -61,7 +61,7 @@ func TestLangText(t *testing.T) {
 	// Several notes are said one after the other.
 	en := newLang(langEn, nil)
 	ns := []par.Text{par.Textf("năm %d không có phiếu chấm chi tiết theo tiêu chí", 2021), par.Textf("không có bộ chỉ số")}
-	if got, want := en.texts(ns), "2021 has no detailed score sheet by criterion; no framework"; got != want {
+	if got, want := en.texts(ns), "no detailed score sheet by criterion in 2021; no framework"; got != want {
 		t.Errorf("texts: %q, want %q", got, want)
 	}
 	// A format without an English entry is recorded and said in Vietnamese.
