@@ -24,7 +24,7 @@ func heatComparison() *par.AreaComparison {
 		for _, r := range rk.Results {
 			s, ok := shares[r.Unit.ID]
 			if !ok || s[j] == "" {
-				ar.Rows = append(ar.Rows, par.AreaRow{Result: r, Why: "không có điểm lĩnh vực"})
+				ar.Rows = append(ar.Rows, par.AreaRow{Result: r, Why: par.Textf("không có điểm lĩnh vực")})
 				continue
 			}
 			ar.Rows = append(ar.Rows, par.AreaRow{Result: r, Known: true, Share: pts(s[j]), Max: a.Max, Rank: ar.N + 1})

@@ -331,8 +331,8 @@ func (x *run) reportBand(e *entry, fw *par.Framework) {
 	}
 	why := ""
 	switch {
-	case e.compBand.Note != "":
-		why = " (" + e.compBand.Note + ")"
+	case !e.compBand.Note.IsZero():
+		why = " (" + e.compBand.Note.String() + ")"
 	case e.compBand.ID != "":
 		if fb := fw.Bands[fw.BandIndex(e.compBand.ID)]; fb.ID != "" {
 			why = fmt.Sprintf(" (from %s)", fb.Min)

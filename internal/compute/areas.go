@@ -3,7 +3,6 @@ package compute
 import (
 	"cmp"
 	"slices"
-	"strconv"
 
 	"parindex/internal/par"
 	"parindex/internal/viet"
@@ -96,11 +95,11 @@ func compareAreas(rk, prev *par.Ranking, prevOf func(*par.Result) *par.Result, c
 				ac.Scored = true
 				ac.Estimated = ac.Estimated || est
 			case !r.Scored && !r.Incomplete:
-				row.Why = "chưa chấm điểm"
+				row.Why = par.Textf("chưa chấm điểm")
 			case naArea(r, a.Code):
-				row.Why = "mọi tiêu chí của lĩnh vực không áp dụng với đơn vị"
+				row.Why = par.Textf("mọi tiêu chí của lĩnh vực không áp dụng với đơn vị")
 			default:
-				row.Why = "không có điểm lĩnh vực"
+				row.Why = par.Textf("không có điểm lĩnh vực")
 			}
 			if row.Known {
 				areaChange(&row, r, prevOf(r), a.Code, dec)
@@ -146,7 +145,7 @@ func compareAreas(rk, prev *par.Ranking, prevOf func(*par.Result) *par.Result, c
 // arithmetic checks out.
 func areaChange(row *par.AreaRow, r, p *par.Result, code string, dec int) {
 	if p == nil {
-		row.NoChange = "không có kết quả năm trước để so sánh"
+		row.NoChange = par.Textf("không có kết quả năm trước để so sánh")
 		return
 	}
 	m := par.CompareArea(r.Framework, p.Framework, code)
@@ -156,7 +155,7 @@ func areaChange(row *par.AreaRow, r, p *par.Result, code string, dec int) {
 	}
 	_, _, ps, pest, ok := par.AreaShare(p, m.Prev)
 	if !ok {
-		row.NoChange = "năm " + strconv.Itoa(p.Year) + " không có điểm lĩnh vực này"
+		row.NoChange = par.Textf("năm %d không có điểm lĩnh vực này", p.Year)
 		return
 	}
 	row.PrevShare, row.PrevEstimated = ps, pest

@@ -1,7 +1,6 @@
 package compute
 
 import (
-	"fmt"
 	"strings"
 
 	"parindex/internal/par"
@@ -69,7 +68,7 @@ func (x *run) resolve(rk *ranking) {
 			// When a special rule explains the published band (a
 			// district dropped one band for its communes), say so:
 			// otherwise a reader sees a higher index with a lower band.
-			if e.r.Band.Note == "" && e.compBand.Note != "" && sameBand(e.r.Band, e.compBand) {
+			if e.r.Band.Note.IsZero() && !e.compBand.Note.IsZero() && sameBand(e.r.Band, e.compBand) {
 				e.r.Band.Note = e.compBand.Note
 			}
 		case e.r.Scored:
@@ -109,13 +108,13 @@ func shownBasis(r *par.Result, fw *par.Framework) (par.Points, bool) {
 // not classified.
 func (x *run) childBandShare(e *entry, fw *par.Framework, rule par.Rule, child *ranking) {
 	year := e.r.Year
-	groupName := rule.ChildGroup
+	group := par.Name{Name: rule.ChildGroup}
 	if g := x.reg.Group(rule.ChildGroup); g != nil {
-		groupName = g.Name
+		group = par.Name{Name: g.Name, NameEn: g.NameEn}
 	}
-	noun := childNoun(groupName)
+	noun := childNoun(group)
 	if child == nil {
-		e.compBand = par.BandMark{Origin: par.Computed, Note: fmt.Sprintf("không xếp loại: chưa có kết quả %s năm %d", groupName, year)}
+		e.compBand = par.BandMark{Origin: par.Computed, Note: par.Textf("không xếp loại: chưa có kết quả %s năm %d", group, year)}
 		return
 	}
 	var kids []*par.Result
@@ -136,7 +135,7 @@ func (x *run) childBandShare(e *entry, fw *par.Framework, rule par.Rule, child *
 		}
 	}
 	if unscored > 0 {
-		e.compBand = par.BandMark{Origin: par.Computed, Note: fmt.Sprintf("không xếp loại: %d/%d %s chưa có kết quả năm %d", unscored, n, noun, year)}
+		e.compBand = par.BandMark{Origin: par.Computed, Note: par.Textf("không xếp loại: %d/%d %s chưa có kết quả năm %d", unscored, n, noun, year)}
 		return
 	}
 	idx := fw.BandIndex(e.compBand.ID)
@@ -150,26 +149,30 @@ func (x *run) childBandShare(e *entry, fw *par.Framework, rule par.Rule, child *
 			reached++
 		}
 	}
-	name := fw.Bands[idx].Name
-	share := fmt.Sprintf("%d/%d %s đạt từ %s trở lên (cần ít nhất %d/%d)", reached, n, noun, name, rule.Num, rule.Den)
+	name := bandNameOf(fw.Bands[idx])
+	share := par.Textf("%d/%d %s đạt từ %s trở lên (cần ít nhất %d/%d)", reached, n, noun, name, rule.Num, rule.Den)
 	switch {
 	case reached*rule.Den >= rule.Num*n:
-		e.compBand.Note = "giữ loại " + name + ": " + share
+		e.compBand.Note = par.Textf("giữ loại %s: %s", name, share)
 	case idx+1 < len(fw.Bands):
 		lower := fw.Bands[idx+1]
 		e.compBand = par.BandMark{ID: lower.ID, Name: lower.Name, Origin: par.Computed,
-			Note: "hạ từ " + name + " xuống " + lower.Name + ": " + share}
+			Note: par.Textf("hạ từ %s xuống %s: %s", name, bandNameOf(lower), share)}
 	default:
-		e.compBand.Note = "giữ loại " + name + " (loại thấp nhất): " + share
+		e.compBand.Note = par.Textf("giữ loại %s (loại thấp nhất): %s", name, share)
 	}
 }
 
+// bandNameOf is a band's name as a note says it, in either language.
+func bandNameOf(b par.Band) par.Name { return par.Name{Name: b.Name, NameEn: b.NameEn} }
+
 // childNoun is how a note names the child units: "xã" for the group "UBND
-// cấp xã", else the group's name.
-func childNoun(group string) string {
+// cấp xã", else the group's name; in English the group's English name
+// ("Commune people's committees"), which already names the units.
+func childNoun(group par.Name) par.Name {
 	for _, p := range []string{"UBND cấp ", "Ủy ban nhân dân cấp ", "Uỷ ban nhân dân cấp "} {
-		if rest, ok := strings.CutPrefix(group, p); ok && rest != "" {
-			return rest
+		if rest, ok := strings.CutPrefix(group.Name, p); ok && rest != "" {
+			return par.Name{Name: rest, NameEn: group.NameEn}
 		}
 	}
 	return group

@@ -698,8 +698,8 @@ func TestCommunesShare(t *testing.T) {
 			t.Errorf("%s %d: no result", c.id, c.year)
 			continue
 		}
-		if r.Band.ID != c.band || r.Band.Note != c.note {
-			t.Errorf("%s %d: band %q note %q, want %q %q", c.id, c.year, r.Band.ID, r.Band.Note, c.band, c.note)
+		if r.Band.ID != c.band || r.Band.Note.String() != c.note {
+			t.Errorf("%s %d: band %q note %q, want %q %q", c.id, c.year, r.Band.ID, r.Band.Note.String(), c.band, c.note)
 		}
 	}
 }

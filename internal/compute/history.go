@@ -151,7 +151,7 @@ func thresholdChanges(years []par.YearStat) []par.ThresholdChange {
 			k := bandWordKey(nb.Name, nb.ID)
 			for _, ob := range a.Bands {
 				if bandWordKey(ob.Name, ob.ID) == k && ob.Min != nb.Min {
-					out = append(out, par.ThresholdChange{Key: k, Name: nb.Name, Year: years[i].Year,
+					out = append(out, par.ThresholdChange{Key: k, Name: nb.Name, NameEn: nb.NameEn, Year: years[i].Year,
 						From: a, To: b, FromMin: ob.Min, ToMin: nb.Min})
 				}
 			}

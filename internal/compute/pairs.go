@@ -211,7 +211,7 @@ func bandShifts(from, to *par.Framework) []par.BandShift {
 			i = slices.IndexFunc(from.Bands, func(a par.Band) bool { return a.Name == b.Name })
 		}
 		if i >= 0 && from.Bands[i].Min != b.Min {
-			out = append(out, par.BandShift{Name: b.Name, From: from.Bands[i].Min, To: b.Min})
+			out = append(out, par.BandShift{Name: b.Name, NameEn: b.NameEn, From: from.Bands[i].Min, To: b.Min})
 		}
 	}
 	return out

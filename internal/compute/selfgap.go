@@ -72,10 +72,10 @@ func selfGap(r *par.Result) par.SelfGapYear {
 	}
 	switch {
 	case !r.Detail:
-		g.Why = "không có phiếu chấm chi tiết"
+		g.Why = par.Textf("không có phiếu chấm chi tiết")
 		return g
 	case r.Incomplete:
-		g.Why = "phiếu chấm thiếu điểm thẩm định"
+		g.Why = par.Textf("phiếu chấm thiếu điểm thẩm định")
 		return g
 	}
 	var walk func(nr *par.NodeResult)
@@ -105,7 +105,7 @@ func selfGap(r *par.Result) par.SelfGapYear {
 		walk(nr)
 	}
 	if g.Criteria == 0 || g.Max <= 0 {
-		g.Why = "phiếu chấm không ghi điểm tự đánh giá"
+		g.Why = par.Textf("phiếu chấm không ghi điểm tự đánh giá")
 		return g
 	}
 	g.Known = true

@@ -89,7 +89,7 @@ func TestSelfGaps(t *testing.T) {
 	for i, w := range wants {
 		row := sg.Rows[i]
 		g := row.Gap
-		got := want{unit: row.Result.Unit.ID, rank: row.Rank, noSelf: g.NoSelf, na: g.NA, why: g.Why}
+		got := want{unit: row.Result.Unit.ID, rank: row.Rank, noSelf: g.NoSelf, na: g.NA, why: g.Why.String()}
 		if g.Known {
 			got.self, got.appr, got.max, got.gap, got.pct = g.Self.Format(2), g.Appraised.Format(2), g.Max.Format(2), g.Gap.Format(2), g.Share.Format(2)
 		}
@@ -98,7 +98,7 @@ func TestSelfGaps(t *testing.T) {
 		}
 	}
 	tr := sg.Rows[1].Trend
-	if len(tr) != 3 || tr[0].Known || tr[0].Why == "" || !tr[1].Known || tr[1].Gap != P("1") || tr[2].Gap != P("6") {
+	if len(tr) != 3 || tr[0].Known || tr[0].Why.IsZero() || !tr[1].Known || tr[1].Gap != P("1") || tr[2].Gap != P("6") {
 		t.Errorf("trend of a: %+v", tr)
 	}
 }

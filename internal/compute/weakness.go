@@ -3,7 +3,6 @@ package compute
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"parindex/internal/par"
@@ -25,7 +24,7 @@ func Weaknesses(res *par.Results) map[*par.Result]*par.Weakness {
 			}
 			w := pointsLost(r, stats)
 			w.GroupN = n
-			w.Persistent, w.PersistentNote = persistent(r, res.ByUnit[r.Unit.ID], leaves)
+			w.Persistent, w.PersistentNotes = persistent(r, res.ByUnit[r.Unit.ID], leaves)
 			w.Distance = distance(r, rk, stats, leaves)
 			out[r] = w
 		}
@@ -192,7 +191,7 @@ func pointsLost(r *par.Result, stats map[string]par.CriterionStat) *par.Weakness
 // within one framework; across a framework change only when the new
 // framework maps the criterion's area one to one (par.CompareArea) and the
 // previous framework has a criterion of the same code and title there.
-func persistent(r *par.Result, byYear []*par.Result, leaves leafCache) ([]par.Persistent, string) {
+func persistent(r *par.Result, byYear []*par.Result, leaves leafCache) ([]par.Persistent, []par.Text) {
 	prevOf := func(cur *par.Result) *par.Result {
 		for _, p := range byYear {
 			if p.Year == cur.Year-1 {
@@ -201,10 +200,10 @@ func persistent(r *par.Result, byYear []*par.Result, leaves leafCache) ([]par.Pe
 		}
 		return nil
 	}
-	var notes []string
-	note := func(s string) {
-		if !slices.Contains(notes, s) {
-			notes = append(notes, s)
+	var notes []par.Text
+	note := func(t par.Text) {
+		if !slices.ContainsFunc(notes, func(n par.Text) bool { return n.String() == t.String() }) {
+			notes = append(notes, t)
 		}
 	}
 	var out []par.Persistent
@@ -222,7 +221,7 @@ func persistent(r *par.Result, byYear []*par.Result, leaves leafCache) ([]par.Pe
 			}
 			if !p.Detail || len(p.Tree) == 0 {
 				if len(hist) > 1 || cur == r {
-					note("năm " + strconv.Itoa(p.Year) + " không có phiếu chấm chi tiết theo tiêu chí")
+					note(par.Textf("năm %d không có phiếu chấm chi tiết theo tiêu chí", p.Year))
 				}
 				break
 			}
@@ -247,7 +246,7 @@ func persistent(r *par.Result, byYear []*par.Result, leaves leafCache) ([]par.Pe
 	}
 	// Longest run first, then framework order.
 	slices.SortStableFunc(out, func(a, b par.Persistent) int { return cmp.Compare(len(b.Years), len(a.Years)) })
-	return out, strings.Join(notes, "; ")
+	return out, notes
 }
 
 func lostYear(r *par.Result, nr *par.NodeResult, lost par.Points) par.LostYear {
@@ -259,23 +258,23 @@ func lostYear(r *par.Result, nr *par.NodeResult, lost par.Points) par.LostYear {
 }
 
 // matchKey gives the key in framework prev of the criterion key of
-// framework cur, or "" and why not (Vietnamese, for the reader).
-func matchKey(cur, prev *par.Framework, key string) (string, string) {
+// framework cur, or "" and why not (for the reader).
+func matchKey(cur, prev *par.Framework, key string) (string, par.Text) {
 	if cur == nil || prev == nil {
-		return "", "không có bộ chỉ số"
+		return "", par.Textf("không có bộ chỉ số")
 	}
 	if cur.ID == prev.ID {
-		return key, ""
+		return key, par.Text{}
 	}
 	area, rest, _ := strings.Cut(key, "/")
 	m := par.CompareArea(cur, prev, area)
 	if !m.Continues {
 		why := m.Why
-		if why == "" {
+		if why.IsZero() {
 			// A merged area: compared as a whole, its criteria are not.
-			why = "lĩnh vực " + area + " tương ứng với " + strings.Join(m.Prev, " + ") + " của bộ trước (gộp lĩnh vực), không đối chiếu từng tiêu chí"
+			why = par.Textf("lĩnh vực %s tương ứng với %s của bộ trước (gộp lĩnh vực), không đối chiếu từng tiêu chí", area, strings.Join(m.Prev, " + "))
 		}
-		return "", "không đối chiếu được tiêu chí giữa bộ " + prev.ID + " và bộ " + cur.ID + ": " + why
+		return "", par.Textf("không đối chiếu được tiêu chí giữa bộ %s và bộ %s: %s", prev.ID, cur.ID, why)
 	}
 	pkey := m.Prev[0]
 	if rest != "" {
@@ -283,9 +282,9 @@ func matchKey(cur, prev *par.Framework, key string) (string, string) {
 	}
 	cn, pn := cur.Node(key), prev.Node(pkey)
 	if cn == nil || pn == nil || !pn.Leaf() || !strings.EqualFold(strings.TrimSpace(cn.Title), strings.TrimSpace(pn.Title)) {
-		return "", "không đối chiếu được tiêu chí giữa bộ " + prev.ID + " và bộ " + cur.ID + ": bảng đối chiếu chỉ nối các lĩnh vực, các tiêu chí khác mã hoặc tên"
+		return "", par.Textf("không đối chiếu được tiêu chí giữa bộ %s và bộ %s: bảng đối chiếu chỉ nối các lĩnh vực, các tiêu chí khác mã hoặc tên", prev.ID, cur.ID)
 	}
-	return pkey, ""
+	return pkey, par.Text{}
 }
 
 // distance is the arithmetic between r and the next band and the unit
@@ -309,10 +308,10 @@ func distance(r *par.Result, rk *par.Ranking, stats map[string]par.CriterionStat
 	}
 	switch {
 	case fw == nil:
-		d.BandWhy, d.AboveWhy = "không có bộ chỉ số", "không có bộ chỉ số"
+		d.BandWhy, d.AboveWhy = par.Textf("không có bộ chỉ số"), par.Textf("không có bộ chỉ số")
 		return d
 	case !r.Scored || !r.Total.Known() || r.Max <= 0:
-		d.BandWhy, d.AboveWhy = "đơn vị không có tổng điểm năm này", "đơn vị không có tổng điểm năm này"
+		d.BandWhy, d.AboveWhy = par.Textf("đơn vị không có tổng điểm năm này"), par.Textf("đơn vị không có tổng điểm năm này")
 		return d
 	}
 	total := r.Total.Value
@@ -326,9 +325,9 @@ func distance(r *par.Result, rk *par.Ranking, stats map[string]par.CriterionStat
 	}
 	switch {
 	case fw.PublishedBands:
-		d.BandWhy = "xếp loại do quyết định công bố, bộ chỉ số không có ngưỡng điểm"
+		d.BandWhy = par.Textf("xếp loại do quyết định công bố, bộ chỉ số không có ngưỡng điểm")
 	case len(fw.Bands) == 0:
-		d.BandWhy = "bộ chỉ số không xếp loại"
+		d.BandWhy = par.Textf("bộ chỉ số không xếp loại")
 	default:
 		for i := len(fw.Bands) - 1; i >= 0; i-- {
 			if b := fw.Bands[i]; need(b.Min) > total {
@@ -338,11 +337,11 @@ func distance(r *par.Result, rk *par.Ranking, stats map[string]par.CriterionStat
 			}
 		}
 		if d.NextBand == nil {
-			d.TopBand, d.BandWhy = true, "đơn vị đã đạt ngưỡng của loại cao nhất"
+			d.TopBand, d.BandWhy = true, par.Textf("đơn vị đã đạt ngưỡng của loại cao nhất")
 		}
 	}
 	if r.Rank.N <= 0 {
-		d.AboveWhy = "đơn vị không được xếp hạng"
+		d.AboveWhy = par.Textf("đơn vị không được xếp hạng")
 		return d
 	}
 	for _, o := range rk.Results {
@@ -351,7 +350,7 @@ func distance(r *par.Result, rk *par.Ranking, stats map[string]par.CriterionStat
 		}
 	}
 	if d.Above == nil {
-		d.AboveWhy = "đơn vị xếp thứ nhất"
+		d.AboveWhy = par.Textf("đơn vị xếp thứ nhất")
 		return d
 	}
 	// The total r would have to exceed: the unit above's value on the
@@ -367,7 +366,7 @@ func distance(r *par.Result, rk *par.Ranking, stats map[string]par.CriterionStat
 	case a.Index.Known():
 		target = need(a.Index.Value)
 	default:
-		d.Above, d.AboveWhy = nil, "đơn vị xếp trên không có số liệu để so"
+		d.Above, d.AboveWhy = nil, par.Textf("đơn vị xếp trên không có số liệu để so")
 		return d
 	}
 	d.AbovePoints = max(target-total, 0)

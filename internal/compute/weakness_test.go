@@ -172,11 +172,12 @@ func TestPersistent(t *testing.T) {
 		if got := hist(w); got != tc.want {
 			t.Errorf("%s %d: got %q, want %q", tc.r.Unit.ID, tc.r.Year, got, tc.want)
 		}
-		if tc.note == "" && w.PersistentNote != "" || !strings.Contains(w.PersistentNote, tc.note) {
-			t.Errorf("%s %d: note %q, want %q", tc.r.Unit.ID, tc.r.Year, w.PersistentNote, tc.note)
+		note := joinTexts(w.PersistentNotes)
+		if tc.note == "" && note != "" || !strings.Contains(note, tc.note) {
+			t.Errorf("%s %d: note %q, want %q", tc.r.Unit.ID, tc.r.Year, note, tc.note)
 		}
 	}
-	if n := ws[a24].PersistentNote; !strings.Contains(n, "lĩnh vực không có trong bảng đối chiếu") {
+	if n := joinTexts(ws[a24].PersistentNotes); !strings.Contains(n, "lĩnh vực không có trong bảng đối chiếu") {
 		t.Errorf("a 2024: the unmapped area is not named: %q", n)
 	}
 }
@@ -199,7 +200,7 @@ func TestDistance(t *testing.T) {
 	}
 	show := func(r *par.Result) want {
 		dd := ws[r].Distance
-		g := want{bandPts: dd.BandWhy, abovePts: dd.AboveWhy}
+		g := want{bandPts: dd.BandWhy.String(), abovePts: dd.AboveWhy.String()}
 		if dd.NextBand != nil {
 			g.band, g.bandPts = dd.NextBand.ID, dd.BandPoints.Format(2)
 		}
@@ -231,7 +232,16 @@ func TestDistance(t *testing.T) {
 	// Bands set by the publisher have no threshold to reach.
 	fw.PublishedBands = true
 	ws = weaknessesOf(handRanking("so", 2024, fw, ra, rb))
-	if dd := ws[rb].Distance; dd.NextBand != nil || dd.BandWhy == "" {
+	if dd := ws[rb].Distance; dd.NextBand != nil || dd.BandWhy.IsZero() {
 		t.Errorf("published bands: %+v", dd)
 	}
+}
+
+// joinTexts is the notes in Vietnamese, as a page says them.
+func joinTexts(ts []par.Text) string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.String())
+	}
+	return strings.Join(s, "; ")
 }

@@ -20,9 +20,9 @@ type AreaLink struct {
 type AreaMatch struct {
 	// Prev are the earlier framework's area codes the area compares with,
 	// taken together (their points over their maxima); nil when the area is
-	// not compared, and Why then says why (Vietnamese, for the reader).
+	// not compared, and Why then says why (for the reader).
 	Prev []string
-	Why  string
+	Why  Text
 	// Continues: exactly one area on each side, so a trend line of the area
 	// goes on across the two years; a merged area is compared but starts a
 	// new line.
@@ -38,14 +38,14 @@ type AreaMatch struct {
 // (several of cur's areas together in one link) is not compared alone.
 func CompareArea(cur, prev *Framework, code string) AreaMatch {
 	if cur == nil || prev == nil {
-		return AreaMatch{Why: "không có bộ chỉ số"}
+		return AreaMatch{Why: Textf("không có bộ chỉ số")}
 	}
 	if cur.ID == prev.ID {
 		return AreaMatch{Prev: []string{code}, Continues: true}
 	}
 	m := AreaMatch{Across: true}
 	if cur.Previous != prev.ID {
-		m.Why = "bộ chỉ số đổi từ " + prev.ID + " sang " + cur.ID + ", không có bảng đối chiếu lĩnh vực giữa hai bộ"
+		m.Why = Textf("bộ chỉ số đổi từ %s sang %s, không có bảng đối chiếu lĩnh vực giữa hai bộ", prev.ID, cur.ID)
 		return m
 	}
 	for _, l := range cur.AreaMap {
@@ -53,14 +53,14 @@ func CompareArea(cur, prev *Framework, code string) AreaMatch {
 			continue
 		}
 		if len(l.Areas) > 1 {
-			m.Why = "lĩnh vực " + strings.Join(l.Areas, " + ") + " cùng tương ứng với " + strings.Join(l.Prev, " + ") + " của bộ " + prev.ID + ", không so sánh riêng từng lĩnh vực"
+			m.Why = Textf("lĩnh vực %s cùng tương ứng với %s của bộ %s, không so sánh riêng từng lĩnh vực", strings.Join(l.Areas, " + "), strings.Join(l.Prev, " + "), prev.ID)
 			return m
 		}
 		m.Prev = l.Prev
 		m.Continues = len(l.Prev) == 1
 		return m
 	}
-	m.Why = "lĩnh vực không có trong bảng đối chiếu với bộ " + prev.ID
+	m.Why = Textf("lĩnh vực không có trong bảng đối chiếu với bộ %s", prev.ID)
 	return m
 }
 
@@ -167,9 +167,9 @@ type AreaRow struct {
 	Share     Points // percent of Max
 	Known     bool
 	Estimated bool // Max is the framework's (no detail sheet)
-	// Why says why there is no share (Vietnamese, for the reader): not
-	// scored, every criterion not applicable, no area score.
-	Why  string
+	// Why says why there is no share (for the reader): not scored, every
+	// criterion not applicable, no area score.
+	Why  Text
 	Rank int // among Known rows, 0 otherwise
 
 	// The change of share since the previous year in percentage points
@@ -179,5 +179,5 @@ type AreaRow struct {
 	PrevEstimated bool // the previous share uses the framework's area maximum
 	Change        Points
 	HasChange     bool
-	NoChange      string
+	NoChange      Text
 }

@@ -107,7 +107,7 @@ type BandMark struct {
 	Name   string // as published or from the framework
 	Origin Origin
 	Src    Source
-	Note   string // why it differs from the threshold band, e.g. a special rule
+	Note   Text // why it differs from the threshold band, e.g. a special rule
 }
 
 // DocKind is the kind of a content document.

@@ -50,7 +50,8 @@ type BandCount struct {
 // framework to the next between two consecutive years of a group.
 type ThresholdChange struct {
 	Key, Name      string
-	Year           int // the first year under the new bound
+	NameEn         string // the new band's English name, if given
+	Year           int    // the first year under the new bound
 	From, To       *Framework
 	FromMin, ToMin Points
 }

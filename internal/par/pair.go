@@ -90,6 +90,7 @@ type PairReason struct {
 // BandShift is a band whose lower bound changed between two frameworks.
 type BandShift struct {
 	Name     string
+	NameEn   string
 	From, To Points // lower bounds, on each framework's basis
 }
 

@@ -33,7 +33,7 @@ type SelfGapYear struct {
 	Known     bool
 	// Why says why the gap is not known: no detail sheet, an incomplete
 	// sheet, no self-assessed score.
-	Why       string
+	Why       Text
 	Self      Points // self-assessed points over the criteria considered
 	Appraised Points // appraised points over the same criteria
 	Max       Points // their applicable maximum

@@ -36,12 +36,13 @@ type Weakness struct {
 	GroupN int
 
 	// Persistent are the criteria lost this year and in the year before
-	// (at least), with their history; see PersistentNote.
+	// (at least), with their history; see PersistentNotes.
 	Persistent []Persistent
-	// PersistentNote says, for the reader, where the history stops
+	// PersistentNotes say, for the reader, where the history stops
 	// because criteria cannot be matched (a framework change without an
-	// area mapping, a year without a detail sheet); "" when nothing stops it.
-	PersistentNote string
+	// area mapping, a year without a detail sheet), each once; none when
+	// nothing stops it.
+	PersistentNotes []Text
 
 	Distance Distance
 }
@@ -124,14 +125,14 @@ type Distance struct {
 	// lower bound; BandWhy says why there is no figure.
 	NextBand   *Band
 	BandPoints Points
-	BandWhy    string
+	BandWhy    Text
 	TopBand    bool // the unit's value reaches the top band's bound
 	// Above is the nearest unit ranked above (nil when first or not
 	// ranked); AbovePoints the points by which the total would have to
 	// exceed its current value to rank above it (strictly more is needed).
 	Above       *Result
 	AbovePoints Points
-	AboveWhy    string
+	AboveWhy    Text
 	// Below are the criteria where the unit is furthest below the group's
 	// average, largest gap first (at most five).
 	Below []BelowTypical

@@ -325,7 +325,11 @@ func newFixture(hostile string) *fixture {
 	}
 	al23 := annex(anLam, "huyen", hx, 2023, 5, "84.00", 1, "kha")
 	al23.Band.Origin = par.Computed
-	al23.Band.Note = "hạ một bậc: chưa đủ 2/3 số xã đạt loại Tốt"
+	// As the compute stage says it (compute.childBandShare): bands and the
+	// group without English names, so English pages mark them.
+	tot, kha := par.Name{Name: bands[0].Name}, par.Name{Name: bands[1].Name}
+	al23.Band.Note = par.Textf("hạ từ %s xuống %s: %s", tot, kha,
+		par.Textf("%d/%d %s đạt từ %s trở lên (cần ít nhất %d/%d)", 1, 2, par.Name{Name: "xã"}, tot, 2, 3))
 	al23.Prev = chg(1, 0, "2", true, "", 2, 2, 2)
 	bs23 := annex(binhSon, "huyen", hx, 2023, 6, "78.00", 2, "kha")
 	bs23.Prev = chg(2, 0, "3", true, "", 2, 2, 2)

@@ -182,7 +182,7 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 		case ac.PrevYear == 0:
 			v.Compare = m.lang.T("Không có năm trước để so sánh.")
 		case ar.Match.Prev == nil:
-			v.Compare = m.lang.F("Không so sánh với năm %d: %s.", ac.PrevYear, m.lang.name(ar.Match.Why, ""))
+			v.Compare = m.lang.F("Không so sánh với năm %d: %s.", ac.PrevYear, m.lang.text(ar.Match.Why))
 			v.noCompare = true
 		case ar.Match.Across:
 			v.Compare = m.lang.F("So với lĩnh vực %s của %s năm %d", joinPlus(ar.Match.Prev), ac.PrevFramework.ID, ac.PrevYear)
@@ -197,7 +197,7 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 			r := row.Result
 			rv := areaCmpRow{Unit: link{Title: m.lang.resultName(r), URL: unitURL(r.Unit.ID)}}
 			if !row.Known {
-				rv.Why = m.lang.name(row.Why, "")
+				rv.Why = m.lang.text(row.Why)
 				v.Other = append(v.Other, rv)
 				continue
 			}
@@ -220,7 +220,7 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 					rv.Dir = "same"
 				}
 			} else {
-				rv.NoChange = m.lang.name(row.NoChange, "")
+				rv.NoChange = m.lang.text(row.NoChange)
 				if ar.Match.Prev == nil && ac.PrevYear != 0 {
 					rv.NoChange = m.lang.T("lĩnh vực không so sánh với năm trước (xem ghi chú của lĩnh vực)")
 				}

@@ -133,7 +133,7 @@ func (m *model) thresholdNotes(ts []par.ThresholdChange) []string {
 			b = &strings.Builder{}
 			chains[t.Key] = b
 			order = append(order, t.Key)
-			b.WriteString(m.lang.F("Ngưỡng mức %s: từ %s (%s)", m.lang.name(t.Name, ""), m.boundText(t.FromMin, t.From), t.From.ID))
+			b.WriteString(m.lang.F("Ngưỡng mức %s: từ %s (%s)", m.lang.name(t.Name, t.NameEn), m.boundText(t.FromMin, t.From), t.From.ID))
 		}
 		b.WriteString(m.lang.F(" → từ %s (%s, từ năm %d)", m.boundText(t.ToMin, t.To), t.To.ID, t.Year))
 	}

@@ -203,7 +203,7 @@ func (m *model) pair(p *par.Pair) *pairPage {
 			unit = m.lang.T(" điểm")
 		}
 		for _, t := range p.Thresholds {
-			n.Thresholds = append(n.Thresholds, m.lang.F("%s: từ %s (năm %s) thành từ %s (năm %s)", m.lang.name(t.Name, ""), m.exact(t.From)+unit, y1, m.exact(t.To)+unit, y2))
+			n.Thresholds = append(n.Thresholds, m.lang.F("%s: từ %s (năm %s) thành từ %s (năm %s)", m.lang.name(t.Name, t.NameEn), m.exact(t.From)+unit, y1, m.exact(t.To)+unit, y2))
 		}
 		v.Notice = n
 	}

@@ -96,7 +96,7 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		r, g := row.Result, row.Gap
 		v := selfGapRowView{Unit: link{Title: m.lang.resultName(r), URL: unitURL(r.Unit.ID)}}
 		for _, t := range row.Trend {
-			gy := gapYear{Year: t.Year, Text: dash, Title: stripMarks(m.lang.name(t.Why, ""))}
+			gy := gapYear{Year: t.Year, Text: dash, Title: stripMarks(m.lang.text(t.Why))}
 			if t.Known {
 				gy.Known = true
 				gy.Text, gy.Title = m.signed(t.Share, dec)+" %", m.lang.F("%s điểm trên %s điểm tự chấm tối đa", m.signed(t.Gap, dec), m.fixed(t.Max, dec))
@@ -108,7 +108,7 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		}
 		p.Trend = p.Trend || len(row.Trend) > 1
 		if !g.Known {
-			v.Why = m.lang.name(g.Why, "")
+			v.Why = m.lang.text(g.Why)
 			p.Other = append(p.Other, v)
 			continue
 		}

@@ -320,9 +320,9 @@ func (k *markup) band(b *strings.Builder, fw *par.Framework, m par.BandMark, cla
 		b.WriteString(`">†</sup>`)
 	}
 	k.reconMark(b, m.Src)
-	if m.Note != "" {
+	if !m.Note.IsZero() {
 		b.WriteString(` <small class="band-note">`)
-		esc(b, k.lang.name(m.Note, ""))
+		esc(b, k.lang.text(m.Note))
 		b.WriteString(`</small>`)
 	}
 }

@@ -49,7 +49,7 @@ func (m *model) persistent(r *par.Result) *weakView {
 	if r.Framework != nil {
 		dec = r.Framework.Decimals
 	}
-	return &weakView{W: w, PersistentNote: m.lang.name(w.PersistentNote, ""),
+	return &weakView{W: w, PersistentNote: m.lang.texts(w.PersistentNotes),
 		PersistRows: persistRows(m.lang, w, func(p par.Points) string { return m.fixed(p, dec) })}
 }
 
@@ -88,7 +88,7 @@ func (m *model) weakness(r *par.Result) *weakView {
 	}
 	f := func(p par.Points) string { return m.fixed(p, dec) }
 	lg := m.lang
-	v := &weakView{W: w, PersistentNote: lg.name(w.PersistentNote, "")}
+	v := &weakView{W: w, PersistentNote: lg.texts(w.PersistentNotes)}
 
 	var s strings.Builder
 	if len(w.Lost) == 0 {
@@ -252,11 +252,11 @@ func (m *model) weakness(r *par.Result) *weakView {
 			v.Band += lg.F(" (chỉ số %s%%, tức %s/%s điểm).", f(d.NextBand.Min), f(d.BandPoints+r.Total.Value), f(r.Max))
 		}
 	case d.TopBand:
-		v.Band = lg.F("Không có loại kế trên: %s.", lg.name(d.BandWhy, ""))
+		v.Band = lg.F("Không có loại kế trên: %s.", lg.text(d.BandWhy))
 	default:
-		v.Band = lg.F("Loại kế trên: không tính được — %s.", lg.name(d.BandWhy, ""))
+		v.Band = lg.F("Loại kế trên: không tính được — %s.", lg.text(d.BandWhy))
 	}
-	v.Above, v.AboveWhy = d.Above, lg.name(d.AboveWhy, "")
+	v.Above, v.AboveWhy = d.Above, lg.text(d.AboveWhy)
 	if d.Above != nil {
 		v.AboveText = lg.F("tổng điểm cần tăng hơn %s điểm", f(d.AbovePoints))
 	}
