@@ -1017,4 +1017,20 @@ var catalogEn = map[string]string{
 	" chưa có chỉ số":                    " no index yet",
 	" trung vị %s %% (%s–%s, %d đơn vị)": " median %s %% (%s–%s, %d units)",
 	"; trục bắt đầu từ %d":               "; axis from %d",
+
+	// Descriptions of the pages (meta.go) in English (task: English descriptions).
+	"Kết quả Chỉ số cải cách hành chính năm %d của khối %s: %s.":  "Public Administration Reform Index results %d of the group %s: %s.",
+	"Bảng xếp hạng Chỉ số cải cách hành chính năm %d khối %s: %s": "Public Administration Reform Index ranking %d of the group %s: %s",
+	"; dẫn đầu %s":                    "; led by %s",
+	"; công bố theo %s":               "; published in %s",
+	"hạng %d/%d":                      "rank %d of %d",
+	"chỉ số %s%%":                     "index %s%%",
+	"chỉ số cải cách hành chính %s%%": "PAR Index %s%%",
+	"xếp loại %s":                     "band %s",
+	"Kết quả Chỉ số cải cách hành chính của %s": "Public Administration Reform Index results of %s",
+	" qua các năm":         " over the years",
+	" qua các năm; năm %d": " over the years; in %d",
+	"%s, năm %d":           "%s, %d",
+	"; điểm từng tiêu chí và điểm bị mất":       "; the points of every criterion and the points lost",
+	"Kết quả Chỉ số cải cách hành chính năm %d": "Public Administration Reform Index results %d",
 }
