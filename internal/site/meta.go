@@ -235,3 +235,21 @@ func (p yearPage) description(l *lang) string {
 	}
 	return s + "."
 }
+
+// description: on a page in another language than the decision's, what
+// it publishes (its title and text are shown as given, in Vietnamese);
+// "" on a page in its language, which is described by its opening.
+func (p decisionPage) description(l *lang) string {
+	d := p.Doc
+	if d == nil || docIn(d, l) {
+		return ""
+	}
+	s := l.F("%s, về Chỉ số cải cách hành chính", decisionRefName(d, l))
+	if d.Year > 0 {
+		s = l.F("%s, công bố kết quả Chỉ số cải cách hành chính năm %d", decisionRefName(d, l), d.Year)
+	}
+	if len(p.groups) > 0 {
+		s += ": " + strings.Join(p.groups, "; ")
+	}
+	return s + "."
+}

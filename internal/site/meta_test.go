@@ -20,10 +20,11 @@ func TestEnglishDescriptions(t *testing.T) {
 		"en/index.html": "Public Administration Reform Index of Thu Nghiem province: every unit's results, ranks and bands over the years, with the source data.",
 		"en/nam/2023/so/index.html": "Public Administration Reform Index ranking 2023 of the group Provincial departments: 4 units; led by Department of Home Affairs (92.50%); " +
 			"published in Decision No. 1007/QĐ-UBND of 20 February 2024.",
-		"en/nam/2023/dac-thu/index.html":      "Public Administration Reform Index results 2023 of the group Cơ quan đặc thù: 1 unit scored.",
-		"en/don-vi/so-noi-vu/index.html":      "Public Administration Reform Index results of Department of Home Affairs (Provincial departments) over the years; in 2023: rank 1 of 4, index 92.50%, band Tốt.",
-		"en/don-vi/so-noi-vu/2023/index.html": "Department of Home Affairs, 2023: rank 1 of 4, PAR Index 92.50%, band Tốt; the points of every criterion and the points lost.",
-		"en/nam/2023/index.html":              "Public Administration Reform Index results 2023: Provincial departments; UBND cấp huyện; UBND cấp xã; Cơ quan đặc thù.",
+		"en/nam/2023/dac-thu/index.html":             "Public Administration Reform Index results 2023 of the group Cơ quan đặc thù: 1 unit scored.",
+		"en/don-vi/so-noi-vu/index.html":             "Public Administration Reform Index results of Department of Home Affairs (Provincial departments) over the years; in 2023: rank 1 of 4, index 92.50%, band Tốt.",
+		"en/don-vi/so-noi-vu/2023/index.html":        "Department of Home Affairs, 2023: rank 1 of 4, PAR Index 92.50%, band Tốt; the points of every criterion and the points lost.",
+		"en/nam/2023/index.html":                     "Public Administration Reform Index results 2023: Provincial departments; UBND cấp huyện; UBND cấp xã; Cơ quan đặc thù.",
+		"en/quyet-dinh/1007-qd-ubnd-2024/index.html": "Decision No. 1007/QĐ-UBND of 20 February 2024, publishing the Public Administration Reform Index results 2023: Provincial departments; UBND cấp huyện; UBND cấp xã; Cơ quan đặc thù.",
 		"nam/2023/so/index.html": "Bảng xếp hạng Chỉ số cải cách hành chính năm 2023 khối Sở, ban, ngành: 4 đơn vị; dẫn đầu Sở Nội vụ (92,50%); " +
 			"công bố theo Quyết định số 1007/QĐ-UBND ngày 20/02/2024.",
 		"don-vi/so-noi-vu/index.html": "Kết quả Chỉ số cải cách hành chính của Sở Nội vụ (Sở, ban, ngành) qua các năm; năm 2023: hạng 1/4, chỉ số 92,50%, xếp loại Tốt.",
@@ -68,7 +69,7 @@ func TestEnglishDescriptionsHoldNoVietnamese(t *testing.T) {
 			t.Errorf("%s: Vietnamese in the English description %q", p.URL, desc)
 		}
 	}
-	for _, k := range []string{"ranking", "unit", "unit-year", "year"} {
+	for _, k := range []string{"ranking", "unit", "unit-year", "year", "decision"} {
 		if described[k] == 0 {
 			t.Errorf("no English %s page described by its figures (%v)", k, described)
 		}
