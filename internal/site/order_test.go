@@ -109,6 +109,11 @@ func TestEnglishListsFollowEnglishNames(t *testing.T) {
 	} {
 		order(c.page, c.first, c.second)
 	}
+	// The search page lists pages under their English titles, not marked
+	// as Vietnamese.
+	if s := string(files["en/tim-kiem/index.html"]); !strings.Contains(s, `">Results 2023</a>`) {
+		t.Error("the English search page does not list the year page under its English title")
+	}
 	// The comparison page's shares in the page's number convention.
 	if s := string(files["en/khoi/so/so-sanh-don-vi/index.html"]); !strings.Contains(s, `"a":["`) || strings.Contains(s, `,00"`) {
 		t.Error("the English comparison page's area shares are not in English numbers")
