@@ -81,6 +81,7 @@ var bumpColors = [...]string{"#2166ac", "#d6604d", "#1b7837", "#762a83", "#e0821
 type bumpUnit struct {
 	id    string
 	vi    string // the name it last had in the group, which orders the units
+	en    string // its English name, if given, which orders them in English
 	name  string // that name in the chart's language
 	ranks []int
 	sizes []int // the ranking's size in the years it is ranked
@@ -121,21 +122,30 @@ func gatherBump(l Lang, h *par.History, rks []*par.Ranking) bumpRows {
 				byID[r.Unit.ID] = u
 				b.units = append(b.units, u)
 			}
-			u.vi, u.name = r.Name, resultName(l, r)
+			u.vi, u.en, u.name = r.Name, "", resultName(l, r)
+			if n := r.Unit.NameAt(r.Year); n.Name == r.Name && l.Tag() != "vi" {
+				u.en = n.NameEn
+			}
 			if r.Scored && r.Rank.N > 0 {
 				u.ranks[yi], u.sizes[yi], u.last = r.Rank.N, b.size[yi], yi
 				b.bottom = max(b.bottom, r.Rank.N, b.size[yi])
 			}
 		}
 	}
-	// Units ranked most recently first, by that rank; then by name.
+	// Units ranked most recently first, by that rank; then by the name
+	// shown (the English one when given), then the Vietnamese one.
+	col := viet.NewCollator()
+	shown := func(u *bumpUnit) string { return cmp.Or(u.en, u.vi) }
 	slices.SortStableFunc(b.units, func(x, y *bumpUnit) int {
 		c := cmp.Compare(y.last, x.last)
 		if c == 0 && x.last >= 0 {
 			c = cmp.Compare(x.ranks[x.last], y.ranks[y.last])
 		}
 		if c == 0 {
-			c = viet.NewCollator().Compare(x.vi, y.vi)
+			c = col.Compare(shown(x), shown(y))
+		}
+		if c == 0 {
+			c = col.Compare(x.vi, y.vi)
 		}
 		return c
 	})
@@ -573,16 +583,17 @@ type AreaShare struct {
 	Text  string // the share as the tables print it, "" when unknown
 }
 
-// AreaShares lists the areas of r as AreaProfile charts them (the group's
-// areas when stats are given, so every unit of a ranking lists the same
-// areas), for pages that compare units' profiles in the browser.
-func AreaShares(r *par.Result, stats []par.AreaStat) []AreaShare {
-	p := gatherProfile(r, stats)
+// AreaShares lists the areas of r as AreaProfile charts them in l (the
+// group's areas when stats are given, so every unit of a ranking lists the
+// same areas), for pages that compare units' profiles in the browser: the
+// shares in l's number convention ("91,50" or "91.50").
+func AreaShares(l Lang, r *par.Result, stats []par.AreaStat) []AreaShare {
+	p := gatherProfile(r, stats).in(l)
 	out := make([]AreaShare, len(p.rows))
 	for i, row := range p.rows {
 		out[i].Label = row.label
 		if row.hasPct {
-			out[i].Text = viet.Fixed(row.pct, p.dec)
+			out[i].Text = fixed(l, row.pct, p.dec)
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"slices"
 
 	"parindex/internal/par"
 	"parindex/internal/viet"
@@ -78,4 +79,36 @@ func bandName(l Lang, fw *par.Framework, name, id string) string {
 		}
 	}
 	return l.Name(name, "")
+}
+
+// shownName is the name l shows for a result, for ordering: its English
+// name when l is not Vietnamese and the data give one, else the name it
+// was ranked under (without the marks a Lang may add to it).
+func shownName(l Lang, r *par.Result) string {
+	if l.Tag() != "vi" && r.Unit != nil {
+		if n := r.Unit.NameAt(r.Year); n.Name == r.Name && n.NameEn != "" {
+			return n.NameEn
+		}
+	}
+	return r.Name
+}
+
+// tiesByName orders, in a language other than Vietnamese, the results tied
+// at a rank (consecutive, same rank) by the names l shows; the ranking
+// gives ties in Vietnamese name order, which names shown alike keep.
+func tiesByName(l Lang, rs []*par.Result) {
+	if l.Tag() == "vi" {
+		return
+	}
+	col := viet.NewCollator()
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && rs[j].Rank.N == rs[i].Rank.N {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortStableFunc(rs[i:j], func(a, b *par.Result) int { return col.Compare(shownName(l, a), shownName(l, b)) })
+		}
+		i = j
+	}
 }

@@ -69,7 +69,7 @@ func rankingID(rk *par.Ranking, what string) string {
 // near 0 does the axis start at 0, with bars (stacked per band, so every
 // unit has one bar).
 func RankingIndex(l Lang, rk *par.Ranking) Chart {
-	shown := indexed(rk)
+	shown := indexed(l, rk)
 	title := rankingTitle(l, "Chỉ số CCHC", rk)
 	id := rankingID(rk, "index")
 	h := rankingIndexBars(l, id, rk, shown)
@@ -99,14 +99,16 @@ func indexStart(shown []*par.Result) int {
 }
 
 // indexed gathers the rows of RankingIndex: the scored results with a
-// known index, in ranking order.
-func indexed(rk *par.Ranking) []*par.Result {
+// known index, in ranking order; units tied at a rank in the order of the
+// names l shows, as the site's ranking table lists them.
+func indexed(l Lang, rk *par.Ranking) []*par.Result {
 	var shown []*par.Result
 	for _, r := range rk.Results {
 		if r.Scored && r.Index.Known() {
 			shown = append(shown, r)
 		}
 	}
+	tiesByName(l, shown)
 	return shown
 }
 

@@ -56,17 +56,7 @@ func frameworkAreaMax(fw *par.Framework, code string) par.Points {
 // draws a missing value at the centre as if it were zero, and bars of one
 // length scale are easier to read and compare.
 func AreaProfile(l Lang, r *par.Result, stats []par.AreaStat) Chart {
-	p := gatherProfile(r, stats)
-	p.l = l
-	for i := range p.rows {
-		row := &p.rows[i]
-		switch {
-		case row.stat != nil:
-			row.label = areaLabel(row.stat.Code, areaTitle(l, r.Framework, row.stat.Code, row.stat.Title))
-		case row.area != nil:
-			row.label = areaLabel(row.area.Code, areaTitle(l, r.Framework, row.area.Code, row.area.Title))
-		}
-	}
+	p := gatherProfile(r, stats).in(l)
 	title := l.F("Tỷ lệ điểm đạt theo lĩnh vực năm %d", r.Year)
 	if p.hasGroup {
 		title += l.T(" so với trung bình và cao nhất khối")
@@ -123,6 +113,21 @@ func gatherProfile(r *par.Result, stats []par.AreaStat) profileRows {
 	for _, row := range p.rows {
 		if row.hasPct {
 			p.plotted++
+		}
+	}
+	return p
+}
+
+// in is the rows in l: the areas under their titles in l.
+func (p profileRows) in(l Lang) profileRows {
+	p.l = l
+	for i := range p.rows {
+		row := &p.rows[i]
+		switch {
+		case row.stat != nil:
+			row.label = areaLabel(row.stat.Code, areaTitle(l, p.r.Framework, row.stat.Code, row.stat.Title))
+		case row.area != nil:
+			row.label = areaLabel(row.area.Code, areaTitle(l, p.r.Framework, row.area.Code, row.area.Title))
 		}
 	}
 	return p

@@ -227,6 +227,8 @@ func (m *model) areas(ac *par.AreaComparison) *areasPage {
 			}
 			v.Rows = append(v.Rows, rv)
 		}
+		sortTies(m.lang, v.Rows, func(a, b areaCmpRow) bool { return a.Rank == b.Rank }, func(r areaCmpRow) string { return r.Unit.Title })
+		resortNames(m.lang, v.Other, func(r areaCmpRow) string { return r.Unit.Title })
 		hoistNoChange(&v, ac.PrevYear, m.lang)
 		p.Areas = append(p.Areas, v)
 	}

@@ -129,7 +129,7 @@ func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) 
 				cr.Name = stripMarks(m.lang.resultName(r))
 			}
 			if r.Scored {
-				cr.Index, cr.Rank, cr.Band = m.figure(r.Index), r.Rank.N, r.Band.Name
+				cr.Index, cr.Rank, cr.Band = m.figure(r.Index), r.Rank.N, stripMarks(m.lang.bandName(rk.Framework, r.Band))
 				if cr.Index == viet.Missing {
 					cr.Index = ""
 				}
@@ -137,7 +137,7 @@ func (m *model) compare(g *par.Group, rks []*par.Ranking) (*comparePage, error) 
 					p.Rows[i].Cells[j] = m.figure(r.Index)
 				}
 				if len(rk.AreaStats) > 0 {
-					for _, a := range chart.AreaShares(r, rk.AreaStats) {
+					for _, a := range chart.AreaShares(m.lang, r, rk.AreaStats) {
 						cr.Areas = append(cr.Areas, a.Text)
 					}
 				}

@@ -36,12 +36,15 @@ type decisionPage struct {
 	// Amends and Replaces are the decisions this one changes, ChangedBy
 	// the later ones that amend or replace it.
 	Amends, Replaces, ChangedBy []link
+
+	groups []string // the groups' names, for the description (meta.go)
 }
 
 func (m *model) decision(d *par.Doc) decisionPage {
 	p := decisionPage{Doc: d}
 	p.Amends, p.Replaces, p.ChangedBy = m.decisionRefs(d)
 	for _, g := range d.Groups {
+		p.groups = append(p.groups, m.groupName(g))
 		l := link{Title: m.lang.F("%s năm %d", m.groupName(g), d.Year)}
 		if m.rankings[rkKey{d.Year, g}] != nil {
 			l.URL = rankingURL(d.Year, g)

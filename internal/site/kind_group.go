@@ -7,7 +7,6 @@ import (
 
 	"parindex/internal/chart"
 	"parindex/internal/par"
-	"parindex/internal/viet"
 )
 
 // groupKind: "/khoi/<group>/", one ranking group over all its years: a
@@ -41,7 +40,8 @@ func groupURL(group string) string { return urlGroups + group + "/" }
 type unitOption struct {
 	ID       string
 	Name     string // in the page's language
-	sortName string // as published, for Vietnamese name order
+	sortName string // as published, for the order of names (lang.nameCmp)
+	sortEn   string // its English name, if given
 }
 
 type groupYearLink struct {
@@ -93,7 +93,8 @@ func (m *model) group(h *par.History, rks []*par.Ranking) *groupPage {
 
 // groupUnits lists the units with a result in the rankings (only those
 // ever ranked, if rankedOnly), each under the name it last had there, in
-// Vietnamese name order. A merged unit and its predecessors are distinct.
+// the order of the names shown (lang.nameCmp). A merged unit and its
+// predecessors are distinct.
 func groupUnits(rks []*par.Ranking, rankedOnly bool, l *lang) []unitOption {
 	idx := map[string]int{}
 	var out []unitOption
@@ -108,12 +109,15 @@ func groupUnits(rks []*par.Ranking, rankedOnly bool, l *lang) []unitOption {
 				idx[r.Unit.ID] = i
 				out = append(out, unitOption{ID: r.Unit.ID})
 			}
-			out[i].Name, out[i].sortName = l.resultName(r), r.Name
+			out[i].Name, out[i].sortName, out[i].sortEn = l.resultName(r), r.Name, ""
+			if n := r.Unit.NameAt(r.Year); n.Name == r.Name {
+				out[i].sortEn = n.NameEn
+			}
 		}
 	}
-	col := viet.NewCollator()
+	names := l.nameCmp()
 	slices.SortStableFunc(out, func(a, b unitOption) int {
-		if c := col.Compare(a.sortName, b.sortName); c != 0 {
+		if c := names(a.sortName, a.sortEn, b.sortName, b.sortEn); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)

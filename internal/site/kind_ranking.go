@@ -285,12 +285,15 @@ func (p *rankingPage) hoistNotes() {
 }
 
 // rows turns a ranking's results into table rows, in the ranking's order
-// (ranked by rank, then scored but unranked, then not scored).
+// (ranked by rank, then scored but unranked, then not scored), the units
+// of a rank, the unranked and the unscored in the order of the names shown.
 func (m *model) rows(rk *par.Ranking) []rankRow {
 	rows := make([]rankRow, 0, len(rk.Results))
 	for _, r := range rk.Results {
 		rows = append(rows, m.rankRow(r))
 	}
+	sortTies(m.lang, rows, func(a, b rankRow) bool { return a.R.Scored == b.R.Scored && a.R.Rank.N == b.R.Rank.N },
+		func(r rankRow) string { return m.lang.resultName(r.R) })
 	return rows
 }
 

@@ -70,7 +70,13 @@ func (m *model) search() *searchPage {
 	for _, e := range p.entries {
 		switch e.Kind {
 		case searchUnit:
-			it := searchUnitItem{unitItem: unitItem{Name: e.Names[0], URL: e.URL}, Group: m.groupName(m.unitByID[unitID(e.URL)].Group), Former: e.Names[1:]}
+			u := m.unitByID[unitID(e.URL)]
+			// Listed under the name the page shows (the English one on an
+			// English page, when given): the list is in that name's order.
+			it := searchUnitItem{unitItem: unitItem{Name: m.lang.nameOf(u), URL: e.URL}, Group: m.groupName(u.Group), Former: e.Names[1:]}
+			if !m.lang.vi() && u.Current().NameEn != "" {
+				it.Former = e.Names
+			}
 			it.Ended = ending(m.unitByID[unitID(e.URL)], m.lang)
 			p.Units = append(p.Units, it)
 		case searchPageKind:

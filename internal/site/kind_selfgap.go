@@ -135,6 +135,8 @@ func (m *model) selfGap(sg *par.SelfGap) *selfGapPage {
 		}
 		p.Rows = append(p.Rows, v)
 	}
+	sortTies(m.lang, p.Rows, func(a, b selfGapRowView) bool { return a.Rank == b.Rank }, func(r selfGapRowView) string { return r.Unit.Title })
+	resortNames(m.lang, p.Other, func(r selfGapRowView) string { return r.Unit.Title })
 	p.Sortable = len(p.Rows) > 0
 	p.dropEmptyYears()
 	rks := m.byGroup[rk.Group.ID]

@@ -2,7 +2,6 @@ package site
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 
 	"parindex/internal/baseurl"
@@ -19,7 +18,7 @@ import (
 // describer is implemented by views that say what their page shows in a
 // sentence; other pages are described by their title.
 type describer interface {
-	description() string
+	description(l *lang) string
 }
 
 // pageMeta is what the head of every page says about it.
@@ -52,13 +51,14 @@ func metaFuncs(base baseurl.Base, docs map[string]string) template.FuncMap {
 			if r.Page.URL != urlNotFound {
 				m.URL = base.Abs(r.Page.URL)
 			}
-			// The descriptions made from a page's figures are written in
-			// Vietnamese; an English page is described by its title.
-			if d, ok := r.Data.(describer); ok && l.vi() {
-				m.Desc = d.description()
+			if d, ok := r.Data.(describer); ok {
+				m.Desc = d.description(l)
 			}
-			if m.Desc == "" && l.vi() {
-				if d := viewDoc(r.Data); d != nil {
+			// A narrative's opening describes its page when it is written
+			// in the page's language (an English page may show the
+			// Vietnamese one, with a notice: it is described by its title).
+			if m.Desc == "" {
+				if d := viewDoc(r.Data); d != nil && docIn(d, l) {
 					if x := excerpt(docs[d.Path]); x != "" {
 						m.Desc = r.Page.Title + ": " + x
 					}
@@ -94,6 +94,14 @@ func viewDoc(v any) *par.Doc {
 	return nil
 }
 
+// docIn reports whether the document d is written in the language l.
+func docIn(d *par.Doc, l *lang) bool {
+	if l.vi() {
+		return d.Lang == "" || d.Lang == langVi
+	}
+	return d.Lang == l.Code
+}
+
 // clip cuts s at a word to at most n characters.
 func clip(s string, n int) string {
 	r := []rune(s)
@@ -107,13 +115,18 @@ func clip(s string, n int) string {
 	return strings.TrimRight(string(r[:cut]), " ,;:.") + "…"
 }
 
+// Descriptions speak the page's language: the texts through the catalog
+// (lang_en.go), numbers in its convention, names as the page shows them
+// (a name given only in Vietnamese is marked, and its marks are dropped
+// in the attribute).
+
 // description: the ranking's size and leader.
-func (p *rankingPage) description() string {
+func (p *rankingPage) description(l *lang) string {
 	rk := p.Ranking
 	if rk == nil || rk.Group == nil {
 		return ""
 	}
-	y := strconv.Itoa(rk.Year)
+	g := l.nameOf(rk.Group)
 	n := rankedCount(rk)
 	if rk.Group.Unranked || n == 0 {
 		scored := 0
@@ -122,32 +135,58 @@ func (p *rankingPage) description() string {
 				scored++
 			}
 		}
-		return "Kết quả Chỉ số cải cách hành chính năm " + y + " của khối " + rk.Group.Name + ": " + strconv.Itoa(scored) + " đơn vị được chấm điểm."
+		return l.F("Kết quả Chỉ số cải cách hành chính năm %d của khối %s: %s.", rk.Year, g, unitCount(l, "%d đơn vị được chấm điểm", scored))
 	}
 	var lead []string
 	var idx par.Figure
 	for _, r := range rk.Results {
 		if r.Rank.N == 1 {
-			lead = append(lead, r.Name)
+			lead = append(lead, l.resultName(r))
 			idx = r.Index
 		}
 	}
-	s := "Bảng xếp hạng Chỉ số cải cách hành chính năm " + y + " khối " + rk.Group.Name + ": " + strconv.Itoa(n) + " đơn vị"
+	s := l.F("Bảng xếp hạng Chỉ số cải cách hành chính năm %d khối %s: %s", rk.Year, g, unitCount(l, "%d đơn vị", n))
 	if len(lead) > 0 {
-		s += "; dẫn đầu " + strings.Join(lead, ", ")
+		s += l.F("; dẫn đầu %s", strings.Join(lead, ", "))
 		if idx.Known() {
-			s += " (" + viet.Figure(idx) + "%)"
+			s += " (" + l.num(viet.Figure(idx)) + "%)"
 		}
 	}
 	if rk.Decision != nil {
-		s += "; công bố theo " + decisionRefName(rk.Decision, newLang(langVi, nil))
+		s += l.F("; công bố theo %s", decisionRefName(rk.Decision, l))
 	}
 	return s + "."
 }
 
+// unitCount is l.F(format, n) for a format counting units ("%d đơn vị"):
+// English says "1 unit", not "1 units".
+func unitCount(l *lang, format string, n int) string {
+	s := l.F(format, n)
+	if n == 1 && !l.vi() {
+		s = strings.Replace(s, "1 units", "1 unit", 1)
+	}
+	return s
+}
+
+// resultFacts are a result's rank, index and band as a description lists
+// them ("hạng 1/4, chỉ số 92,50%, xếp loại Tốt"), "" when it has none.
+func resultFacts(l *lang, r *par.Result, of int, index string) string {
+	var parts []string
+	if r.Rank.N > 0 && of > 0 {
+		parts = append(parts, l.F("hạng %d/%d", r.Rank.N, of))
+	}
+	if r.Index.Known() {
+		parts = append(parts, l.F(index, l.num(viet.Figure(r.Index))))
+	}
+	if r.Band.Name != "" {
+		parts = append(parts, l.F("xếp loại %s", l.bandName(r.Framework, r.Band)))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // description: the unit's group and latest result.
-func (p *unitPage) description() string {
-	s := "Kết quả Chỉ số cải cách hành chính của " + p.Name
+func (p *unitPage) description(l *lang) string {
+	s := l.F("Kết quả Chỉ số cải cách hành chính của %s", p.Name)
 	if p.Group.Title != "" {
 		s += " (" + p.Group.Title + ")"
 	}
@@ -158,54 +197,59 @@ func (p *unitPage) description() string {
 		}
 	}
 	if last == nil {
-		return s + " qua các năm."
+		return s + l.T(" qua các năm") + "."
 	}
-	s += " qua các năm; năm " + strconv.Itoa(last.R.Year) + ":"
-	if last.R.Rank.N > 0 && last.Of > 0 {
-		s += " hạng " + strconv.Itoa(last.R.Rank.N) + "/" + strconv.Itoa(last.Of) + ","
+	s += l.F(" qua các năm; năm %d", last.R.Year)
+	if f := resultFacts(l, last.R, last.Of, "chỉ số %s%%"); f != "" {
+		s += ": " + f
 	}
-	if last.R.Index.Known() {
-		s += " chỉ số " + viet.Figure(last.R.Index) + "%,"
-	}
-	if last.R.Band.Name != "" {
-		s += " xếp loại " + last.R.Band.Name + ","
-	}
-	return strings.TrimSuffix(strings.TrimSuffix(s, ","), ":") + "."
+	return s + "."
 }
 
 // description: the unit-year's result.
-func (p *unitYearPage) description() string {
+func (p *unitYearPage) description(l *lang) string {
 	if p.R == nil {
 		return ""
 	}
-	s := p.R.Name + ", năm " + strconv.Itoa(p.R.Year) + ":"
-	if p.R.Rank.N > 0 && p.Of > 0 {
-		s += " hạng " + strconv.Itoa(p.R.Rank.N) + "/" + strconv.Itoa(p.Of) + ","
+	s := l.F("%s, năm %d", l.resultName(p.R), p.R.Year)
+	if f := resultFacts(l, p.R, p.Of, "chỉ số cải cách hành chính %s%%"); f != "" {
+		s += ": " + f
 	}
-	if p.R.Index.Known() {
-		s += " chỉ số cải cách hành chính " + viet.Figure(p.R.Index) + "%,"
-	}
-	if p.R.Band.Name != "" {
-		s += " xếp loại " + p.R.Band.Name + ","
-	}
-	s = strings.TrimSuffix(s, ",")
 	if p.R.Detail {
-		s += "; điểm từng tiêu chí và điểm bị mất"
+		s += l.T("; điểm từng tiêu chí và điểm bị mất")
 	}
-	return strings.TrimSuffix(s, ":") + "."
+	return s + "."
 }
 
 // description: the year's rankings.
-func (p yearPage) description() string {
+func (p yearPage) description(l *lang) string {
 	var gs []string
 	for _, r := range p.Rankings {
 		if r.Group != nil {
-			gs = append(gs, r.Group.Name)
+			gs = append(gs, l.nameOf(r.Group))
 		}
 	}
-	s := "Kết quả Chỉ số cải cách hành chính năm " + strconv.Itoa(p.Year)
+	s := l.F("Kết quả Chỉ số cải cách hành chính năm %d", p.Year)
 	if len(gs) > 0 {
 		s += ": " + strings.Join(gs, "; ")
+	}
+	return s + "."
+}
+
+// description: on a page in another language than the decision's, what
+// it publishes (its title and text are shown as given, in Vietnamese);
+// "" on a page in its language, which is described by its opening.
+func (p decisionPage) description(l *lang) string {
+	d := p.Doc
+	if d == nil || docIn(d, l) {
+		return ""
+	}
+	s := l.F("%s, về Chỉ số cải cách hành chính", decisionRefName(d, l))
+	if d.Year > 0 {
+		s = l.F("%s, công bố kết quả Chỉ số cải cách hành chính năm %d", decisionRefName(d, l), d.Year)
+	}
+	if len(p.groups) > 0 {
+		s += ": " + strings.Join(p.groups, "; ")
 	}
 	return s + "."
 }

@@ -21,7 +21,7 @@ type model struct {
 	// render workers at once and must only read.
 	unitByID  map[string]*par.Unit
 	groupByID map[string]*par.Group
-	nameOrder map[*par.Unit]int // position in Vietnamese collation of current names (sortUnits)
+	nameOrder map[*par.Unit]int // position of current names in the language's order (sortUnits, lang.nameCmp)
 
 	rankings  map[rkKey]*par.Ranking
 	byGroup   map[string][]*par.Ranking // ascending years
@@ -93,13 +93,11 @@ func newModel(in *Input, l *lang) *model {
 	for _, g := range reg.Groups {
 		m.groupByID[g.ID] = g // the last of a duplicate id, as par.Registry does
 	}
-	col := viet.NewCollator()
 	byName := slices.Clone(reg.Units)
+	names := l.nameCmp()
 	slices.SortStableFunc(byName, func(a, b *par.Unit) int {
-		if c := col.Compare(a.Current().Name, b.Current().Name); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Current().Name, b.Current().Name); c != 0 {
+		x, y := a.Current(), b.Current()
+		if c := names(x.Name, x.NameEn, y.Name, y.NameEn); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)
@@ -201,8 +199,8 @@ func (m *model) parentLink(id string, year int) link {
 	return link{Title: id}
 }
 
-// sortUnits orders units by current name in Vietnamese collation, id as the
-// final tie-break (the order computed once in newModel).
+// sortUnits orders units by the current name the page shows (lang.nameCmp),
+// id as the final tie-break (the order computed once in newModel).
 func (m *model) sortUnits(us []*par.Unit) {
 	slices.SortStableFunc(us, func(a, b *par.Unit) int { return m.nameOrder[a] - m.nameOrder[b] })
 }

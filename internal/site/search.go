@@ -221,11 +221,11 @@ func (m *model) searchPages() []link {
 	return out
 }
 
-// sortLinks sorts links by title in Vietnamese order, then by URL.
+// sortLinks sorts links by title as shown (shownCmp), then by URL.
 func sortLinks(ls []link) {
-	col := viet.NewCollator()
+	titles := shownCmp()
 	slices.SortStableFunc(ls, func(a, b link) int {
-		if c := col.Compare(a.Title, b.Title); c != 0 {
+		if c := titles(a.Title, b.Title); c != 0 {
 			return c
 		}
 		return strings.Compare(a.URL, b.URL)
