@@ -527,6 +527,7 @@ func newFramework(id, title string, groups []string, from, to int, basis par.Bas
 		ID: id, Title: title, Groups: groups, From: from, To: to,
 		Basis: basis, Decimals: 2, Bands: bands, Areas: parseOutline(outline),
 	}
+	translate(fw)
 	fw.Index()
 	return fw
 }

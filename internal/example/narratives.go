@@ -62,6 +62,15 @@ Mỗi năm có một bảng xếp hạng cho từng khối, kèm quyết định
 Kết quả mới nhất là năm %d. Từ ngày 01/7/2025 tỉnh không còn cấp huyện; các xã được sắp xếp lại và một số sở được hợp nhất. Trang của mỗi đơn vị mới vẫn hiển thị kết quả của các đơn vị tiền thân, có ghi rõ là kết quả của đơn vị tiền thân.
 `, last)))
 
+	files = append(files, textFile("content/index.en.md", front("Public Administration Reform Index of Hòa Lâm Province")+fmt.Sprintf(`This site publishes the yearly results of the **Public Administration Reform Index** (PAR Index) of the agencies and units of Hòa Lâm province: the provincial departments; the central agencies located in the province; the district people's committees (until 2024) and the commune people's committees.
+
+> **Illustrative data.** Hòa Lâm province does not exist. Every name, score, decision and signature on this site was generated to demonstrate the software; none of it may be used to assess any real agency.
+
+Each year has a ranking for each group, with its publication decision and the original annex. From 2022 the site also has each unit's detailed scoring sheet: the maximum, self-assessed and appraised scores and the appraisal team's remarks for every criterion. For 2019–2021 only the summary annex exists, so the site shows only what the annex published.
+
+The latest results are for %d. From 1 July 2025 the province no longer has districts; communes were reorganised and some departments merged. The page of each new unit still shows its predecessors' results, marked as such.
+`, last)))
+
 	files = append(files, textFile("content/pages/gioi-thieu.md", front("Giới thiệu")+`## Chỉ số cải cách hành chính là gì?
 
 Chỉ số CCHC đo mức độ thực hiện nhiệm vụ cải cách hành chính trong năm của từng cơ quan, đơn vị. Mỗi đơn vị tự chấm điểm theo bộ chỉ số và nộp tài liệu kiểm chứng; tổ thẩm định xem xét và chấm lại; Sở Nội vụ tổ chức điều tra xã hội học và, từ năm 2025, khảo sát sự hài lòng của người dân (SIPAS). Chỉ số của đơn vị là tổng điểm đạt được chia cho tổng điểm tối đa áp dụng với đơn vị, nhân 100[^ad].

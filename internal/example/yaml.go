@@ -139,6 +139,9 @@ func frameworkYAML(header string, f *par.Framework) string {
 	b.WriteString(header)
 	fmt.Fprintf(&b, "id: %s\n", q(f.ID))
 	fmt.Fprintf(&b, "title: %s\n", q(f.Title))
+	if f.TitleEn != "" {
+		fmt.Fprintf(&b, "title_en: %s\n", q(f.TitleEn))
+	}
 	fmt.Fprintf(&b, "groups: %s\n", qlist(f.Groups))
 	fmt.Fprintf(&b, "from: %d\n", f.From)
 	if f.To != 0 {
@@ -190,6 +193,9 @@ func writeNode(b *strings.Builder, n *par.Node, depth int) {
 	}
 	fmt.Fprintf(b, "%s  - code: %s\n", ind, q(n.Code))
 	fmt.Fprintf(b, "%s    title: %s\n", ind, q(n.Title))
+	if n.TitleEn != "" {
+		fmt.Fprintf(b, "%s    title_en: %s\n", ind, q(n.TitleEn))
+	}
 	if n.Lead != "" {
 		fmt.Fprintf(b, "%s    lead: %s\n", ind, q(n.Lead))
 	}
