@@ -425,7 +425,7 @@ func (k *markup) decisionRef(b *strings.Builder, d *par.Doc) {
 		b.WriteString(`">`)
 	}
 	var name strings.Builder
-	esc(&name, decisionRefName(d, newLang(langVi, nil)))
+	esc(&name, decisionRefName(d, k.lang.set.vi))
 	b.WriteString(k.lang.markVi(name.String()))
 	if d.Slug != "" {
 		b.WriteString(`</a>`)
