@@ -34,6 +34,7 @@ const dash = "—"
 //	recon x              the recorded difference (Reconciliation) whose cell
 //	                     is x's source, or nil
 //	reconKind, figureName  a recorded difference's kind and figure in words
+//	decisionName *Doc    a decision's name in a sentence (decisionRefName)
 //	searchIndexURL       the search index's URL, a file both languages share (pipe into url)
 //	embedURL, embedCSV, embedSlug, embedSnippet  a chart's embed page,
 //	                     CSV and iframe snippet (embed.go)
@@ -130,7 +131,10 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 			return base.Path + strings.TrimPrefix(l.href(p), "/")
 		},
 		"searchIndexURL": func() sharedURL { return urlSearchIndex },
-		"num":            func(f par.Figure) string { return l.num(fmtFigure(f)) },
+		// decisionName is the template "decision-name": a decision's
+		// name in a sentence, worded once (decisionRefName).
+		"decisionName": func(d *par.Doc) string { return decisionRefName(d, l) },
+		"num":          func(f par.Figure) string { return l.num(fmtFigure(f)) },
 		// Site-relative URLs of the page kinds, for use with url.
 		"yearURL":     yearURL,
 		"rankingURL":  rankingURL,
