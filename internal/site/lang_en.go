@@ -1017,4 +1017,8 @@ var catalogEn = map[string]string{
 	" chưa có chỉ số":                    " no index yet",
 	" trung vị %s %% (%s–%s, %d đơn vị)": " median %s %% (%s–%s, %d units)",
 	"; trục bắt đầu từ %d":               "; axis from %d",
+
+	// Review of issue 13 (provenance.go namedFigure.label: an area's
+	// points named in each language's word order).
+	"Lĩnh vực %s": "Area %s",
 }
