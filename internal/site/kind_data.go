@@ -12,9 +12,10 @@ import (
 )
 
 // dataKind: "/du-lieu/", the open data: every file of the dataset with
-// its size and SHA-256 (made by the first of the two languages' pages
-// rendered, before it renders, see filer), the source workbooks with theirs, the licence and a suggested
-// citation, and a schema.org Dataset description (JSON-LD).
+// its size and SHA-256 (made before it renders by the first of the two
+// languages' pages rendered, see filer), the source workbooks with
+// theirs, the licence and a suggested citation, and a schema.org Dataset
+// description (JSON-LD).
 func dataKind() pageKind {
 	return pageKind{Template: "data", Pattern: "/du-lieu/", pages: func(m *model) []Page {
 		if len(m.res.Rankings) == 0 {
