@@ -19,10 +19,10 @@ type dictionaryPage struct {
 	Statuses   []dataCol // values of trang_thai
 	Decision   []dataCol // fields of a decision
 	Nested     []dataCol // fields of the other nested objects
-	SchemaRank string
-	SchemaUnit string
+	SchemaRank sharedURL
+	SchemaUnit sharedURL
 	DataURL    string
-	ReadmeURL  string
+	ReadmeURL  sharedURL
 }
 
 // dictTable is one table of the dictionary page.

@@ -35,15 +35,23 @@ import (
 // be absolute. robots.txt names it.
 
 const (
-	urlFeed     = "/feed.xml"
-	urlSitemap  = "/sitemap.xml"
-	atomNS      = "http://www.w3.org/2005/Atom"
-	sitemapNS   = "http://www.sitemaps.org/schemas/sitemap/0.9"
-	unitFeedSeg = "atom.xml"
+	urlFeed     sharedURL = "/feed.xml"
+	urlSitemap  sharedURL = "/sitemap.xml"
+	urlRobots   sharedURL = "/robots.txt"
+	atomNS                = "http://www.w3.org/2005/Atom"
+	sitemapNS             = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	unitFeedSeg           = "atom.xml"
 )
 
 // unitFeedURL is a unit's Atom feed.
-func unitFeedURL(id string) string { return unitURL(id) + unitFeedSeg }
+func unitFeedURL(id string) sharedURL { return sharedURL(unitURL(id) + unitFeedSeg) }
+
+// feedLink is a link to a feed (pageMeta.Feeds): a file both languages
+// share.
+type feedLink struct {
+	Title string
+	URL   sharedURL
+}
 
 type atomFeed struct {
 	XMLName  xml.Name    `xml:"feed"`
@@ -154,9 +162,9 @@ func (e *env) writeFeed(f *atomFeed) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func (e *env) feedLinks(self, page string) []atomLink {
+func (e *env) feedLinks(self sharedURL, page string) []atomLink {
 	return []atomLink{
-		{Rel: "self", Type: "application/atom+xml", Href: feedHref(e.base, self)},
+		{Rel: "self", Type: "application/atom+xml", Href: feedHref(e.base, string(self))},
 		{Rel: "alternate", Type: "text/html", Href: feedHref(e.base, page)},
 	}
 }
@@ -181,7 +189,7 @@ func (e *env) narrativeEntry(n narrative, summary bool) atomEntry {
 // siteFeed is /feed.xml: the decisions and the narratives.
 func (e *env) siteFeed(narratives []narrative) ([]byte, error) {
 	f := &atomFeed{Title: e.layout.Title, Subtitle: "Quyết định công bố và nhận xét kết quả Chỉ số cải cách hành chính",
-		Links: e.feedLinks(urlFeed, urlHome), ID: e.feedID(urlFeed, "")}
+		Links: e.feedLinks(urlFeed, urlHome), ID: e.feedID(string(urlFeed), "")}
 	if e.in.Dataset != nil {
 		for _, d := range e.in.Dataset.Docs {
 			if d.Kind != par.DocDecision || d.Slug == "" || d.Date.IsZero() || (d.Lang != "" && d.Lang != "vi") {
@@ -219,7 +227,7 @@ func (e *env) unitFeed(u *par.Unit, narratives []narrative) ([]byte, error) {
 func (e *env) unitFeedEntries(u *par.Unit, narratives []narrative) *atomFeed {
 	name := u.Current().Name
 	f := &atomFeed{Title: name + " — Chỉ số cải cách hành chính", Subtitle: "Kết quả các năm và nhận xét về " + name + ", " + e.layout.Title,
-		Links: e.feedLinks(unitFeedURL(u.ID), unitURL(u.ID)), ID: e.feedID(unitFeedURL(u.ID), "")}
+		Links: e.feedLinks(unitFeedURL(u.ID), unitURL(u.ID)), ID: e.feedID(string(unitFeedURL(u.ID)), "")}
 	res := e.in.Results
 	if res != nil {
 		for _, r := range res.ByUnit[u.ID] {
@@ -230,7 +238,7 @@ func (e *env) unitFeedEntries(u *par.Unit, narratives []narrative) *atomFeed {
 			u := unitYearURL(u.ID, r.Year)
 			f.Entries = append(f.Entries, atomEntry{Title: resultTitle(r, rk), Link: atomLink{Rel: "alternate", Type: "text/html", Href: feedHref(e.base, u)},
 				ID: e.feedID(u, ""), Updated: feedDate(rk.Decision.Date), date: rk.Decision.Date,
-				Summary: &atomText{Type: "text", Text: resultSummary(r, rk)},
+				Summary: &atomText{Type: "text", Text: resultSummary(r, rk, e.lang.set.vi)},
 				Cats:    []atomCat{{Term: "ket-qua", Label: "Kết quả"}}})
 		}
 	}
@@ -382,8 +390,9 @@ func resultTitle(r *par.Result, rk *par.Ranking) string {
 	return s + strings.Join(parts, ", ")
 }
 
-// resultSummary says the result in a sentence, with the decision.
-func resultSummary(r *par.Result, rk *par.Ranking) string {
+// resultSummary says the result in a sentence, with the decision, in
+// Vietnamese (vi): the feeds are.
+func resultSummary(r *par.Result, rk *par.Ranking, vi *lang) string {
 	var b strings.Builder
 	b.WriteString(r.Name)
 	switch {
@@ -400,7 +409,7 @@ func resultSummary(r *par.Result, rk *par.Ranking) string {
 	if r.Band.Name != "" {
 		b.WriteString(", xếp loại " + r.Band.Name)
 	}
-	b.WriteString(". Công bố theo " + decisionRefName(rk.Decision, newLang(langVi, nil)) + ".")
+	b.WriteString(". Công bố theo " + decisionRefName(rk.Decision, vi) + ".")
 	return b.String()
 }
 
@@ -439,7 +448,7 @@ func sitemapped(url string) bool {
 // portal's own (README).
 func robots(base baseurl.Base) []byte {
 	s := "User-agent: *\nAllow: /\n"
-	if a := base.Abs(urlSitemap); a != "" {
+	if a := base.Abs(string(urlSitemap)); a != "" {
 		s += "\nSitemap: " + a + "\n"
 	}
 	return []byte(s)
@@ -451,5 +460,5 @@ func (p *unitPage) extraFiles(e *env) ([]extraFile, error) {
 	if err != nil || b == nil {
 		return nil, err
 	}
-	return []extraFile{{Path: unitFeedURL(p.Unit.ID), Data: b}}, nil
+	return []extraFile{sharedFile(unitFeedURL(p.Unit.ID), b)}, nil
 }

@@ -34,6 +34,8 @@ const dash = "—"
 //	recon x              the recorded difference (Reconciliation) whose cell
 //	                     is x's source, or nil
 //	reconKind, figureName  a recorded difference's kind and figure in words
+//	decisionName *Doc    a decision's name in a sentence (decisionRefName)
+//	searchIndexURL       the search index's URL, a file both languages share (pipe into url)
 //	embedURL, embedCSV, embedSlug, embedSnippet  a chart's embed page,
 //	                     CSV and iframe snippet (embed.go)
 //	siteHeader section, siteFooter  the templates "site-header" and
@@ -125,10 +127,14 @@ func funcs(base baseurl.Base, recon map[par.Source]*par.Reconciliation, docs map
 		"reconKind":  func(kind string) string { return reconKind(kind, l) },
 		"inc":        func(i int) int { return i + 1 },
 		"figureName": func(f string) string { return figureName(f, l) },
-		"url": func(p string) string {
-			return base.Path + strings.TrimPrefix(l.path(p), "/")
+		"url": func(p any) string {
+			return base.Path + strings.TrimPrefix(l.href(p), "/")
 		},
-		"num": func(f par.Figure) string { return l.num(fmtFigure(f)) },
+		"searchIndexURL": func() sharedURL { return urlSearchIndex },
+		// decisionName is the template "decision-name": a decision's
+		// name in a sentence, worded once (decisionRefName).
+		"decisionName": func(d *par.Doc) string { return decisionRefName(d, l) },
+		"num":          func(f par.Figure) string { return l.num(fmtFigure(f)) },
 		// Site-relative URLs of the page kinds, for use with url.
 		"yearURL":     yearURL,
 		"rankingURL":  rankingURL,

@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"html/template"
+	"path"
 	"strconv"
 	"strings"
 
@@ -11,9 +12,10 @@ import (
 )
 
 // dataKind: "/du-lieu/", the open data: every file of the dataset with
-// its size and SHA-256 (written by this page before it renders, see
-// filer), the source workbooks with theirs, the licence and a suggested
-// citation, and a schema.org Dataset description (JSON-LD).
+// its size and SHA-256 (made before it renders by the first of the two
+// languages' pages rendered, see filer), the source workbooks with
+// theirs, the licence and a suggested citation, and a schema.org Dataset
+// description (JSON-LD).
 func dataKind() pageKind {
 	return pageKind{Template: "data", Pattern: "/du-lieu/", pages: func(m *model) []Page {
 		if len(m.res.Rankings) == 0 {
@@ -47,6 +49,7 @@ type dataPage struct {
 	License    string
 	LicenseURL string
 	Citation   string
+	ReadmeURL  sharedURL
 	Total      string // size of all files but the zip
 	LD         template.HTML
 }
@@ -59,14 +62,20 @@ type dataRanking struct {
 	CSV, XLSX, JSON dataFile
 }
 
-func (p *dataPage) writeFiles(base baseurl.Base, write func(string, []byte) error) error {
+// publish makes and writes every file of the dataset (the data files are
+// the same whichever language's model makes them: Vietnamese names and
+// text).
+func (p *dataPage) publish(base baseurl.Base, write func(string, []byte) error) ([]dataFile, error) {
+	return p.m.publishData(dataLinks{base: base}, write)
+}
+
+// listFiles fills the page's lists from the files publish made, which it
+// leaves as they are (both languages' pages read them).
+func (p *dataPage) listFiles(base baseurl.Base, files []dataFile) {
 	m := p.m
 	l := dataLinks{base: base}
-	files, err := m.publishData(l, write)
-	if err != nil {
-		return err
-	}
-	byURL := map[string]dataFile{}
+	p.ReadmeURL = urlDataReadme
+	byURL := map[sharedURL]dataFile{}
 	var total int64
 	for _, f := range files {
 		byURL[f.URL] = f
@@ -74,9 +83,9 @@ func (p *dataPage) writeFiles(base baseurl.Base, write func(string, []byte) erro
 		case f.Format == "ZIP":
 			p.Zip = f
 			continue
-		case strings.HasPrefix(f.URL, urlData+"don-vi/"):
+		case strings.HasPrefix(string(f.URL), urlData+"don-vi/"):
 			p.Units = append(p.Units, f)
-		case strings.HasPrefix(f.URL, urlDataSchema), f.URL == urlDataReadme:
+		case strings.HasPrefix(string(f.URL), urlDataSchema), f.URL == urlDataReadme:
 			f.Title = m.lang.T(f.Title)
 			p.Other = append(p.Other, f)
 		}
@@ -85,7 +94,7 @@ func (p *dataPage) writeFiles(base baseurl.Base, write func(string, []byte) erro
 	p.Total = m.lang.size(total)
 	// The files are named in Vietnamese; the page names each unit in its
 	// own language.
-	units := map[string]*par.Unit{}
+	units := map[sharedURL]*par.Unit{}
 	for _, u := range m.reg.Units {
 		units[unitDataURL(u.ID)] = u
 	}
@@ -102,7 +111,6 @@ func (p *dataPage) writeFiles(base baseurl.Base, write func(string, []byte) erro
 	s := m.ds.Site
 	p.License, p.LicenseURL, p.Citation = s.DataLicense, s.DataLicenseURL, m.citation(l, m.lang)
 	p.LD = datasetLD(l, s, m.res.Years, "", "", files)
-	return nil
 }
 
 // sources fills the list of source workbooks from the render's input.
@@ -183,7 +191,7 @@ func datasetLD(l dataLinks, s par.Site, years []int, name, page string, files []
 		d.Temporal = strconv.Itoa(years[0]) + "/" + strconv.Itoa(years[len(years)-1])
 	}
 	for _, f := range files {
-		dl := ldDownload{Type: "DataDownload", Name: f.Name, URL: l.url(f.URL), Format: mimeType(f.Format), Checksum: f.SHA256}
+		dl := ldDownload{Type: "DataDownload", Name: f.Name, URL: l.url(string(f.URL)), Format: mimeType(f.Format), Checksum: f.SHA256}
 		if f.Size > 0 {
 			dl.Size = strconv.FormatInt(f.Size, 10) + " B"
 		}
@@ -225,7 +233,10 @@ func dataFuncs(base baseurl.Base, pv *provenance) template.FuncMap {
 
 // downloads writes a page's "Tải dữ liệu" block: its own data files.
 func downloads(l dataLinks, pv *provenance, data any) template.HTML {
-	type dl struct{ url, label, format string }
+	type dl struct {
+		url           sharedURL
+		label, format string
+	}
 	T := pv.lang.T
 	var files []dl
 	var ld template.HTML
@@ -236,7 +247,7 @@ func downloads(l dataLinks, pv *provenance, data any) template.HTML {
 			{rankingDataURL(y, g, "json"), T("Bảng xếp hạng, kèm nguồn từng số liệu (JSON)"), "JSON"}}
 		var dfs []dataFile
 		for _, f := range files {
-			dfs = append(dfs, dataFile{URL: f.url, Name: f.url[strings.LastIndexByte(f.url, '/')+1:], Format: f.format})
+			dfs = append(dfs, dataFile{URL: f.url, Name: path.Base(string(f.url)), Format: f.format})
 		}
 		ld = datasetLD(l, pv.site, []int{y}, p.Group.Name+" năm "+strconv.Itoa(y), rankingURL(y, g), dfs)
 	case *unitPage:
@@ -255,7 +266,7 @@ func downloads(l dataLinks, pv *provenance, data any) template.HTML {
 	b.WriteString("<aside class=\"downloads\" aria-labelledby=\"tai-du-lieu\">\n<h2 id=\"tai-du-lieu\">" + T("Tải dữ liệu") + "</h2>\n<ul>")
 	for _, f := range files {
 		b.WriteString("\n<li><a href=\"")
-		k.url(&b, f.url)
+		k.sharedURL(&b, f.url)
 		b.WriteString(`" download type="`)
 		b.WriteString(mimeType(f.format))
 		b.WriteString(`">`)
@@ -273,6 +284,13 @@ func downloads(l dataLinks, pv *provenance, data any) template.HTML {
 	}
 	b.WriteString("\n</aside>")
 	return template.HTML(b.String())
+}
+
+// sharedURL appends the URL of a file both languages share, as the
+// template function url writes it in an href (markup.url).
+func (k *markup) sharedURL(b *strings.Builder, u sharedURL) {
+	normURL(b, k.base.Path)
+	normURL(b, strings.TrimPrefix(string(u), "/"))
 }
 
 // cited: a unit page's figures are its own results'.

@@ -115,7 +115,8 @@ func (m *model) decisionRefs(d *par.Doc) (amends, replaces, changedBy []link) {
 }
 
 // decisionRefName is how a decision is named in a sentence: "Quyết định số
-// 1007/QĐ-UBND ngày 20/02/2024", as the "decision-name" template does.
+// 1007/QĐ-UBND ngày 20/02/2024". The templates name it so too: their
+// "decision-name" calls it (template function decisionName).
 func decisionRefName(d *par.Doc, l *lang) string {
 	s := l.T("Quyết định")
 	if d.Number != "" {

@@ -85,7 +85,7 @@ func (m *model) search() *searchPage {
 	}
 	// Every page exists in both languages (the English one under /en/);
 	// the Vietnamese search page writes the one sitemap.
-	en := newLang(langEn, nil)
+	en := m.lang.set.en
 	for u := range m.planned {
 		if u != urlNotFound {
 			p.urls = append(p.urls, u, en.path(u))
@@ -100,10 +100,20 @@ func unitID(url string) string {
 	return strings.TrimSuffix(strings.TrimPrefix(url, urlUnits), "/")
 }
 
-// extraFile is a file a page's worker writes besides the page.
+// extraFile is a file a page's worker writes besides the page: the
+// page's language's own (Path in Vietnamese, "/nhung/x.html", written
+// under the language's prefix, whatever its extension), or, made by
+// sharedFile, one file both languages share, written by the Vietnamese
+// page only.
 type extraFile struct {
-	Path string // site-relative URL, "/tim-kiem/chi-muc.json"
-	Data []byte
+	Path   string // site-relative URL
+	Data   []byte
+	Shared bool
+}
+
+// sharedFile is an extra file both languages share, at u.
+func sharedFile(u sharedURL, data []byte) extraFile {
+	return extraFile{Path: string(u), Data: data, Shared: true}
 }
 
 // extraFiler is implemented by views whose page writes further files
@@ -129,11 +139,16 @@ func (e *env) renderExtras(view any, write func(path string, b []byte) error) er
 			return err
 		}
 		// Files both languages share are written by the Vietnamese
-		// pages only; the others (a ranking's embed page) in each.
-		if sharedPath(f.Path) && !e.lang.vi() {
-			continue
+		// pages only; the others (a ranking's embed page) by each.
+		p := f.Path
+		if f.Shared {
+			if !e.lang.vi() {
+				continue
+			}
+		} else {
+			p = e.lang.path(p)
 		}
-		if err := write(OutputPath(e.lang.path(f.Path)), f.Data); err != nil {
+		if err := write(OutputPath(p), f.Data); err != nil {
 			return err
 		}
 	}
@@ -145,15 +160,15 @@ func (p *searchPage) extraFiles(e *env) ([]extraFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []extraFile{{Path: urlSearchIndex, Data: idx}}
+	out := []extraFile{sharedFile(urlSearchIndex, idx)}
 	feed, err := e.siteFeed(p.narratives)
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, extraFile{Path: urlFeed, Data: feed})
+	out = append(out, sharedFile(urlFeed, feed))
 	if sm := sitemap(e.base, p.urls); sm != nil {
-		out = append(out, extraFile{Path: urlSitemap, Data: sm})
+		out = append(out, sharedFile(urlSitemap, sm))
 	}
-	out = append(out, extraFile{Path: "/robots.txt", Data: robots(e.base)})
+	out = append(out, sharedFile(urlRobots, robots(e.base)))
 	return out, nil
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"strings"
 	"sync"
 
@@ -45,6 +44,32 @@ type lang struct {
 	Prefix string // URL prefix of its pages: "" or "/en"
 	cat    map[string]string
 	miss   func(key string) // called for a key without an entry; nil: ignore
+	// set is the site's languages this one was made with: what a page
+	// writes in Vietnamese whatever its own language (the data files,
+	// the feeds, a decision's formal name) takes set.vi, never a lang
+	// made on the spot.
+	set *langSet
+}
+
+// langSet is the site's languages, made once by Plan and once by Render
+// and handed down through each model's and env's lang.
+type langSet struct {
+	vi, en *lang
+}
+
+func newLangSet(miss func(string)) *langSet {
+	s := &langSet{}
+	s.vi = &lang{Code: langVi, set: s}
+	s.en = &lang{Code: langEn, Prefix: "/en", cat: catalogEn, miss: miss, set: s}
+	return s
+}
+
+// of is the language of code, Vietnamese for any other.
+func (s *langSet) of(code string) *lang {
+	if code == langEn {
+		return s.en
+	}
+	return s.vi
 }
 
 // Languages of the site, Vietnamese first.
@@ -55,13 +80,9 @@ const (
 
 var langCodes = []string{langVi, langEn}
 
-func newLang(code string, miss func(string)) *lang {
-	switch code {
-	case langEn:
-		return &lang{Code: langEn, Prefix: "/en", cat: catalogEn, miss: miss}
-	}
-	return &lang{Code: langVi}
-}
+// newLang is the language of code of a new langSet (tests, and checks
+// that render nothing).
+func newLang(code string, miss func(string)) *lang { return newLangSet(miss).of(code) }
 
 func (l *lang) vi() bool { return l == nil || l.Code == langVi }
 
@@ -160,39 +181,53 @@ func (l *lang) date(d par.Date) string {
 	return fmt.Sprintf("%d %s %d", d.Day, enMonths[d.Month-1], d.Year)
 }
 
-// path is the URL of the page at the site-relative Vietnamese path p in
-// this language; files both languages share (sharedPaths) keep theirs.
+// path is the URL in this language of the page or file at the
+// site-relative path p: under the language's prefix ("/en/nam/2023/"),
+// whatever its extension, but for the theme's files and the attachments
+// (assetPaths). A file both languages share is declared so by its writer
+// (sharedURL) and linked with href.
 func (l *lang) path(p string) string {
-	if l.vi() || sharedPath(p) {
+	if l.vi() || isAsset(p) {
 		return p
 	}
 	return l.Prefix + p
 }
 
-// sharedPaths are the folders of files that are not pages and are the
-// same for both languages: the theme's static files and the documents'
-// attachments (fileURL).
-var sharedPaths = []string{"/static/", "/files/"}
+// assetPaths are the folders of the files the render stage does not
+// write but publish copies, once, beside the pages: the theme's static
+// files and the documents' attachments (fileURL). Every language's pages
+// link the same.
+var assetPaths = []string{"/static/", "/files/"}
 
-// sharedPath reports whether p is a file both languages share, written
-// once: the theme's files, attachments, the open data files (under
-// /du-lieu/, but not its pages), and the data a page writes beside itself
-// (the search index, feeds, sitemap, robots.txt). Embed pages and their
-// CSV (/nhung/) exist in each language.
-func sharedPath(p string) bool {
-	for _, s := range sharedPaths {
+func isAsset(p string) bool {
+	for _, s := range assetPaths {
 		if strings.HasPrefix(p, s) {
 			return true
 		}
 	}
-	if strings.HasPrefix(p, "/du-lieu/") && !strings.HasSuffix(p, "/") {
-		return true
-	}
-	switch path.Ext(p) {
-	case ".json", ".xml", ".txt":
-		return true
-	}
 	return false
+}
+
+// sharedURL is the site-relative URL of a file a page writes that both
+// languages share, written once: the open data files, the search index,
+// the feeds, the sitemap, robots.txt. The code that writes such a file
+// declares it by naming it with this type (filer, sharedFile); a link
+// to it (href: the template function url, markup.sharedURL) is the same
+// on every language's pages. Every other file a page writes (an embed
+// page, a chart's CSV) is its language's.
+type sharedURL string
+
+// href is the URL a page in this language links to for u: a shared file
+// as it is, anything else (a page's or a file's site-relative path) as
+// path gives it.
+func (l *lang) href(u any) string {
+	switch v := u.(type) {
+	case sharedURL:
+		return string(v)
+	case string:
+		return l.path(v)
+	}
+	return l.path(fmt.Sprint(u))
 }
 
 // unprefixed is a page URL without its language prefix: the path both

@@ -1065,4 +1065,7 @@ var catalogEn = map[string]string{
 	"Kết quả Chỉ số cải cách hành chính năm %d":             "Public Administration Reform Index results %d",
 	"%s, về Chỉ số cải cách hành chính":                     "%s, on the Public Administration Reform Index",
 	"%s, công bố kết quả Chỉ số cải cách hành chính năm %d": "%s, publishing the Public Administration Reform Index results %d",
+	// Review of issue 13 (provenance.go namedFigure.label: an area's
+	// points named in each language's word order).
+	"Lĩnh vực %s": "Area %s",
 }

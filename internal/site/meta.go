@@ -24,9 +24,9 @@ type describer interface {
 // pageMeta is what the head of every page says about it.
 type pageMeta struct {
 	Desc  string
-	Type  string // og:type
-	URL   string // og:url, "" without a host
-	Feeds []link // Atom feeds (site-relative URLs)
+	Type  string     // og:type
+	URL   string     // og:url, "" without a host
+	Feeds []feedLink // Atom feeds (site-relative URLs)
 	// Locale is og:locale, the page's language.
 	Locale string
 }
@@ -38,7 +38,7 @@ func metaFuncs(base baseurl.Base, docs map[string]string) template.FuncMap {
 	return template.FuncMap{
 		"pageMeta": func(r root) pageMeta {
 			l := r.Lang
-			m := pageMeta{Type: "article", Locale: "vi_VN", Feeds: []link{{Title: l.T("Tin mới: quyết định công bố và nhận xét"), URL: urlFeed}}}
+			m := pageMeta{Type: "article", Locale: "vi_VN", Feeds: []feedLink{{Title: l.T("Tin mới: quyết định công bố và nhận xét"), URL: urlFeed}}}
 			if !l.vi() {
 				m.Locale = "en_GB"
 			}
@@ -71,7 +71,7 @@ func metaFuncs(base baseurl.Base, docs map[string]string) template.FuncMap {
 				}
 			}
 			if u, ok := r.Data.(*unitPage); ok && u.Unit != nil {
-				m.Feeds = append(m.Feeds, link{Title: l.F("Tin mới về %s", u.Name), URL: unitFeedURL(u.Unit.ID)})
+				m.Feeds = append(m.Feeds, feedLink{Title: l.F("Tin mới về %s", u.Name), URL: unitFeedURL(u.Unit.ID)})
 			}
 			m.Desc = clip(m.Desc, descLen)
 			return m

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"parindex/internal/baseurl"
@@ -32,17 +33,19 @@ import (
 //	/du-lieu/README.txt           what the files are, licence, citation
 //	/du-lieu/chi-so-cchc-<province>.zip  all of the above in one file
 //
-// The /du-lieu/ page writes them before it renders (filer), so that it can
-// list each file with its size and SHA-256; the files are generated one
-// at a time in path order and only the zip (compressed) grows in memory.
+// Both languages' /du-lieu/ pages list each file with its size and
+// SHA-256 (filer): the first of them rendered makes and writes the files,
+// once per Render, before it renders, and both list what it made. The
+// files are generated one at a time in path order and only the zip
+// (compressed) grows in memory.
 
 const (
-	urlData           = "/du-lieu/"
-	urlDataDictionary = "/du-lieu/tu-dien/"
-	urlDataSchema     = "/du-lieu/schema/"
-	urlDataReadme     = "/du-lieu/README.txt"
-	schemaRankingURL  = urlDataSchema + "xep-hang.schema.json"
-	schemaUnitURL     = urlDataSchema + "don-vi.schema.json"
+	urlData                     = "/du-lieu/"
+	urlDataDictionary           = "/du-lieu/tu-dien/"
+	urlDataSchema               = "/du-lieu/schema/"
+	urlDataReadme     sharedURL = "/du-lieu/README.txt"
+	schemaRankingURL  sharedURL = urlDataSchema + "xep-hang.schema.json"
+	schemaUnitURL     sharedURL = urlDataSchema + "don-vi.schema.json"
 	// scriptSource opens a figure's source on tap, click or focus.
 	scriptSource = "/static/js/source.js"
 )
@@ -51,30 +54,47 @@ const (
 // two builds give the same bytes.
 var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func rankingDataURL(year int, group, ext string) string {
-	return urlData + strconv.Itoa(year) + "/" + group + "." + ext
+func rankingDataURL(year int, group, ext string) sharedURL {
+	return sharedURL(urlData + strconv.Itoa(year) + "/" + group + "." + ext)
 }
 
-func unitDataURL(id string) string { return urlData + "don-vi/" + id + ".json" }
+func unitDataURL(id string) sharedURL { return sharedURL(urlData + "don-vi/" + id + ".json") }
 
 // zipURL is the whole dataset's zip, named for the province.
-func zipURL(province string) string {
+func zipURL(province string) sharedURL {
 	name := "chi-so-cchc"
 	if s := viet.Slug(province); s != "" {
 		name += "-" + s
 	}
-	return urlData + name + ".zip"
+	return sharedURL(urlData + name + ".zip")
 }
 
-// filer is implemented by views that publish files of their own, which
-// Render writes before it renders the page.
+// filer is implemented by views that publish files both languages share
+// (the open data) and list them. Render has the first such page it
+// renders publish them, once (openData), before the page renders, and
+// gives their list to every such page.
 type filer interface {
-	writeFiles(base baseurl.Base, write func(path string, b []byte) error) error
+	publish(base baseurl.Base, write func(path string, b []byte) error) ([]dataFile, error)
+	listFiles(base baseurl.Base, files []dataFile)
+}
+
+// openData is the open data files of one Render, made by the first page
+// that needs them; the others wait for them and read the same list.
+type openData struct {
+	once  sync.Once
+	files []dataFile
+	err   error
+}
+
+// get returns the files publish made, calling it the first time.
+func (d *openData) get(publish func() ([]dataFile, error)) ([]dataFile, error) {
+	d.once.Do(func() { d.files, d.err = publish() })
+	return d.files, d.err
 }
 
 // dataFile is one published file, listed on /du-lieu/.
 type dataFile struct {
-	URL    string
+	URL    sharedURL
 	Name   string // file name
 	Title  string
 	Format string // "CSV", "XLSX", "JSON", "ZIP", "TXT"
@@ -561,7 +581,7 @@ func (m *model) jsonResult(l dataLinks, r *par.Result, tied bool) jResult {
 }
 
 func (m *model) rankingJSON(l dataLinks, rk *par.Ranking) ([]byte, error) {
-	j := jRanking{Schema: l.url(schemaRankingURL), Files: l.url("/files/"), Year: rk.Year, Group: jRef{ID: rk.Group.ID, Name: rk.Group.Name},
+	j := jRanking{Schema: l.url(string(schemaRankingURL)), Files: l.url("/files/"), Year: rk.Year, Group: jRef{ID: rk.Group.ID, Name: rk.Group.Name},
 		Ranked: !rk.Group.Unranked, Decision: l.decision(rk.Decision), Amendments: []jDecision{}, Results: []jResult{}}
 	if f := rk.Framework; f != nil {
 		j.Framework = &jFramework{ID: f.ID, Title: f.Title, Max: nump(f.Max().String()), Decimals: f.Decimals}
@@ -617,7 +637,7 @@ func (l dataLinks) nodes(ns []*par.NodeResult) []jNode {
 
 func (m *model) unitJSON(l dataLinks, u *par.Unit) ([]byte, error) {
 	cur := u.Current()
-	j := jUnit{Schema: l.url(schemaUnitURL), Files: l.url("/files/"), ID: u.ID, Name: cur.Name, Group: u.Group, Page: l.url(unitURL(u.ID)),
+	j := jUnit{Schema: l.url(string(schemaUnitURL)), Files: l.url("/files/"), ID: u.ID, Name: cur.Name, Group: u.Group, Page: l.url(unitURL(u.ID)),
 		Names: []jName{}, Years: []jUnitYear{}}
 	for _, n := range u.Names {
 		jn := jName{Name: n.Name}
@@ -667,7 +687,7 @@ func marshalData(v any) ([]byte, error) {
 
 // dataJob is one file of the dataset, generated when its turn comes.
 type dataJob struct {
-	url    string
+	url    sharedURL
 	title  string
 	format string
 	gen    func() ([]byte, error)
@@ -698,7 +718,7 @@ func (m *model) dataJobs(l dataLinks) []dataJob {
 		dataJob{schemaUnitURL, "Lược đồ JSON của tệp một đơn vị", "JSON", func() ([]byte, error) { return []byte(schemaUnit), nil }},
 		dataJob{urlDataReadme, "Giới thiệu bộ dữ liệu, giấy phép, cách trích dẫn", "TXT", func() ([]byte, error) { return []byte(m.readme(l, site)), nil }},
 	)
-	slices.SortFunc(jobs, func(a, b dataJob) int { return strings.Compare(a.url, b.url) })
+	slices.SortFunc(jobs, func(a, b dataJob) int { return strings.Compare(string(a.url), string(b.url)) })
 	return jobs
 }
 
@@ -709,7 +729,7 @@ func (m *model) xlsxNotes(l dataLinks, rk *par.Ranking) []string {
 		titleOr(s.Title) + " — " + rk.Group.Name + ", năm " + strconv.Itoa(rk.Year),
 	}
 	if d := rk.Decision; d != nil {
-		notes = append(notes, "Công bố theo "+decisionRefName(d, newLang(langVi, nil))+".")
+		notes = append(notes, "Công bố theo "+decisionRefName(d, m.lang.set.vi)+".")
 	}
 	notes = append(notes,
 		"Mỗi dòng là một đơn vị; ý nghĩa từng cột: "+l.url(urlDataDictionary),
@@ -721,8 +741,7 @@ func (m *model) xlsxNotes(l dataLinks, rk *par.Ranking) []string {
 }
 
 // parentNameVi is a parent unit's name in the data files: Vietnamese,
-// whichever language's page makes them (the English /du-lieu/ lists the
-// same files' checksums).
+// whichever language's /du-lieu/ page makes them (openData).
 func (m *model) parentNameVi(id string, year int) string {
 	if u := m.unitByID[id]; u != nil {
 		return u.NameAt(year).Name
@@ -835,7 +854,7 @@ func (m *model) readme(l dataLinks, s par.Site) string {
 	line()
 	line("Trích dẫn đề nghị")
 	line("-----------------")
-	line(m.citation(l, newLang(langVi, nil)))
+	line(m.citation(l, m.lang.set.vi))
 	return b.String()
 }
 
@@ -854,7 +873,7 @@ func (m *model) publishData(l dataLinks, write func(string, []byte) error) ([]da
 		// Hashed and zipped before it is written: a Transient writer
 		// may reuse the bytes once WriteFile returns.
 		files = append(files, newDataFile(j.url, j.title, j.format, b))
-		h := &zip.FileHeader{Name: strings.TrimPrefix(j.url, urlData), Method: zip.Deflate, Modified: zipTime}
+		h := &zip.FileHeader{Name: strings.TrimPrefix(string(j.url), urlData), Method: zip.Deflate, Modified: zipTime}
 		w, err := zw.CreateHeader(h)
 		if err != nil {
 			return nil, err
@@ -862,7 +881,7 @@ func (m *model) publishData(l dataLinks, write func(string, []byte) error) ([]da
 		if _, err := w.Write(b); err != nil {
 			return nil, err
 		}
-		if err := write(OutputPath(j.url), b); err != nil {
+		if err := write(OutputPath(string(j.url)), b); err != nil {
 			return nil, err
 		}
 	}
@@ -871,13 +890,13 @@ func (m *model) publishData(l dataLinks, write func(string, []byte) error) ([]da
 	}
 	zu := zipURL(m.ds.Site.Province)
 	files = append(files, newDataFile(zu, "Toàn bộ dữ liệu (một tệp nén)", "ZIP", zb.Bytes()))
-	if err := write(OutputPath(zu), zb.Bytes()); err != nil {
+	if err := write(OutputPath(string(zu)), zb.Bytes()); err != nil {
 		return nil, err
 	}
 	return files, nil
 }
 
-func newDataFile(url, title, format string, b []byte) dataFile {
+func newDataFile(url sharedURL, title, format string, b []byte) dataFile {
 	sum := sha256.Sum256(b)
-	return dataFile{URL: url, Name: path.Base(url), Title: title, Format: format, Size: int64(len(b)), SHA256: hex.EncodeToString(sum[:])}
+	return dataFile{URL: url, Name: path.Base(string(url)), Title: title, Format: format, Size: int64(len(b)), SHA256: hex.EncodeToString(sum[:])}
 }

@@ -211,34 +211,77 @@ type figureLister interface {
 	figureSources() []namedFigure
 }
 
-// namedFigure is a figure with its name, as the section lists it.
+// namedFigure is a figure of a result, as the section lists it: what
+// figure it is (kind, and code for an area's points), which each language
+// names in its own words (label).
 type namedFigure struct {
-	name, value string
-	origin      par.Origin
-	src         par.Source
+	kind   figKind
+	code   string // the area's code, for figArea
+	value  string
+	origin par.Origin
+	src    par.Source
 }
 
-// figureSources lists a result's figures that have a source.
+// figKind is which figure of a result a namedFigure is.
+type figKind int
+
+const (
+	figRank figKind = iota
+	figTotal
+	figIndex
+	figBand
+	figAppraised
+	figSurvey
+	figSatisfaction
+	figBonus
+	figPenalty
+	figArea // an area's points
+)
+
+// figLabels are the figures' names, translated by lang.T.
+var figLabels = [...]string{
+	figRank:         "Thứ hạng",
+	figTotal:        "Tổng điểm",
+	figIndex:        "Chỉ số CCHC",
+	figBand:         "Xếp loại",
+	figAppraised:    "Điểm thẩm định",
+	figSurvey:       "Điểm điều tra xã hội học",
+	figSatisfaction: "Chỉ số hài lòng",
+	figBonus:        "Điểm thưởng",
+	figPenalty:      "Điểm trừ",
+}
+
+// label is the figure's name in l, as HTML text.
+func (f namedFigure) label(l *lang) string {
+	if f.kind == figArea {
+		var code strings.Builder
+		esc(&code, f.code)
+		return l.F("Lĩnh vực %s", code.String())
+	}
+	return l.T(figLabels[f.kind])
+}
+
+// resultFigures lists a result's figures that have a source.
 func resultFigures(r *par.Result) []namedFigure {
 	var out []namedFigure
-	add := func(name, value string, o par.Origin, src par.Source) {
+	add := func(kind figKind, code, value string, o par.Origin, src par.Source) {
 		if src.File != "" && o != par.Missing {
-			out = append(out, namedFigure{name, value, o, src})
+			out = append(out, namedFigure{kind, code, value, o, src})
 		}
 	}
 	if r.Rank.N > 0 {
-		add("Thứ hạng", strconv.Itoa(r.Rank.N), r.Rank.Origin, r.Rank.Src)
+		add(figRank, "", strconv.Itoa(r.Rank.N), r.Rank.Origin, r.Rank.Src)
 	}
-	add("Tổng điểm", fmtFigure(r.Total), r.Total.Origin, r.Total.Src)
-	add("Chỉ số CCHC", fmtFigure(r.Index), r.Index.Origin, r.Index.Src)
-	add("Xếp loại", r.Band.Name, r.Band.Origin, r.Band.Src)
-	add("Điểm thẩm định", fmtFigure(r.Appraised), r.Appraised.Origin, r.Appraised.Src)
-	add("Điểm điều tra xã hội học", fmtFigure(r.Survey), r.Survey.Origin, r.Survey.Src)
-	add("Chỉ số hài lòng", fmtFigure(r.Satisfaction), r.Satisfaction.Origin, r.Satisfaction.Src)
-	add("Điểm thưởng", fmtFigure(r.Bonus), r.Bonus.Origin, r.Bonus.Src)
-	add("Điểm trừ", fmtFigure(r.Penalty), r.Penalty.Origin, r.Penalty.Src)
+	add(figTotal, "", fmtFigure(r.Total), r.Total.Origin, r.Total.Src)
+	add(figIndex, "", fmtFigure(r.Index), r.Index.Origin, r.Index.Src)
+	add(figBand, "", r.Band.Name, r.Band.Origin, r.Band.Src)
+	add(figAppraised, "", fmtFigure(r.Appraised), r.Appraised.Origin, r.Appraised.Src)
+	add(figSurvey, "", fmtFigure(r.Survey), r.Survey.Origin, r.Survey.Src)
+	add(figSatisfaction, "", fmtFigure(r.Satisfaction), r.Satisfaction.Origin, r.Satisfaction.Src)
+	add(figBonus, "", fmtFigure(r.Bonus), r.Bonus.Origin, r.Bonus.Src)
+	add(figPenalty, "", fmtFigure(r.Penalty), r.Penalty.Origin, r.Penalty.Src)
 	for _, a := range r.Areas {
-		add("Lĩnh vực "+a.Code, fmtFigure(a.Points), a.Points.Origin, a.Points.Src)
+		add(figArea, a.Code, fmtFigure(a.Points), a.Points.Origin, a.Points.Src)
 	}
 	return out
 }
@@ -378,12 +421,7 @@ func (pv *provenance) section(p *Page, data any) template.HTML {
 			b.WriteString("\n<h3>" + l.T("Nguồn từng số liệu") + "</h3>\n<ul class=\"src-figures\">")
 			for _, f := range figs {
 				b.WriteString("\n<li>")
-				if code, ok := strings.CutPrefix(f.name, "Lĩnh vực "); ok {
-					b.WriteString(l.T("Lĩnh vực") + " ")
-					esc(&b, code)
-				} else {
-					b.WriteString(l.T(f.name))
-				}
+				b.WriteString(f.label(l))
 				b.WriteString(" ")
 				var v strings.Builder
 				esc(&v, f.value)
@@ -425,7 +463,7 @@ func (k *markup) decisionRef(b *strings.Builder, d *par.Doc) {
 		b.WriteString(`">`)
 	}
 	var name strings.Builder
-	esc(&name, decisionRefName(d, newLang(langVi, nil)))
+	esc(&name, decisionRefName(d, k.lang.set.vi))
 	b.WriteString(k.lang.markVi(name.String()))
 	if d.Slug != "" {
 		b.WriteString(`</a>`)

@@ -59,6 +59,9 @@ type env struct {
 	feed feedIndex
 	prov *provenance // the pages' "Nguồn số liệu" (provenance.go)
 	lang *lang
+	// data is the open data files, shared by both languages' envs:
+	// made once, by the first /du-lieu/ page rendered (filer).
+	data *openData
 }
 
 // alt is a page's counterpart in the other language, for the language
@@ -78,7 +81,7 @@ const (
 	sharedGlob = "templates/layout/*.html"
 )
 
-func newEnv(in *Input, theme fs.FS, pages []Page, l *lang) (*env, error) {
+func newEnv(in *Input, theme fs.FS, pages []Page, l *lang, data *openData) (*env, error) {
 	base, err := baseurl.Parse(in.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -108,7 +111,7 @@ func newEnv(in *Input, theme fs.FS, pages []Page, l *lang) (*env, error) {
 		}
 	}
 	e := &env{tmpls: map[string]*template.Template{}, labels: map[string]string{}, layout: newLayout(in, l),
-		decisions: map[string]*par.Doc{}, owners: newChartOwners(), in: in, base: base, prov: prov, lang: l}
+		decisions: map[string]*par.Doc{}, owners: newChartOwners(), in: in, base: base, prov: prov, lang: l, data: data}
 	if in.Results != nil {
 		for _, rk := range in.Results.Rankings {
 			if rk.Decision != nil && rk.Group != nil {
@@ -292,18 +295,15 @@ func (e *env) render(buf *bytes.Buffer, p *Page, write func(path string, b []byt
 		}
 		data = d
 	}
-	// A page that publishes files (the open data) writes them first: it
-	// lists their sizes and checksums.
-	// Written once, by the Vietnamese page (the files are shared); the
-	// English page makes them too, for their sizes and checksums.
+	// A page that lists the open data files (their sizes and checksums)
+	// needs them made first: once for both languages, by whichever page
+	// comes first.
 	if f, ok := data.(filer); ok {
-		w := write
-		if !e.lang.vi() {
-			w = func(string, []byte) error { return nil }
-		}
-		if err := f.writeFiles(e.base, w); err != nil {
+		files, err := e.data.get(func() ([]dataFile, error) { return f.publish(e.base, write) })
+		if err != nil {
 			return nil, err
 		}
+		f.listFiles(e.base, files)
 	}
 	r := root{Site: e.layout, Lang: e.lang, Alt: e.alt(p.URL), Page: p, Data: data, Crumbs: e.crumbs(p.URL), Section: e.section(p.URL)}
 	r.Sources = e.prov.section(p, data)

@@ -36,8 +36,8 @@ import (
 // first).
 
 const (
-	urlSearch      = "/tim-kiem/"
-	urlSearchIndex = "/tim-kiem/chi-muc.json"
+	urlSearch                = "/tim-kiem/"
+	urlSearchIndex sharedURL = "/tim-kiem/chi-muc.json"
 )
 
 // Kinds of search entries, in the order results list them.

@@ -183,8 +183,9 @@ func checkURL(url string) error {
 // "/nam/" is "/en/nam/".
 func Plan(in *Input) []Page {
 	var pages []Page
+	langs := newLangSet(in.Untranslated)
 	for _, code := range langCodes {
-		l := newLang(code, in.Untranslated)
+		l := langs.of(code)
 		ps := newModel(in, l).plan()
 		for i := range ps {
 			ps[i].Lang = code
@@ -212,6 +213,10 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 		}
 	}
 	envs := map[string]*env{}
+	langs := newLangSet(in.Untranslated)
+	// The open data files are the same for both languages: made once,
+	// by the first /du-lieu/ page rendered, and listed by both.
+	data := &openData{}
 	for _, code := range langCodes {
 		var some []Page
 		for _, p := range pages {
@@ -222,7 +227,7 @@ func Render(in *Input, theme fs.FS, pages []Page, workers int, w Writer) error {
 		if len(some) == 0 {
 			continue
 		}
-		e, err := newEnv(in, theme, some, newLang(code, in.Untranslated))
+		e, err := newEnv(in, theme, some, langs.of(code), data)
 		if err != nil {
 			return err
 		}
