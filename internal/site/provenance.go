@@ -462,9 +462,7 @@ func (k *markup) decisionRef(b *strings.Builder, d *par.Doc) {
 		k.url(b, decisionURL(d.Slug))
 		b.WriteString(`">`)
 	}
-	var name strings.Builder
-	esc(&name, decisionRefName(d, k.lang.set.vi))
-	b.WriteString(k.lang.markVi(name.String()))
+	esc(b, decisionRefName(d, k.lang))
 	if d.Slug != "" {
 		b.WriteString(`</a>`)
 	}
