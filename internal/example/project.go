@@ -8,7 +8,7 @@ import (
 
 // siteInfo is data/site.yaml.
 type siteInfo struct {
-	title, titleEn, province, publisher string
+	title, titleEn, province, publisher, publisherEn string
 	// licence of the open data (data_license:), "" for none
 	license, licenseURL string
 }

@@ -136,12 +136,13 @@ func (s *stems) take(n string) bool {
 func exampleProject(seed uint64) *project {
 	p := newProject(seed)
 	p.site = siteInfo{
-		title:      "Chỉ số cải cách hành chính tỉnh Hòa Lâm",
-		titleEn:    "Public Administration Reform Index of Hòa Lâm Province",
-		province:   province,
-		publisher:  "Sở Nội vụ tỉnh Hòa Lâm",
-		license:    "CC BY 4.0",
-		licenseURL: "https://creativecommons.org/licenses/by/4.0/deed.vi",
+		title:       "Chỉ số cải cách hành chính tỉnh Hòa Lâm",
+		titleEn:     "Public Administration Reform Index of Hòa Lâm Province",
+		province:    province,
+		publisher:   "Sở Nội vụ tỉnh Hòa Lâm",
+		publisherEn: "Department of Home Affairs of Hòa Lâm Province",
+		license:     "CC BY 4.0",
+		licenseURL:  "https://creativecommons.org/licenses/by/4.0/deed.vi",
 	}
 	p.years = []int{2019, 2020, 2021, 2022, 2023, 2024, 2025}
 	p.groups = []*par.Group{

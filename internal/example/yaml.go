@@ -62,6 +62,9 @@ func siteYAML(header string, s siteInfo) string {
 	fmt.Fprintf(&b, "title_en: %s\n", q(s.titleEn))
 	fmt.Fprintf(&b, "province: %s\n", q(s.province))
 	fmt.Fprintf(&b, "publisher: %s\n", q(s.publisher))
+	if s.publisherEn != "" {
+		fmt.Fprintf(&b, "publisher_en: %s\n", q(s.publisherEn))
+	}
 	b.WriteString("sample: true\n")
 	fmt.Fprintf(&b, "base_url: %s\n", q("/"))
 	if s.license != "" {

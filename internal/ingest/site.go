@@ -25,7 +25,7 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	if !ok {
 		return s
 	}
-	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "sample", "base_url", "not_applicable", "limits", "data_license")
+	m := y.fields(root, "site.yaml", "title", "title_en", "province", "publisher", "publisher_en", "sample", "base_url", "not_applicable", "limits", "data_license")
 	if root == nil {
 		d.Errorf(s.Src, "site.yaml is empty: it needs at least a title")
 		return s
@@ -36,6 +36,7 @@ func loadSite(fsys fs.FS, d *diag.List) par.Site {
 	s.TitleEn = m.str("title_en")
 	s.Province = m.str("province")
 	s.Publisher = m.str("publisher")
+	s.PublisherEn = m.str("publisher_en")
 	s.Sample = m.boolean("sample")
 	s.NotApplicable, _ = m.strs("not_applicable")
 	if m.has("base_url") {

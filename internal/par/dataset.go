@@ -6,6 +6,9 @@ type Site struct {
 	TitleEn   string
 	Province  string
 	Publisher string // e.g. "Sở Nội vụ tỉnh …"
+	// PublisherEn is the publisher's name in English ("Department of Home
+	// Affairs of … Province"), for the English pages.
+	PublisherEn string
 	Sample    bool   // label every page as sample data
 	BaseURL   string // default base URL, e.g. "/"; the --base-url flag overrides
 	Limits    Limits // what one build reads at most

@@ -45,6 +45,7 @@ func englishFixture() *fixture {
 		}
 	}
 	f.ds.Site.TitleEn = "Public Administration Reform Index of Thu Nghiem province"
+	f.ds.Site.PublisherEn = "Department of Home Affairs of Thu Nghiem province"
 	f.ds.Docs = append(f.ds.Docs, &par.Doc{Kind: par.DocUnitYear, Path: "content/units/so-noi-vu/2023.en.md", Lang: langEn,
 		Unit: "so-noi-vu", Year: 2023, Body: []byte("<p>In 2023 the department lost points on criterion I.1.2.</p>")})
 	return f

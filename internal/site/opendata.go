@@ -774,7 +774,9 @@ func licenceLine(s par.Site) string {
 func (m *model) citation(l dataLinks, lg *lang) string {
 	s := m.ds.Site
 	var b strings.Builder
-	if s.Publisher != "" {
+	if !lg.vi() && s.PublisherEn != "" {
+		b.WriteString(s.PublisherEn + ". ")
+	} else if s.Publisher != "" {
 		b.WriteString(lg.markVi(s.Publisher))
 		b.WriteString(". ")
 	}

@@ -368,8 +368,8 @@ func (pv *provenance) section(p *Page, data any) template.HTML {
 	b.WriteString("\">\n<h2 id=\"nguon-so-lieu-tieu-de\">" + l.T("Nguồn số liệu") + "</h2>\n<p>")
 	if pv.publisher != "" {
 		var pub strings.Builder
-		esc(&pub, pv.publisher)
-		b.WriteString(l.F("Số liệu trên trang này do %s công bố", l.markVi(pub.String())))
+		esc(&pub, l.name(pv.publisher, pv.site.PublisherEn))
+		b.WriteString(l.F("Số liệu trên trang này do %s công bố", pub.String()))
 	} else {
 		b.WriteString(l.T("Số liệu trên trang này được công bố"))
 	}

@@ -21,6 +21,8 @@ type layout struct {
 	TitleEn   string
 	Province  string
 	Publisher string
+	// Org is the publisher in both languages, for {{nm .Site.Org}}.
+	Org par.Name
 	Sample    bool
 	Nav       []link
 	FreePages []link
@@ -214,7 +216,7 @@ func newLayout(in *Input, lg *lang) *layout {
 		s = in.Dataset.Site
 	}
 	l := &layout{
-		Title: s.Title, TitleEn: s.TitleEn, Province: s.Province, Publisher: s.Publisher, Sample: s.Sample,
+		Title: s.Title, TitleEn: s.TitleEn, Province: s.Province, Publisher: s.Publisher, Org: par.Name{Name: s.Publisher, NameEn: s.PublisherEn}, Sample: s.Sample,
 		Nav: []link{
 			{lg.T("Trang chủ"), urlHome},
 			{lg.T("Các năm"), urlYears},
