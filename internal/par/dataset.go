@@ -9,9 +9,9 @@ type Site struct {
 	// PublisherEn is the publisher's name in English ("Department of Home
 	// Affairs of … Province"), for the English pages.
 	PublisherEn string
-	Sample    bool   // label every page as sample data
-	BaseURL   string // default base URL, e.g. "/"; the --base-url flag overrides
-	Limits    Limits // what one build reads at most
+	Sample      bool   // label every page as sample data
+	BaseURL     string // default base URL, e.g. "/"; the --base-url flag overrides
+	Limits      Limits // what one build reads at most
 	// NotApplicable are the project's own words for a criterion that does
 	// not apply to a unit, besides the built-in "Không áp dụng", "Không
 	// đánh giá", "KAD", "KĐG", "N/A".

@@ -22,7 +22,7 @@ type layout struct {
 	Province  string
 	Publisher string
 	// Org is the publisher in both languages, for {{nm .Site.Org}}.
-	Org par.Name
+	Org       par.Name
 	Sample    bool
 	Nav       []link
 	FreePages []link
