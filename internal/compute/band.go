@@ -2,6 +2,7 @@ package compute
 
 import (
 	"strings"
+	"unicode"
 
 	"parindex/internal/par"
 )
@@ -167,13 +168,26 @@ func (x *run) childBandShare(e *entry, fw *par.Framework, rule par.Rule, child *
 func bandNameOf(b par.Band) par.Name { return par.Name{Name: b.Name, NameEn: b.NameEn} }
 
 // childNoun is how a note names the child units: "xã" for the group "UBND
-// cấp xã", else the group's name; in English the group's English name
-// ("Commune people's committees"), which already names the units.
+// cấp xã", else the group's name; in English the group's English name,
+// which already names the units, as a common noun mid-sentence ("7/10
+// commune people's committees"; an acronym such as "PCs" is kept).
 func childNoun(group par.Name) par.Name {
+	group.NameEn = midSentence(group.NameEn)
 	for _, p := range []string{"UBND cấp ", "Ủy ban nhân dân cấp ", "Uỷ ban nhân dân cấp "} {
 		if rest, ok := strings.CutPrefix(group.Name, p); ok && rest != "" {
 			return par.Name{Name: rest, NameEn: group.NameEn}
 		}
 	}
 	return group
+}
+
+// midSentence lowers the first letter of an English noun phrase unless
+// the second is a capital too (an acronym).
+func midSentence(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || !unicode.IsUpper(r[0]) || unicode.IsUpper(r[1]) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }
