@@ -383,21 +383,31 @@ func TestTemplateTextsHaveEnglish(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range tKey.FindAllSubmatch(b, -1) {
-			key, err := strconv.Unquote(string(m[1]))
-			if err != nil {
-				t.Errorf("%s: %s: %v", f, m[1], err)
-				continue
-			}
-			n++
-			if _, ok := catalogEn[key]; !ok {
-				t.Errorf("%s: no English for %q (add it to lang_en.go)", f, key)
-			}
-		}
+		n += checkEnglishKeys(t, f, b, tKey)
 	}
 	if n < 50 {
 		t.Errorf("only %d texts found in the templates; the pattern is probably wrong", n)
 	}
+}
+
+// checkEnglishKeys fails on each text that re (its first group a quoted
+// Go string) finds in src, file f, without an English entry, and returns
+// how many it found.
+func checkEnglishKeys(t *testing.T, f string, src []byte, re *regexp.Regexp) int {
+	t.Helper()
+	n := 0
+	for _, m := range re.FindAllSubmatch(src, -1) {
+		key, err := strconv.Unquote(string(m[1]))
+		if err != nil {
+			t.Errorf("%s: %s: %v", f, m[1], err)
+			continue
+		}
+		n++
+		if _, ok := catalogEn[key]; !ok {
+			t.Errorf("%s: no English for %q (add it to lang_en.go)", f, key)
+		}
+	}
+	return n
 }
 
 // goKey finds the texts the Go code translates: .T("…") and .F("…", …).
@@ -424,17 +434,7 @@ func TestGoTextsHaveEnglish(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range goKey.FindAllSubmatch(b, -1) {
-			key, err := strconv.Unquote(string(m[1]))
-			if err != nil {
-				t.Errorf("%s: %s: %v", f, m[1], err)
-				continue
-			}
-			n++
-			if _, ok := catalogEn[key]; !ok {
-				t.Errorf("%s: no English for %q (add it to lang_en.go)", f, key)
-			}
-		}
+		n += checkEnglishKeys(t, f, b, goKey)
 	}
 	if n < 50 {
 		t.Errorf("only %d texts found in the Go code; the pattern is probably wrong", n)
