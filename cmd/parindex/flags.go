@@ -92,31 +92,44 @@ func (f workersFlag) Set(s string) error {
 	return nil
 }
 
-// addrFlag is a host:port to listen on.
-type addrFlag struct {
-	name string
-	p    *string
+// stringFlag is a flag whose value check accepts: check returns the value
+// to keep (trimmed, say) and what is wrong with it, "" when nothing is.
+type stringFlag struct {
+	name, typ string
+	p         *string
+	check     func(string) (value, problem string)
 }
 
-func (f addrFlag) String() string {
+func (f stringFlag) String() string {
 	if f.p == nil {
 		return ""
 	}
 	return *f.p
 }
 
-func (f addrFlag) Type() string { return "host:port" }
+func (f stringFlag) Type() string { return f.typ }
 
-func (f addrFlag) Set(s string) error {
-	_, port, err := net.SplitHostPort(s)
-	if err != nil {
-		return &flagValueError{f.name, quoteArg(s), "not a host:port address (e.g. 127.0.0.1:8080, or :8080 for every interface)"}
+func (f stringFlag) Set(s string) error {
+	v, problem := f.check(s)
+	if problem != "" {
+		return &flagValueError{f.name, quoteArg(v), problem}
 	}
-	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return &flagValueError{f.name, quoteArg(s), "the port must be a number from 0 to 65535"}
-	}
-	*f.p = s
+	*f.p = v
 	return nil
+}
+
+// addrFlag is a host:port to listen on.
+func addrFlag(p *string) stringFlag {
+	return stringFlag{name: "addr", typ: "host:port", p: p, check: func(s string) (string, string) {
+		_, port, err := net.SplitHostPort(s)
+		if err != nil {
+			return s, "not a host:port address (e.g. 127.0.0.1:8080, or :8080 for every interface)"
+		}
+		if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+			return s, "the port must be a number from 0 to 65535"
+		}
+		return s, ""
+	}}
 }
 
 // quoteArg quotes an argument only when it needs it to be read back.

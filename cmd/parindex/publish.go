@@ -45,8 +45,8 @@ overwritten.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
-	f.Var(versionFlag{"version", &opts.Version}, "version", "release `version` (default: one more than the highest whole-number version recorded, 1 for the first)")
-	f.Var(dateFlag{"date", &opts.Date}, "date", "release date, `YYYY-MM-DD` (default today); the zip's files carry it")
+	f.Var(versionFlag(&opts.Version), "version", "release `version` (default: one more than the highest whole-number version recorded, 1 for the first)")
+	f.Var(dateFlag(&opts.Date), "date", "release date, `YYYY-MM-DD` (default today); the zip's files carry it")
 	f.StringVar(&opts.Out, "out", "", "release `dir`ectory (default <root>/dist)")
 	f.StringVar(&opts.Site, "site", "", "site `dir`ectory built and packed (default <root>/site)")
 	f.StringVar(&opts.BaseURL, "base-url", "", "`URL` or path the site is published under, as for build")
@@ -103,50 +103,25 @@ func publishRelease(ios *streams, opts *publishOptions, rep *build.Report, site,
 	return nil
 }
 
-// versionFlag is a release version.
-type versionFlag struct {
-	name string
-	p    *string
-}
-
-func (f versionFlag) String() string {
-	if f.p == nil {
-		return ""
-	}
-	return *f.p
-}
-
-func (f versionFlag) Type() string { return "version" }
-
-func (f versionFlag) Set(s string) error {
-	s = strings.TrimSpace(s)
-	if err := release.CheckVersion("", s, nil); err != nil && !strings.Contains(err.Error(), "recorded already") {
-		return &flagValueError{f.name, quoteArg(s), "not a version (letters, digits, '.', '-' or '_', e.g. 3 or 2026.1)"}
-	}
-	*f.p = s
-	return nil
+// versionFlag is a release version (its syntax only: whether it is
+// recorded already is publish's to say, against the project's records).
+func versionFlag(p *string) stringFlag {
+	return stringFlag{name: "version", typ: "version", p: p, check: func(s string) (string, string) {
+		s = strings.TrimSpace(s)
+		if release.ValidVersion(s) != nil {
+			return s, "not a version (letters, digits, '.', '-' or '_', e.g. 3 or 2026.1)"
+		}
+		return s, ""
+	}}
 }
 
 // dateFlag is a day, yyyy-mm-dd.
-type dateFlag struct {
-	name string
-	p    *string
-}
-
-func (f dateFlag) String() string {
-	if f.p == nil {
-		return ""
-	}
-	return *f.p
-}
-
-func (f dateFlag) Type() string { return "date" }
-
-func (f dateFlag) Set(s string) error {
-	s = strings.TrimSpace(s)
-	if _, err := par.ParseDate(s); err != nil || len(s) != 10 || s[4] != '-' {
-		return &flagValueError{f.name, quoteArg(s), "not a date (write YYYY-MM-DD, e.g. 2026-01-15)"}
-	}
-	*f.p = s
-	return nil
+func dateFlag(p *string) stringFlag {
+	return stringFlag{name: "date", typ: "date", p: p, check: func(s string) (string, string) {
+		s = strings.TrimSpace(s)
+		if _, err := par.ParseDate(s); err != nil || len(s) != 10 || s[4] != '-' {
+			return s, "not a date (write YYYY-MM-DD, e.g. 2026-01-15)"
+		}
+		return s, ""
+	}}
 }

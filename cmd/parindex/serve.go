@@ -36,7 +36,7 @@ Ctrl-C stops it.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Root, "root", ".", "project `dir`ectory (holds data/ and content/)")
 	opts.Addr = "127.0.0.1:8080"
-	f.Var(addrFlag{"addr", &opts.Addr}, "addr", "`host:port` to listen on")
+	f.Var(addrFlag(&opts.Addr), "addr", "`host:port` to listen on")
 	f.StringVar(&opts.BaseURL, "base-url", "", "`URL` or path whose path the site is served under, e.g. /chi-so-cchc/ (default: base_url in data/site.yaml, else /)")
 	f.Var(workersFlag{"workers", &opts.Workers}, "workers", "pages rendered at once (0 = number of CPUs)")
 	return cmd

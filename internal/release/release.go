@@ -63,11 +63,20 @@ const RecordsDir = "data/releases"
 
 var versionID = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._-]*$`)
 
+// ValidVersion reports whether version is written as a release version
+// may be: letters, digits, '.', '-' or '_', at most 64 characters.
+func ValidVersion(version string) error {
+	if !versionID.MatchString(version) || len(version) > 64 {
+		return fmt.Errorf("version %q: use letters, digits, '.', '-' or '_' (e.g. 3 or 2026.1)", version)
+	}
+	return nil
+}
+
 // CheckVersion refuses a version that cannot name a file, or that is
 // recorded already (in the dataset or on disk under root).
 func CheckVersion(root, version string, releases []*par.Release) error {
-	if !versionID.MatchString(version) || len(version) > 64 {
-		return fmt.Errorf("version %q: use letters, digits, '.', '-' or '_' (e.g. 3 or 2026.1)", version)
+	if err := ValidVersion(version); err != nil {
+		return err
 	}
 	for _, r := range releases {
 		if r.Version == version {
