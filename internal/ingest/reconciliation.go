@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -32,16 +31,8 @@ var cellRef = regexp.MustCompile(`^(.+?): (.+)!([A-Z]{1,3}[0-9]{1,7})$`)
 // Whether each entry matches a difference in the data is checked once
 // every stage has run (compute.Reconcile).
 func loadReconciliations(fsys fs.FS, d *diag.List) []*par.Reconciliation {
-	if _, err := fs.Stat(fsys, reconciliationPath); errors.Is(err, fs.ErrNotExist) {
-		return nil // else readText reports what is wrong (a refused link…)
-	}
-	data, ok := readText(fsys, reconciliationPath, d)
-	if !ok {
-		return nil
-	}
-	y := &yfile{path: reconciliationPath, d: d}
-	root, ok := y.parse(data)
-	if !ok || root == nil {
+	y, root := optionalYAML(fsys, reconciliationPath, d)
+	if root == nil {
 		return nil
 	}
 	top := y.fields(root, "reconciliation.yaml", "differences")

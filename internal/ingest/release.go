@@ -167,16 +167,8 @@ func jsonLine(data []byte, err error) int {
 // Whether each entry matches a change of a published figure is checked
 // once the results are computed (compute.Corrections).
 func loadCorrections(fsys fs.FS, reg *par.Registry, d *diag.List) []*par.Correction {
-	if _, err := fs.Stat(fsys, correctionsPath); errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	data, ok := readText(fsys, correctionsPath, d)
-	if !ok {
-		return nil
-	}
-	y := &yfile{path: correctionsPath, d: d}
-	root, ok := y.parse(data)
-	if !ok || root == nil {
+	y, root := optionalYAML(fsys, correctionsPath, d)
+	if root == nil {
 		return nil
 	}
 	top := y.fields(root, "corrections.yaml", "corrections")

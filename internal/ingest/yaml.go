@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
@@ -325,3 +327,22 @@ func distance(a, b string) int { return viet.Distance(a, b) }
 
 // slugID matches ids that are also URL segments.
 var slugID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// optionalYAML reads the YAML file name, which a project may leave out:
+// its root node, nil when the file is absent, empty or unreadable (what
+// is wrong with it is reported to d, e.g. a refused link or bad YAML).
+func optionalYAML(fsys fs.FS, name string, d *diag.List) (*yfile, *yaml.Node) {
+	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	data, ok := readText(fsys, name, d)
+	if !ok {
+		return nil, nil
+	}
+	y := &yfile{path: name, d: d}
+	root, ok := y.parse(data)
+	if !ok {
+		return nil, nil
+	}
+	return y, root
+}
